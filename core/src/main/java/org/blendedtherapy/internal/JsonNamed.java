@@ -1,0 +1,30 @@
+package org.blendedtherapy.internal;
+
+import java.util.Optional;
+
+/** An enum constant with a JSON name; lets every such enum share one lookup. Not API. */
+public interface JsonNamed {
+  /**
+   * Returns the JSON name of the constant.
+   *
+   * @return the JSON name
+   */
+  String json();
+
+  /**
+   * Finds the constant of an enum with a JSON name.
+   *
+   * @param type the enum class
+   * @param json the JSON name
+   * @param <E> the enum type
+   * @return the constant, or empty when no constant has that name
+   */
+  static <E extends Enum<E> & JsonNamed> Optional<E> find(Class<E> type, String json) {
+    for (E constant : type.getEnumConstants()) {
+      if (constant.json().equals(json)) {
+        return Optional.of(constant);
+      }
+    }
+    return Optional.empty();
+  }
+}

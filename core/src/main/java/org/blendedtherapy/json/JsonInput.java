@@ -1,0 +1,270 @@
+package org.blendedtherapy.json;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.blendedtherapy.Issue;
+import org.blendedtherapy.internal.Pointers;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The syntax layer: reads bytes into a tree with one streaming parser, under the limits of the
+ * design (size, depth, string length, tokens), reporting duplicate keys, malformed and truncated
+ * input with the pointer and line where it happened.
+ */
+final class JsonInput {
+  static final int MAX_BYTES = 2 * 1024 * 1024;
+  static final int MAX_DEPTH = 64;
+  static final int MAX_STRING = 100_000;
+  static final int MAX_TOKENS = 500_000;
+
+  /** The library's own factory; limits are set here, never globally. */
+  static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(MAX_DEPTH)
+                  .maxStringLength(MAX_STRING)
+                  .maxNameLength(MAX_STRING)
+                  .maxTokenCount(MAX_TOKENS)
+                  .maxDocumentLength(MAX_BYTES)
+                  .maxNumberLength(100)
+                  .build())
+          .build();
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** A tree, or the issues that kept one from being built (and duplicate keys, which do not). */
+  record Parsed(Optional<JsonNode> tree, List<Issue> issues) {}
+
+  private final boolean quoteValues;
+  private final List<Issue> issues = new ArrayList<>();
+
+  /**
+   * @param quoteValues whether messages may quote the document's text (protocols: yes; enrolments
+   *     and events: no, they may hold health data)
+   */
+  JsonInput(boolean quoteValues) {
+    this.quoteValues = quoteValues;
+  }
+
+  Parsed parse(byte[] bytes) {
+    if (bytes.length > MAX_BYTES) {
+      return fail(
+          Issue.error(
+              "too-large",
+              "",
+              "document is "
+                  + bytes.length
+                  + " bytes, more than the limit of "
+                  + MAX_BYTES
+                  + " (2 MiB)"));
+    }
+    Optional<Issue> encoding = checkText(bytes);
+    if (encoding.isPresent()) {
+      return fail(encoding.get());
+    }
+    if (isBlank(bytes)) {
+      return fail(Issue.error("empty", "", "empty document; expected a JSON object"));
+    }
+    try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), bytes)) {
+      try {
+        parser.nextToken();
+        JsonNode root = read(parser);
+        JsonToken after = parser.nextToken();
+        if (after != null) {
+          issues.add(
+              Issue.error(
+                  "syntax",
+                  "",
+                  "unexpected content after the document at "
+                      + where(parser)
+                      + "; expected the end of input"));
+          return new Parsed(Optional.empty(), List.copyOf(issues));
+        }
+        return new Parsed(Optional.of(root), List.copyOf(issues));
+      } catch (StreamConstraintsException e) {
+        issues.add(limitIssue(e, parser));
+      } catch (JacksonException e) {
+        issues.add(syntaxIssue(e, parser));
+      }
+    }
+    return new Parsed(Optional.empty(), List.copyOf(issues));
+  }
+
+  private Parsed fail(Issue issue) {
+    return new Parsed(Optional.empty(), List.of(issue));
+  }
+
+  private static boolean isBlank(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Rejects binary content (a NUL byte) and anything that is not UTF-8. */
+  static Optional<Issue> checkText(byte[] bytes) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        return Optional.of(
+            Issue.error(
+                "not-text",
+                "",
+                "binary content (a NUL byte at offset " + i + "); expected UTF-8 JSON text"));
+      }
+    }
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try {
+      decoder.decode(ByteBuffer.wrap(bytes));
+      return Optional.empty();
+    } catch (CharacterCodingException e) {
+      return Optional.of(Issue.error("not-text", "", "not UTF-8 text; expected UTF-8 JSON text"));
+    }
+  }
+
+  private JsonNode read(JsonParser parser) {
+    JsonToken token = parser.currentToken();
+    if (token == null) {
+      throw new IllegalStateException("no token");
+    }
+    switch (token) {
+      case START_OBJECT:
+        return readObject(parser);
+      case START_ARRAY:
+        ArrayNode array = NODES.arrayNode();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          array.add(read(parser));
+        }
+        return array;
+      case VALUE_STRING:
+        return NODES.stringNode(parser.getString());
+      case VALUE_NUMBER_INT:
+        return NODES.numberNode(parser.getBigIntegerValue());
+      case VALUE_NUMBER_FLOAT:
+        return NODES.numberNode(parser.getDecimalValue());
+      case VALUE_TRUE:
+        return NODES.booleanNode(true);
+      case VALUE_FALSE:
+        return NODES.booleanNode(false);
+      case VALUE_NULL:
+        return NODES.nullNode();
+      default:
+        throw new IllegalStateException("unexpected token " + token);
+    }
+  }
+
+  private ObjectNode readObject(JsonParser parser) {
+    ObjectNode object = NODES.objectNode();
+    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = parser.currentName();
+      String pointer = parser.streamReadContext().pathAsPointer().toString();
+      int line = parser.currentLocation().getLineNr();
+      parser.nextToken();
+      JsonNode value = read(parser);
+      if (object.has(name)) {
+        issues.add(
+            Issue.error(
+                "duplicate-key",
+                pointer,
+                (quoteValues ? "duplicate key \"" + name + "\"" : "duplicate key")
+                    + " at line "
+                    + line
+                    + "; expected each key once per object"));
+      } else {
+        object.set(name, value);
+      }
+    }
+    return object;
+  }
+
+  private static String where(JsonParser parser) {
+    return "line "
+        + parser.currentLocation().getLineNr()
+        + ", column "
+        + parser.currentLocation().getColumnNr();
+  }
+
+  private static String pointer(JsonParser parser) {
+    try {
+      return parser.streamReadContext().pathAsPointer().toString();
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
+  private Issue limitIssue(StreamConstraintsException e, JsonParser parser) {
+    String text = String.valueOf(e.getOriginalMessage());
+    String pointer = pointer(parser);
+    if (text.contains("nesting depth")) {
+      return Issue.error(
+          "too-deep",
+          Pointers.key("", "").isEmpty() ? pointer : pointer,
+          "nesting deeper than the limit of " + MAX_DEPTH + " at " + where(parser));
+    }
+    if (text.contains("Token count")) {
+      return Issue.error(
+          "too-many-tokens", "", "more than " + MAX_TOKENS + " JSON tokens; expected at most that");
+    }
+    if (text.contains("Number value length")) {
+      return Issue.error(
+          "too-long", pointer, "a number longer than 100 digits at " + where(parser));
+    }
+    if (text.contains("Document length")) {
+      return Issue.error(
+          "too-large", "", "document longer than the limit of " + MAX_BYTES + " bytes (2 MiB)");
+    }
+    return Issue.error(
+        "too-long",
+        pointer,
+        "a string longer than the limit of " + MAX_STRING + " characters at " + where(parser));
+  }
+
+  private Issue syntaxIssue(JacksonException e, JsonParser parser) {
+    String original = String.valueOf(e.getOriginalMessage());
+    String at =
+        "line "
+            + (e.getLocation() == null
+                ? parser.currentLocation().getLineNr()
+                : e.getLocation().getLineNr())
+            + ", column "
+            + (e.getLocation() == null
+                ? parser.currentLocation().getColumnNr()
+                : e.getLocation().getColumnNr());
+    if (original.contains("end-of-input")) {
+      return Issue.error(
+          "truncated",
+          pointer(parser),
+          "document ends too early at " + at + "; expected the rest of the JSON value");
+    }
+    String detail = quoteValues ? ": " + firstLine(original) : "";
+    return Issue.error("syntax", pointer(parser), "malformed JSON at " + at + detail);
+  }
+
+  private static String firstLine(String message) {
+    int newline = message.indexOf('\n');
+    String line = newline < 0 ? message : message.substring(0, newline);
+    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+  }
+}

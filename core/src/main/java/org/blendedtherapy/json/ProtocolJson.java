@@ -1,0 +1,176 @@
+package org.blendedtherapy.json;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apiguardian.api.API;
+import org.blendedtherapy.InvalidInputException;
+import org.blendedtherapy.Issue;
+import org.blendedtherapy.Validation;
+import org.blendedtherapy.protocol.Protocol;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads, validates and writes protocol documents.
+ *
+ * <p>Validation runs in three layers and collects every issue of a layer before stopping:
+ *
+ * <ol>
+ *   <li>syntax, under the limits (2 MiB, nesting 64, strings of 100,000 characters, 500,000
+ *       tokens); duplicate keys are errors;
+ *   <li>the bundled JSON Schema ({@code protocol.schema.json}): unknown keys, types, forms;
+ *   <li>meaning ({@link Protocol#check()}): references, cycles, modules that can never open, plan
+ *       consistency, and burden smells as warnings.
+ * </ol>
+ *
+ * A later layer runs only when the earlier ones found no error. Nothing is ever fetched from the
+ * network. The methods are thread-safe; the schema is loaded once per JVM.
+ *
+ * <p>The canonical form is the RFC 8785 serialization of the normalized document (every default
+ * explicit); its SHA-256 is what an enrolment pins. Documents that differ only in white space, key
+ * order or omitted defaults have the same canonical form.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class ProtocolJson {
+  private ProtocolJson() {}
+
+  /**
+   * Validates a protocol document and, when valid, returns its model.
+   *
+   * @param bytes the document, UTF-8
+   * @return every issue found, and the protocol when there is no error
+   */
+  public static Validation<Protocol> validate(byte[] bytes) {
+    JsonInput.Parsed parsed = new JsonInput(true).parse(bytes);
+    List<Issue> issues = new ArrayList<>(parsed.issues());
+    if (parsed.tree().isEmpty() || !issues.isEmpty()) {
+      return new Validation<>(issues, Optional.empty());
+    }
+    JsonNode tree = parsed.tree().get();
+    issues.addAll(SchemaCheck.Protocol.INSTANCE.check(tree));
+    if (!issues.isEmpty()) {
+      return new Validation<>(issues, Optional.empty());
+    }
+    Optional<Protocol> protocol = new ProtocolMapper().map(tree, issues);
+    if (protocol.isEmpty()) {
+      return new Validation<>(issues, Optional.empty());
+    }
+    issues.addAll(protocol.get().check());
+    boolean valid = issues.stream().noneMatch(Issue::isError);
+    return new Validation<>(issues, valid ? protocol : Optional.empty());
+  }
+
+  /**
+   * Validates a protocol document given as text.
+   *
+   * @param json the document
+   * @return every issue found, and the protocol when there is no error
+   */
+  public static Validation<Protocol> validate(String json) {
+    return validate(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Reads a valid protocol.
+   *
+   * @param json the document
+   * @return the protocol
+   * @throws InvalidInputException if the document has an error, with every issue found
+   */
+  public static Protocol read(String json) {
+    return validate(json).orElseThrow("protocol");
+  }
+
+  /**
+   * Reads a valid protocol from UTF-8 bytes.
+   *
+   * @param bytes the document
+   * @return the protocol
+   * @throws InvalidInputException if the document has an error, with every issue found
+   */
+  public static Protocol read(byte[] bytes) {
+    return validate(bytes).orElseThrow("protocol");
+  }
+
+  /**
+   * Reads a valid protocol from a stream of UTF-8 bytes, reading at most one byte past the size
+   * limit. The stream is not closed.
+   *
+   * @param in the stream
+   * @return the protocol
+   * @throws InvalidInputException if the document has an error, with every issue found
+   * @throws UncheckedIOException if the stream cannot be read
+   */
+  public static Protocol read(InputStream in) {
+    return read(readBounded(in));
+  }
+
+  /**
+   * Reads a valid protocol from characters, reading at most one character past the size limit. The
+   * reader is not closed.
+   *
+   * @param reader the reader
+   * @return the protocol
+   * @throws InvalidInputException if the document has an error, with every issue found
+   * @throws UncheckedIOException if the reader fails
+   */
+  public static Protocol read(Reader reader) {
+    StringBuilder text = new StringBuilder();
+    char[] buffer = new char[8192];
+    try {
+      int n;
+      while ((n = reader.read(buffer)) > 0) {
+        text.append(buffer, 0, n);
+        if (text.length() > JsonInput.MAX_BYTES) {
+          break;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return read(text.toString());
+  }
+
+  /**
+   * Reads all of a stream, but at most one byte more than the 2 MiB limit, so that an oversized
+   * input is rejected in bounded memory.
+   *
+   * @param in the stream, not closed
+   * @return the bytes read
+   * @throws UncheckedIOException if the stream cannot be read
+   */
+  public static byte[] readBounded(InputStream in) {
+    try {
+      return in.readNBytes(JsonInput.MAX_BYTES + 1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Writes the canonical form of a protocol: RFC 8785 over the normalized document.
+   *
+   * @param protocol the protocol
+   * @return the canonical JSON text
+   */
+  public static String canonical(Protocol protocol) {
+    return Canonical.write(ProtocolWriter.write(protocol));
+  }
+
+  /**
+   * Computes the SHA-256 of the canonical form, the value an enrolment pins.
+   *
+   * @param protocol the protocol
+   * @return lowercase hexadecimal SHA-256
+   */
+  public static String sha256(Protocol protocol) {
+    return Canonical.sha256(canonical(protocol));
+  }
+}

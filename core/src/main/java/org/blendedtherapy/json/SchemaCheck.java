@@ -1,0 +1,319 @@
+package org.blendedtherapy.json;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import com.networknt.schema.path.PathType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.blendedtherapy.Issue;
+import org.blendedtherapy.internal.Pointers;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The schema layer: validates a tree against one of the bundled JSON Schemas and turns each failure
+ * into an {@link Issue} with our own stable code and a message naming what was expected and what
+ * was found. Nothing is ever fetched: every schema comes from the bundled resources.
+ */
+final class SchemaCheck {
+  static final String RESOURCE_ROOT = "/org/blendedtherapy/schema/";
+
+  private final JsonNode schemaTree;
+  private final Schema schema;
+  private final boolean quoteValues;
+
+  private SchemaCheck(String resource, String id, boolean quoteValues) {
+    String text = load(resource);
+    ObjectMapper mapper = JsonMapper.builder(JsonInput.FACTORY).build();
+    this.schemaTree = mapper.readTree(text);
+    SchemaRegistry registry =
+        SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
+            builder ->
+                builder
+                    .schemas(Map.of(id, text))
+                    .schemaLoader(loader -> loader.fetchRemoteResources(false))
+                    .schemaRegistryConfig(
+                        SchemaRegistryConfig.builder()
+                            .pathType(PathType.JSON_POINTER)
+                            .locale(Locale.ROOT)
+                            .build()));
+    this.schema = registry.getSchema(SchemaLocation.of(id));
+    this.schema.initializeValidators();
+    this.quoteValues = quoteValues;
+  }
+
+  /** The protocol schema, loaded once and shared: validation is thread-safe. */
+  static final class Protocol {
+    static final SchemaCheck INSTANCE =
+        new SchemaCheck(
+            "protocol.schema.json", "https://blendedtherapy.org/schema/protocol/1", true);
+
+    private Protocol() {}
+  }
+
+  private static String load(String resource) {
+    try (InputStream in = SchemaCheck.class.getResourceAsStream(RESOURCE_ROOT + resource)) {
+      if (in == null) {
+        throw new IllegalStateException("bundled schema missing: " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  List<Issue> check(JsonNode tree) {
+    List<Error> errors = schema.validate(tree);
+    Set<Issue> issues = new LinkedHashSet<>();
+    for (Error error : errors) {
+      issues.add(toIssue(error));
+    }
+    return new ArrayList<>(issues);
+  }
+
+  private Issue toIssue(Error error) {
+    String pointer = pointer(error.getInstanceLocation());
+    JsonNode instance = error.getInstanceNode();
+    JsonNode owner = schemaOwner(error.getSchemaLocation().getFragment());
+    String keyword = String.valueOf(error.getKeyword());
+    switch (keyword) {
+      case "type":
+        return Issue.error(
+            "wrong-type",
+            pointer,
+            typeName(instance) + " found, " + expectedType(owner.get("type")) + " expected");
+      case "required":
+        return Issue.error(
+            "missing-key",
+            pointer,
+            "missing key \""
+                + error.getProperty()
+                + "\"; expected it in "
+                + describe(owner, "this object"));
+      case "additionalProperties":
+        return Issue.error(
+            "unknown-key",
+            Pointers.key(pointer, String.valueOf(error.getProperty())),
+            "unknown key"
+                + (quoteValues ? " \"" + error.getProperty() + "\"" : "")
+                + " (expected one of: "
+                + String.join(", ", keys(owner))
+                + ")");
+      case "minProperties":
+      case "maxProperties":
+        return propertyCount(pointer, instance, owner);
+      case "enum":
+      case "const":
+        return Issue.error(
+            "not-allowed", pointer, "expected " + allowed(owner) + ", found " + found(instance));
+      case "pattern":
+        return Issue.error(
+            "wrong-form",
+            pointer,
+            "expected "
+                + describe(owner, "a value of the documented form")
+                + ", found "
+                + found(instance));
+      case "minimum":
+        return Issue.error(
+            "out-of-range",
+            pointer,
+            "expected at least " + owner.get("minimum") + foundNumber(instance));
+      case "maximum":
+        return Issue.error(
+            "out-of-range",
+            pointer,
+            "expected at most " + owner.get("maximum") + foundNumber(instance));
+      case "minItems":
+        return Issue.error(
+            "too-few",
+            pointer,
+            "expected at least "
+                + plural(owner.get("minItems").asInt(), "item")
+                + ", found "
+                + instance.size());
+      case "maxItems":
+        return Issue.error(
+            "too-many",
+            pointer,
+            "expected at most "
+                + plural(owner.get("maxItems").asInt(), "item")
+                + ", found "
+                + instance.size());
+      case "minLength":
+        return Issue.error(
+            "too-short",
+            pointer,
+            "expected at least "
+                + plural(owner.get("minLength").asInt(), "character")
+                + ", found "
+                + instance.asString().codePointCount(0, instance.asString().length()));
+      case "maxLength":
+        return Issue.error(
+            "too-long",
+            pointer,
+            "expected at most "
+                + plural(owner.get("maxLength").asInt(), "character")
+                + ", found "
+                + instance.asString().codePointCount(0, instance.asString().length()));
+      case "uniqueItems":
+        return Issue.error("repeated-item", pointer, "expected no repeated items, found a repeat");
+      default:
+        return Issue.error(
+            "schema", pointer, "does not satisfy the schema keyword \"" + keyword + "\"");
+    }
+  }
+
+  private Issue propertyCount(String pointer, JsonNode instance, JsonNode owner) {
+    List<String> keys = keys(owner);
+    List<String> present = new ArrayList<>();
+    instance.propertyNames().forEach(present::add);
+    int min = owner.path("minProperties").asInt(0);
+    int max = owner.path("maxProperties").asInt(Integer.MAX_VALUE);
+    String found =
+        present.isEmpty()
+            ? "none"
+            : present.size() + (quoteValues ? ": " + String.join(", ", present) : "");
+    if (max == 0) {
+      return Issue.error("one-key", pointer, "expected an empty object, found " + found);
+    }
+    if (min == 1 && max == 1) {
+      return Issue.error(
+          "one-key",
+          pointer,
+          "expected exactly one key of: " + String.join(", ", keys) + "; found " + found);
+    }
+    return Issue.error(
+        "key-count",
+        pointer,
+        "expected "
+            + (max == Integer.MAX_VALUE ? "at least " + min : min + " to " + max)
+            + " keys of: "
+            + String.join(", ", keys)
+            + "; found "
+            + found);
+  }
+
+  private static String plural(int n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+
+  /** Finds the schema object that holds the failing keyword, following the error's location. */
+  private JsonNode schemaOwner(NodePath fragment) {
+    JsonNode node = schemaTree;
+    int last = fragment.getNameCount() - 1;
+    for (int i = 0; i < last; i++) {
+      Object element = fragment.getElement(i);
+      node = element instanceof Integer n ? node.path(n) : node.path(String.valueOf(element));
+    }
+    return node;
+  }
+
+  private static List<String> keys(JsonNode owner) {
+    List<String> keys = new ArrayList<>();
+    owner.path("properties").propertyNames().forEach(keys::add);
+    return keys;
+  }
+
+  private static String describe(JsonNode owner, String fallback) {
+    String description = owner.path("description").asString("");
+    if (description.isEmpty()) {
+      return fallback;
+    }
+    String trimmed =
+        description.endsWith(".")
+            ? description.substring(0, description.length() - 1)
+            : description;
+    return Character.toLowerCase(trimmed.charAt(0)) + trimmed.substring(1);
+  }
+
+  private String allowed(JsonNode owner) {
+    if (owner.has("const")) {
+      return owner.get("const").toString();
+    }
+    List<String> values = new ArrayList<>();
+    for (Iterator<JsonNode> it = owner.path("enum").iterator(); it.hasNext(); ) {
+      values.add(it.next().toString());
+    }
+    return "one of " + String.join(", ", values);
+  }
+
+  private String found(JsonNode instance) {
+    if (quoteValues && instance.isString()) {
+      String text = instance.asString();
+      return text.length() > 80
+          ? instance.toString().substring(0, 80) + "...\""
+          : instance.toString();
+    }
+    if (quoteValues && (instance.isNumber() || instance.isBoolean() || instance.isNull())) {
+      return instance.toString();
+    }
+    return "a " + typeName(instance);
+  }
+
+  private String foundNumber(JsonNode instance) {
+    return quoteValues ? ", found " + instance : "";
+  }
+
+  private static String expectedType(JsonNode type) {
+    if (type == null) {
+      return "another type";
+    }
+    if (type.isArray()) {
+      List<String> names = new ArrayList<>();
+      type.forEach(t -> names.add(t.asString()));
+      return String.join(" or ", names);
+    }
+    return type.asString();
+  }
+
+  static String typeName(JsonNode node) {
+    if (node == null || node.isMissingNode()) {
+      return "nothing";
+    }
+    if (node.isIntegralNumber()) {
+      return "integer";
+    }
+    if (node.isNumber()) {
+      return "number";
+    }
+    if (node.isString()) {
+      return "string";
+    }
+    if (node.isBoolean()) {
+      return "boolean";
+    }
+    if (node.isNull()) {
+      return "null";
+    }
+    return node.isArray() ? "array" : "object";
+  }
+
+  static String pointer(NodePath path) {
+    String pointer = "";
+    for (int i = 0; i < path.getNameCount(); i++) {
+      Object element = path.getElement(i);
+      pointer =
+          element instanceof Integer n
+              ? Pointers.index(pointer, n)
+              : Pointers.key(pointer, String.valueOf(element));
+    }
+    return pointer;
+  }
+}

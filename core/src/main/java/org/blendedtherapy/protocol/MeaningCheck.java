@@ -1,0 +1,550 @@
+package org.blendedtherapy.protocol;
+
+import static org.blendedtherapy.internal.Pointers.index;
+import static org.blendedtherapy.internal.Pointers.key;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.blendedtherapy.Issue;
+
+/** The meaning layer of protocol validation: everything the JSON Schema cannot say. */
+final class MeaningCheck {
+  static final int MAX_RULE_DEPTH = 16;
+  static final int PROMPTS_PER_DAY_SMELL = 4;
+  static final int WEEKS_SMELL = 20;
+
+  private final Protocol protocol;
+  private final List<Issue> issues = new ArrayList<>();
+  private final Map<String, Integer> moduleIndex = new LinkedHashMap<>();
+
+  MeaningCheck(Protocol protocol) {
+    this.protocol = protocol;
+  }
+
+  List<Issue> run() {
+    checkModuleIds();
+    Set<String> inCycles = checkCycles();
+    for (int i = 0; i < protocol.modules().size(); i++) {
+      Module module = protocol.modules().get(i);
+      int m = i;
+      module.unlock().ifPresent(rule -> checkUnlock(rule, key(index("/modules", m), "unlock")));
+    }
+    checkNeverOpens(inCycles);
+    checkSessionPlan();
+    checkMeasures();
+    checkReminders();
+    checkTailoring();
+    return List.copyOf(issues);
+  }
+
+  private void checkModuleIds() {
+    List<Module> modules = protocol.modules();
+    for (int i = 0; i < modules.size(); i++) {
+      Integer first = moduleIndex.putIfAbsent(modules.get(i).id(), i);
+      if (first != null) {
+        issues.add(
+            Issue.error(
+                "duplicate-id",
+                key(index("/modules", i), "id"),
+                "module id \"" + modules.get(i).id() + "\" is already used at /modules/" + first));
+      }
+    }
+  }
+
+  private String knownModules() {
+    return String.join(", ", moduleIndex.keySet());
+  }
+
+  private void checkUnlock(Rule rule, String pointer) {
+    int depth = rule.depth();
+    if (depth > MAX_RULE_DEPTH) {
+      issues.add(
+          Issue.error(
+              "rule-depth",
+              pointer,
+              "rule depth " + depth + " exceeds the limit of " + MAX_RULE_DEPTH));
+    } else {
+      checkRule(rule, pointer, false);
+    }
+  }
+
+  private void checkRule(Rule rule, String pointer, boolean underNot) {
+    String here = key(pointer, rule.kind().json());
+    switch (rule.kind()) {
+      case ALL_OF, ANY_OF -> {
+        List<Rule> children = rule.children();
+        for (int i = 0; i < children.size(); i++) {
+          checkRule(children.get(i), index(here, i), underNot);
+        }
+      }
+      case NOT -> checkRule(rule.children().get(0), here, true);
+      case MODULE_COMPLETED, MODULE_STARTED -> {
+        String target = rule.referencedModule().orElseThrow();
+        if (!moduleIndex.containsKey(target)) {
+          issues.add(
+              Issue.error(
+                  "unknown-module",
+                  here,
+                  "no module \"" + target + "\" (known: " + knownModules() + ")"));
+        }
+        if (underNot) {
+          issues.add(
+              Issue.error(
+                  "not-module",
+                  here,
+                  rule.kind().json()
+                      + " inside \"not\" would close the module again once \""
+                      + target
+                      + "\" progresses; expected no module condition under not"));
+        }
+      }
+      case SESSIONS_ATTENDED -> {
+        Optional<SessionType> type = ((Rule.SessionsAttended) rule).type();
+        if (type.isPresent() && !protocol.sessionPlan().pattern().contains(type.get())) {
+          issues.add(
+              Issue.error(
+                  "unknown-session-type",
+                  key(here, "type"),
+                  "no \""
+                      + type.get().json()
+                      + "\" sessions in the plan (pattern: "
+                      + pattern()
+                      + ")"));
+        }
+      }
+      case MEASURE -> {
+        String instrument = ((Rule.Measure) rule).instrument();
+        if (Instrument.fromJson(instrument).isEmpty()) {
+          issues.add(unknownInstrument(key(here, "instrument"), instrument));
+        }
+      }
+      case DAYS_SINCE_START, THERAPIST_RELEASE -> {
+        // Nothing to check beyond the schema.
+      }
+    }
+  }
+
+  private static Issue unknownInstrument(String pointer, String instrument) {
+    return Issue.error(
+        "unknown-instrument",
+        pointer,
+        "unknown instrument \"" + instrument + "\" (known: " + Instrument.knownNames() + ")");
+  }
+
+  private String pattern() {
+    return protocol.sessionPlan().pattern().stream()
+        .map(SessionType::json)
+        .distinct()
+        .collect(Collectors.joining(", "));
+  }
+
+  /** Reports each prerequisite cycle once, naming every module on it; returns their members. */
+  private Set<String> checkCycles() {
+    Map<String, Set<String>> edges = new LinkedHashMap<>();
+    for (Module module : protocol.modules()) {
+      Set<String> targets = new LinkedHashSet<>();
+      module.unlock().ifPresent(rule -> collectModuleRefs(rule, targets));
+      targets.retainAll(moduleIndex.keySet());
+      edges.putIfAbsent(module.id(), targets);
+    }
+    Set<String> inCycles = new HashSet<>();
+    for (String start : edges.keySet()) {
+      if (inCycles.contains(start)) {
+        continue;
+      }
+      List<String> cycle = findCycle(start, edges);
+      if (!cycle.isEmpty()) {
+        inCycles.addAll(cycle);
+        List<String> named = new ArrayList<>(cycle);
+        named.add(cycle.get(0));
+        issues.add(
+            Issue.error(
+                "cycle",
+                key(index("/modules", moduleIndex.get(start)), "unlock"),
+                "prerequisite cycle: " + String.join(" -> ", named)));
+      }
+    }
+    return inCycles;
+  }
+
+  /** Finds a path from {@code start} back to itself, or returns an empty list. */
+  private static List<String> findCycle(String start, Map<String, Set<String>> edges) {
+    List<String> path = new ArrayList<>();
+    Set<String> visited = new HashSet<>();
+    return dfs(start, start, edges, path, visited) ? path : List.of();
+  }
+
+  private static boolean dfs(
+      String start,
+      String node,
+      Map<String, Set<String>> edges,
+      List<String> path,
+      Set<String> visited) {
+    path.add(node);
+    visited.add(node);
+    for (String next : edges.getOrDefault(node, Set.of())) {
+      if (next.equals(start)) {
+        return true;
+      }
+      if (!visited.contains(next) && dfs(start, next, edges, path, visited)) {
+        return true;
+      }
+    }
+    path.remove(path.size() - 1);
+    return false;
+  }
+
+  private static void collectModuleRefs(Rule rule, Set<String> into) {
+    rule.referencedModule().ifPresent(into::add);
+    for (Rule child : rule.children()) {
+      collectModuleRefs(child, into);
+    }
+  }
+
+  /**
+   * Computes which modules some sequence of events can open (a least fixpoint) and reports the
+   * others: an error for core modules, a warning for optional ones. Cycle members are reported as
+   * cycles already.
+   */
+  private void checkNeverOpens(Set<String> inCycles) {
+    if (protocol.tailoring().release()) {
+      return;
+    }
+    Set<String> openable = new HashSet<>();
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Module module : protocol.modules()) {
+        if (!openable.contains(module.id())
+            && module.unlock().map(r -> whyImpossible(r, openable).isEmpty()).orElse(true)) {
+          openable.add(module.id());
+          changed = true;
+        }
+      }
+    }
+    for (int i = 0; i < protocol.modules().size(); i++) {
+      Module module = protocol.modules().get(i);
+      if (openable.contains(module.id()) || inCycles.contains(module.id())) {
+        continue;
+      }
+      String why = whyImpossible(module.unlock().orElseThrow(), openable).orElse("");
+      String message = "module \"" + module.id() + "\" can never open: " + why;
+      String pointer = key(index("/modules", i), "unlock");
+      issues.add(
+          module.kind() == ModuleKind.CORE
+              ? Issue.error("never-opens", pointer, message)
+              : Issue.warning("never-opens", pointer, message));
+    }
+  }
+
+  /** Returns why no history can satisfy the rule, or empty when one can. */
+  private Optional<String> whyImpossible(Rule rule, Set<String> openable) {
+    switch (rule.kind()) {
+      case ALL_OF:
+        for (Rule child : rule.children()) {
+          Optional<String> why = whyImpossible(child, openable);
+          if (why.isPresent()) {
+            return why;
+          }
+        }
+        return Optional.empty();
+      case ANY_OF:
+        List<String> reasons = new ArrayList<>();
+        for (Rule child : rule.children()) {
+          Optional<String> why = whyImpossible(child, openable);
+          if (why.isEmpty()) {
+            return Optional.empty();
+          }
+          reasons.add(why.get());
+        }
+        return Optional.of(String.join(" and ", reasons));
+      case MODULE_COMPLETED:
+      case MODULE_STARTED:
+        return moduleImpossible(rule.referencedModule().orElseThrow(), openable);
+      case SESSIONS_ATTENDED:
+        return sessionsImpossible((Rule.SessionsAttended) rule);
+      case MEASURE:
+        return measureImpossible((Rule.Measure) rule);
+      case NOT:
+      case DAYS_SINCE_START:
+      case THERAPIST_RELEASE:
+      default:
+        return Optional.empty();
+    }
+  }
+
+  private Optional<String> moduleImpossible(String target, Set<String> openable) {
+    Optional<Module> module = protocol.module(target);
+    if (module.isEmpty()) {
+      return Optional.of("it needs module \"" + target + "\", which does not exist");
+    }
+    if (openable.contains(target) || protocol.tailoring().maySkip(module.get().kind())) {
+      return Optional.empty();
+    }
+    return Optional.of("it needs module \"" + target + "\", which can never open");
+  }
+
+  private Optional<String> sessionsImpossible(Rule.SessionsAttended rule) {
+    int most = protocol.sessionPlan().sessions();
+    if (protocol.tailoring().sessions().isPresent()) {
+      most = Math.max(most, protocol.tailoring().sessions().get().max());
+    }
+    int available = 0;
+    for (int n = 1; n <= most; n++) {
+      SessionType type = protocol.sessionPlan().typeOf(n);
+      if (rule.type().isEmpty() || rule.type().get() == type) {
+        available++;
+      }
+    }
+    if (available >= rule.atLeast()) {
+      return Optional.empty();
+    }
+    String which = rule.type().map(t -> t.json() + " ").orElse("");
+    return Optional.of(
+        "it needs "
+            + rule.atLeast()
+            + " attended "
+            + which
+            + "sessions and the plan has at most "
+            + available);
+  }
+
+  private static Optional<String> measureImpossible(Rule.Measure rule) {
+    Optional<Instrument> instrument = Instrument.fromJson(rule.instrument());
+    if (instrument.isEmpty()) {
+      return Optional.of("instrument \"" + rule.instrument() + "\" is unknown");
+    }
+    int max = instrument.get().totalMax();
+    int low = Math.max(0, rule.atLeast().orElse(0));
+    int high = Math.min(max, rule.atMost().orElse(max));
+    int changeLow = Math.max(-max, rule.changeAtLeast().orElse(-max));
+    int changeHigh = Math.min(max, rule.changeAtMost().orElse(max));
+    if (low > high) {
+      return Optional.of(
+          "no " + rule.instrument() + " total (0-" + max + ") lies in " + low + ".." + high);
+    }
+    if (changeLow > changeHigh) {
+      return Optional.of(
+          "no "
+              + rule.instrument()
+              + " change (-"
+              + max
+              + ".."
+              + max
+              + ") lies in "
+              + changeLow
+              + ".."
+              + changeHigh);
+    }
+    return Optional.empty();
+  }
+
+  private void checkSessionPlan() {
+    SessionPlan plan = protocol.sessionPlan();
+    if (plan.cadence().isZero() || plan.cadence().isNegative()) {
+      issues.add(
+          Issue.error(
+              "zero-cadence",
+              "/sessionPlan/cadence",
+              "cadence " + plan.cadence() + " is not a positive period"));
+    }
+    Set<SessionType> inPattern = new LinkedHashSet<>(plan.pattern());
+    for (SessionType type : inPattern) {
+      if (!plan.durationMinutes().containsKey(type)) {
+        issues.add(
+            Issue.error(
+                "missing-duration",
+                "/sessionPlan/durationMinutes",
+                "no duration for \""
+                    + type.json()
+                    + "\" sessions (expected one for every type in the pattern: "
+                    + pattern()
+                    + ")"));
+      }
+    }
+    for (SessionType type : SessionType.values()) {
+      MinutesRange range = plan.durationMinutes().get(type);
+      if (range == null) {
+        continue;
+      }
+      String pointer = key("/sessionPlan/durationMinutes", type.json());
+      if (!inPattern.contains(type)) {
+        issues.add(
+            Issue.warning(
+                "unused-duration",
+                pointer,
+                "a duration for \""
+                    + type.json()
+                    + "\" sessions, which the pattern never plans (pattern: "
+                    + pattern()
+                    + ")"));
+      }
+      if (range.min() > range.max()) {
+        issues.add(
+            Issue.error(
+                "min-above-max", pointer, "min " + range.min() + " is above max " + range.max()));
+      }
+    }
+    long weeks = planDays() / 7;
+    long days = planDays();
+    if (days > WEEKS_SMELL * 7L) {
+      issues.add(
+          Issue.warning(
+              "long-plan",
+              "/sessionPlan",
+              "the plan runs "
+                  + (days % 7 == 0 ? weeks + " weeks" : days + " days")
+                  + " (more than "
+                  + WEEKS_SMELL
+                  + " weeks)"));
+    }
+  }
+
+  /** Days from the first session to the end of the last session's window. */
+  private long planDays() {
+    Period cadence = protocol.sessionPlan().cadence();
+    LocalDate origin = LocalDate.of(2001, 1, 1);
+    LocalDate end = origin;
+    for (int n = 0; n < protocol.sessionPlan().sessions(); n++) {
+      end = end.plus(cadence);
+    }
+    return ChronoUnit.DAYS.between(origin, end);
+  }
+
+  private void checkMeasures() {
+    Map<String, Integer> seen = new HashMap<>();
+    List<MeasurePlan> measures = protocol.measures();
+    for (int i = 0; i < measures.size(); i++) {
+      String instrument = measures.get(i).instrument();
+      String pointer = key(index("/measures", i), "instrument");
+      if (Instrument.fromJson(instrument).isEmpty()) {
+        issues.add(unknownInstrument(pointer, instrument));
+      }
+      Integer first = seen.putIfAbsent(instrument, i);
+      if (first != null) {
+        issues.add(
+            Issue.error(
+                "duplicate-id",
+                pointer,
+                "instrument \"" + instrument + "\" is already planned at /measures/" + first));
+      }
+    }
+  }
+
+  private void checkReminders() {
+    Map<String, Integer> seen = new HashMap<>();
+    List<ReminderPolicy> policies = protocol.reminders();
+    int total = 0;
+    List<String> load = new ArrayList<>();
+    for (int i = 0; i < policies.size(); i++) {
+      ReminderPolicy policy = policies.get(i);
+      String at = index("/reminders", i);
+      Integer first = seen.putIfAbsent(policy.id(), i);
+      if (first != null) {
+        issues.add(
+            Issue.error(
+                "duplicate-id",
+                key(at, "id"),
+                "policy id \"" + policy.id() + "\" is already used at /reminders/" + first));
+      }
+      Schedule.Kind schedule = policy.schedule().kind();
+      boolean relative = schedule == Schedule.Kind.BEFORE || schedule == Schedule.Kind.AFTER;
+      if (!policy.sessionTypes().isEmpty() && !relative) {
+        issues.add(
+            Issue.error(
+                "misplaced-key",
+                key(at, "sessionTypes"),
+                "sessionTypes applies to before and after schedules only, found with "
+                    + schedule.json()));
+      }
+      for (SessionType type : SessionType.values()) {
+        if (policy.sessionTypes().contains(type)
+            && !protocol.sessionPlan().pattern().contains(type)) {
+          issues.add(
+              Issue.error(
+                  "unknown-session-type",
+                  key(at, "sessionTypes"),
+                  "no \"" + type.json() + "\" sessions in the plan (pattern: " + pattern() + ")"));
+        }
+      }
+      if (policy.kind() == ReminderKind.MODULE && schedule == Schedule.Kind.BEFORE) {
+        issues.add(
+            Issue.error(
+                "misplaced-key",
+                key(at, "before"),
+                "a module reminder has no session to come before; expected after (counted from"
+                    + " the module's opening)"));
+      }
+      int perDay = policy.schedule().maxPerDay();
+      total += perDay;
+      load.add(policy.id() + " " + perDay);
+    }
+    if (total > PROMPTS_PER_DAY_SMELL) {
+      issues.add(
+          Issue.warning(
+              "prompt-load",
+              "/reminders",
+              "up to "
+                  + total
+                  + " prompts can fall on one day (more than "
+                  + PROMPTS_PER_DAY_SMELL
+                  + "): "
+                  + String.join(", ", load)));
+    }
+    protocol
+        .reminderLimits()
+        .quietHours()
+        .filter(q -> q.from().equals(q.to()))
+        .ifPresent(
+            q ->
+                issues.add(
+                    Issue.error(
+                        "empty-range",
+                        "/reminderLimits/quietHours",
+                        "quiet hours from "
+                            + q.from()
+                            + " to "
+                            + q.to()
+                            + " are empty; expected"
+                            + " two different times")));
+  }
+
+  private void checkTailoring() {
+    protocol
+        .tailoring()
+        .sessions()
+        .ifPresent(
+            bounds -> {
+              int planned = protocol.sessionPlan().sessions();
+              if (bounds.min() > bounds.max()) {
+                issues.add(
+                    Issue.error(
+                        "min-above-max",
+                        "/tailoring/sessions",
+                        "min " + bounds.min() + " is above max " + bounds.max()));
+              } else if (planned < bounds.min() || planned > bounds.max()) {
+                issues.add(
+                    Issue.error(
+                        "out-of-bounds",
+                        "/tailoring/sessions",
+                        "the plan has "
+                            + planned
+                            + " sessions, outside the tailoring bounds "
+                            + bounds.min()
+                            + ".."
+                            + bounds.max()));
+              }
+            });
+  }
+}

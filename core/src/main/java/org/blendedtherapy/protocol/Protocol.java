@@ -1,0 +1,84 @@
+package org.blendedtherapy.protocol;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.apiguardian.api.API;
+import org.blendedtherapy.Issue;
+
+/**
+ * A blended-therapy protocol: modules with their unlocking rules, the session plan, measures,
+ * reminder policies, reminder limits and tailoring. One loaded protocol is shared by any number of
+ * clients.
+ *
+ * <p>The constructor checks only what every value needs (no nulls, copies of collections); the
+ * meaning of a protocol (references, cycles, modules that can never open, burden smells) is checked
+ * by {@link #check()}, which {@link org.blendedtherapy.json.ProtocolJson} runs on every document it
+ * reads.
+ *
+ * <p>This class is immutable and thread-safe.
+ *
+ * @param id the protocol id
+ * @param version the SemVer 2.0 version of the document
+ * @param title the human-readable name
+ * @param description what the protocol models and its sources, when given
+ * @param modules the modules in their suggested order
+ * @param sessionPlan the session plan
+ * @param measures the questionnaires and when they are due
+ * @param reminders the reminder policies
+ * @param reminderLimits quiet hours, daily cap and backoff
+ * @param tailoring what a therapist may change for one client
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public record Protocol(
+    String id,
+    String version,
+    String title,
+    Optional<String> description,
+    List<Module> modules,
+    SessionPlan sessionPlan,
+    List<MeasurePlan> measures,
+    List<ReminderPolicy> reminders,
+    ReminderLimits reminderLimits,
+    Tailoring tailoring) {
+
+  /** Creates a protocol; collections are copied. */
+  public Protocol {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(description, "description");
+    modules = List.copyOf(modules);
+    Objects.requireNonNull(sessionPlan, "sessionPlan");
+    measures = List.copyOf(measures);
+    reminders = List.copyOf(reminders);
+    Objects.requireNonNull(reminderLimits, "reminderLimits");
+    Objects.requireNonNull(tailoring, "tailoring");
+  }
+
+  /**
+   * Checks what the protocol means, beyond its JSON shape: duplicate ids, rules naming unknown
+   * modules, prerequisite cycles, modules that can never open, rule depth, {@code not} around a
+   * module condition, session plan consistency, reminder policies naming session types absent from
+   * the pattern, tailoring bounds, unknown instruments, and burden smells (warnings).
+   *
+   * <p>Each issue's pointer is the JSON pointer of the offending node in the protocol document.
+   *
+   * @return every issue found, errors and warnings, in document order; empty when all is well
+   */
+  public List<Issue> check() {
+    return new MeaningCheck(this).run();
+  }
+
+  /**
+   * Finds a module by id.
+   *
+   * @param moduleId the module id
+   * @return the module, or empty when the protocol has none with that id
+   */
+  public Optional<Module> module(String moduleId) {
+    return modules.stream().filter(m -> m.id().equals(moduleId)).findFirst();
+  }
+}

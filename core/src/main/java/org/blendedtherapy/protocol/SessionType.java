@@ -1,0 +1,58 @@
+package org.blendedtherapy.protocol;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.util.Optional;
+import org.apiguardian.api.API;
+import org.blendedtherapy.internal.JsonNamed;
+
+/**
+ * The kind of a session. Face-to-face, telephone and video sessions are contacts with a therapist;
+ * online sessions are the client's own work on the platform.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public enum SessionType implements JsonNamed {
+  /** In person at the service. */
+  FACE_TO_FACE("face-to-face"),
+  /** By telephone. */
+  TELEPHONE("telephone"),
+  /** By video call. */
+  VIDEO("video"),
+  /** The client's own online work, between contacts. */
+  ONLINE("online");
+
+  private final String json;
+
+  SessionType(String json) {
+    this.json = json;
+  }
+
+  /**
+   * Returns the JSON name, such as {@code face-to-face}.
+   *
+   * @return the JSON name
+   */
+  @Override
+  public String json() {
+    return json;
+  }
+
+  /**
+   * Tells whether the session is a contact with a therapist (everything but online).
+   *
+   * @return true for face-to-face, telephone and video
+   */
+  public boolean isTherapistContact() {
+    return this != ONLINE;
+  }
+
+  /**
+   * Finds the type with a JSON name.
+   *
+   * @param json the JSON name
+   * @return the type, or empty when the name is unknown
+   */
+  public static Optional<SessionType> fromJson(String json) {
+    return JsonNamed.find(SessionType.class, json);
+  }
+}
