@@ -78,6 +78,16 @@ public sealed interface Rule
   Kind kind();
 
   /**
+   * Tells whether the rule holds for a module, given what the client has done.
+   *
+   * @param module the module the rule belongs to (a {@code therapistRelease} leaf asks whether this
+   *     module was released)
+   * @param progress what the client has done
+   * @return true when the rule holds
+   */
+  boolean isSatisfiedFor(String module, Progress progress);
+
+  /**
    * Returns the rules directly inside this one, in order.
    *
    * @return the children; empty for a leaf
@@ -129,6 +139,11 @@ public sealed interface Rule
     }
 
     @Override
+    public boolean isSatisfiedFor(String module, Progress progress) {
+      return rules.stream().allMatch(r -> r.isSatisfiedFor(module, progress));
+    }
+
+    @Override
     public List<Rule> children() {
       return rules;
     }
@@ -155,6 +170,11 @@ public sealed interface Rule
     }
 
     @Override
+    public boolean isSatisfiedFor(String module, Progress progress) {
+      return rules.stream().anyMatch(r -> r.isSatisfiedFor(module, progress));
+    }
+
+    @Override
     public List<Rule> children() {
       return rules;
     }
@@ -174,6 +194,11 @@ public sealed interface Rule
     @Override
     public Kind kind() {
       return Kind.NOT;
+    }
+
+    @Override
+    public boolean isSatisfiedFor(String module, Progress progress) {
+      return !rule.isSatisfiedFor(module, progress);
     }
 
     @Override
@@ -199,6 +224,11 @@ public sealed interface Rule
     }
 
     @Override
+    public boolean isSatisfiedFor(String owner, Progress progress) {
+      return progress.isCompleted(module);
+    }
+
+    @Override
     public Optional<String> referencedModule() {
       return Optional.of(module);
     }
@@ -218,6 +248,11 @@ public sealed interface Rule
     @Override
     public Kind kind() {
       return Kind.MODULE_STARTED;
+    }
+
+    @Override
+    public boolean isSatisfiedFor(String owner, Progress progress) {
+      return progress.isStarted(module);
     }
 
     @Override
@@ -249,6 +284,11 @@ public sealed interface Rule
     public Kind kind() {
       return Kind.SESSIONS_ATTENDED;
     }
+
+    @Override
+    public boolean isSatisfiedFor(String module, Progress progress) {
+      return progress.attended(type) >= atLeast;
+    }
   }
 
   /**
@@ -271,6 +311,11 @@ public sealed interface Rule
     @Override
     public Kind kind() {
       return Kind.DAYS_SINCE_START;
+    }
+
+    @Override
+    public boolean isSatisfiedFor(String module, Progress progress) {
+      return progress.daysSinceStart() >= atLeast;
     }
   }
 
@@ -314,6 +359,25 @@ public sealed interface Rule
     public Kind kind() {
       return Kind.MEASURE;
     }
+
+    @Override
+    public boolean isSatisfiedFor(String module, Progress progress) {
+      OptionalInt latest = progress.latestScore(instrument);
+      if (latest.isEmpty()) {
+        return false;
+      }
+      int score = latest.getAsInt();
+      if (atLeast.isPresent() && score < atLeast.getAsInt()
+          || atMost.isPresent() && score > atMost.getAsInt()) {
+        return false;
+      }
+      if (changeAtLeast.isEmpty() && changeAtMost.isEmpty()) {
+        return true;
+      }
+      int change = score - progress.baselineScore(instrument).orElse(score);
+      return !(changeAtLeast.isPresent() && change < changeAtLeast.getAsInt()
+          || changeAtMost.isPresent() && change > changeAtMost.getAsInt());
+    }
   }
 
   /** The therapist released the module for this client with a {@code module-released} event. */
@@ -321,6 +385,11 @@ public sealed interface Rule
     @Override
     public Kind kind() {
       return Kind.THERAPIST_RELEASE;
+    }
+
+    @Override
+    public boolean isSatisfiedFor(String module, Progress progress) {
+      return progress.isReleased(module);
     }
   }
 

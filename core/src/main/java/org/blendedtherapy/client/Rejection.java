@@ -1,0 +1,24 @@
+package org.blendedtherapy.client;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * An event the protocol does not allow: it has no effect on the state, and is listed here with its
+ * id and the reason, so that nothing the host sent is silently dropped.
+ *
+ * <p>This class is immutable and thread-safe.
+ *
+ * @param event the event's id
+ * @param reason why it had no effect, naming the rule or plan that forbids it
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public record Rejection(String event, String reason) {
+  /** Creates a rejection. */
+  public Rejection {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(reason, "reason");
+  }
+}

@@ -1,0 +1,287 @@
+package org.blendedtherapy.plan;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apiguardian.api.API;
+import org.blendedtherapy.client.Enrolment;
+import org.blendedtherapy.client.Event;
+import org.blendedtherapy.client.EventType;
+import org.blendedtherapy.protocol.Protocol;
+import org.blendedtherapy.protocol.SessionPlan;
+import org.blendedtherapy.protocol.SessionType;
+
+/**
+ * Folds session events (moves, attendance, cancellations, pauses, discharge) into a client's
+ * session plan, one event at a time in canonical order. Events the plan does not allow are refused
+ * with a reason and change nothing.
+ *
+ * <p>This is the state engine's machinery, mutable and not thread-safe: use one per fold. Hosts ask
+ * {@code ClientState} instead.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class SessionFold {
+  private final SessionPlan plan;
+  private final ZoneId zone;
+  private final LocalDateTime[] planned;
+  private final LocalDateTime[] local;
+  private final SessionStatus[] status;
+  private final String[] reason;
+  private final Map<SessionType, Integer> attended = new EnumMap<>(SessionType.class);
+  private int attendedTotal;
+  private Optional<Instant> pausedAt = Optional.empty();
+  private Optional<Instant> dischargedAt = Optional.empty();
+
+  /**
+   * Starts a fold with every session planned at {@code start + (n-1) × cadence}.
+   *
+   * @param protocol the protocol
+   * @param enrolment the enrolment
+   */
+  public SessionFold(Protocol protocol, Enrolment enrolment) {
+    this.plan = protocol.sessionPlan();
+    this.zone = enrolment.zone();
+    int count = plan.sessions();
+    planned = new LocalDateTime[count];
+    local = new LocalDateTime[count];
+    status = new SessionStatus[count];
+    reason = new String[count];
+    LocalDateTime at = enrolment.start();
+    for (int i = 0; i < count; i++) {
+      planned[i] = enrolment.start().plus(plan.cadence().multipliedBy(i));
+      local[i] = planned[i];
+      at = planned[i];
+    }
+    Arrays.fill(status, SessionStatus.PLANNED);
+    if (at == null) {
+      throw new IllegalStateException("a plan has at least one session");
+    }
+  }
+
+  /**
+   * Applies one event.
+   *
+   * @param event the event; events about no session are accepted and ignored
+   * @return the reason the plan refuses the event, or empty when accepted
+   */
+  public Optional<String> apply(Event event) {
+    switch (event.type()) {
+      case SESSION_SCHEDULED:
+        return schedule((Event.SessionScheduled) event);
+      case SESSION_ATTENDED:
+      case SESSION_MISSED:
+      case SESSION_CANCELLED:
+        return record(event);
+      case PAUSED:
+        return pause(event.at());
+      case RESUMED:
+        return resume(event.at());
+      case DISCHARGED:
+        return discharge(event.at());
+      default:
+        return Optional.empty();
+    }
+  }
+
+  private Optional<String> checkSession(int number) {
+    if (number < 1 || number > plan.sessions()) {
+      return Optional.of(
+          "session " + number + " is outside the plan (sessions 1 to " + plan.sessions() + ")");
+    }
+    if (dischargedAt.isPresent()) {
+      return Optional.of("the client was discharged before this event");
+    }
+    if (status[number - 1] != SessionStatus.PLANNED) {
+      return Optional.of("session " + number + " is already " + status[number - 1].json());
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> schedule(Event.SessionScheduled event) {
+    int number = event.session();
+    Optional<String> refused = checkSession(number);
+    if (refused.isPresent()) {
+      return refused;
+    }
+    int i = number - 1;
+    LocalDateTime to = event.start();
+    if (i > 0 && !to.isAfter(local[i - 1])) {
+      return Optional.of(
+          "session " + number + " would no longer come after session " + (number - 1));
+    }
+    if (!plan.reschedulingMovesLater() && i + 1 < local.length && !to.isBefore(local[i + 1])) {
+      return Optional.of(
+          "session " + number + " would no longer come before session " + (number + 1));
+    }
+    long minutes = ChronoUnit.MINUTES.between(local[i], to);
+    local[i] = to;
+    reason[i] = "moved";
+    if (plan.reschedulingMovesLater()) {
+      for (int j = i + 1; j < local.length; j++) {
+        if (status[j] == SessionStatus.PLANNED) {
+          local[j] = local[j].plus(Duration.ofMinutes(minutes));
+          reason[j] = "moved with session " + number;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> record(Event event) {
+    int number = event.aboutSession().orElseThrow();
+    Optional<String> refused = checkSession(number);
+    if (refused.isPresent()) {
+      return refused;
+    }
+    int i = number - 1;
+    switch (event.type()) {
+      case SESSION_ATTENDED -> {
+        status[i] = SessionStatus.ATTENDED;
+        attended.merge(plan.typeOf(number), 1, Integer::sum);
+        attendedTotal++;
+      }
+      case SESSION_MISSED -> status[i] = SessionStatus.MISSED;
+      default -> {
+        status[i] = SessionStatus.CANCELLED;
+        reason[i] =
+            "cancelled by "
+                + ((Event.SessionCancelled) event).by().name().toLowerCase(java.util.Locale.ROOT);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> pause(Instant at) {
+    if (dischargedAt.isPresent()) {
+      return Optional.of("the client was discharged before this event");
+    }
+    if (pausedAt.isPresent()) {
+      return Optional.of("therapy is already paused");
+    }
+    pausedAt = Optional.of(at);
+    return Optional.empty();
+  }
+
+  private Optional<String> resume(Instant at) {
+    if (pausedAt.isEmpty()) {
+      return Optional.of("therapy is not paused");
+    }
+    Instant from = pausedAt.get();
+    long days =
+        ChronoUnit.DAYS.between(from.atZone(zone).toLocalDate(), at.atZone(zone).toLocalDate());
+    for (int i = 0; i < local.length; i++) {
+      if (status[i] == SessionStatus.PLANNED && instantOf(i).isAfter(from)) {
+        local[i] = local[i].plusDays(days);
+        reason[i] = "moved " + days + (days == 1 ? " day" : " days") + " by a pause";
+      }
+    }
+    pausedAt = Optional.empty();
+    return Optional.empty();
+  }
+
+  private Optional<String> discharge(Instant at) {
+    if (dischargedAt.isPresent()) {
+      return Optional.of("the client is already discharged");
+    }
+    dischargedAt = Optional.of(at);
+    for (int i = 0; i < local.length; i++) {
+      if (status[i] == SessionStatus.PLANNED && !instantOf(i).isBefore(at)) {
+        status[i] = SessionStatus.CANCELLED;
+        reason[i] = "discharged";
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Instant instantOf(int i) {
+    return Times.instant(local[i], zone);
+  }
+
+  /**
+   * Counts attended sessions of a type, or of every type.
+   *
+   * @param type the type, or empty for every type
+   * @return the count
+   */
+  public int attended(Optional<SessionType> type) {
+    return type.map(t -> attended.getOrDefault(t, 0)).orElse(attendedTotal);
+  }
+
+  /**
+   * Tells whether therapy is paused now.
+   *
+   * @return true between an accepted pause and its resume
+   */
+  public boolean isPaused() {
+    return pausedAt.isPresent();
+  }
+
+  /**
+   * Returns when the client was discharged.
+   *
+   * @return the discharge instant, or empty
+   */
+  public Optional<Instant> dischargedAt() {
+    return dischargedAt;
+  }
+
+  /**
+   * Returns the sessions as they stand, with their windows.
+   *
+   * @return the sessions in number order
+   */
+  public List<Session> sessions() {
+    List<Session> sessions = new ArrayList<>(local.length);
+    Instant[] instants = new Instant[local.length];
+    for (int i = 0; i < local.length; i++) {
+      instants[i] = instantOf(i);
+    }
+    for (int i = 0; i < local.length; i++) {
+      Instant windowEnd =
+          i + 1 < local.length
+              ? instants[i + 1]
+              : Times.instant(local[i].plus(plan.cadence()), zone);
+      sessions.add(
+          new Session(
+              i + 1,
+              plan.typeOf(i + 1),
+              planned[i],
+              Times.resolve(local[i], zone).toLocalDateTime(),
+              instants[i],
+              windowEnd,
+              status[i],
+              Optional.ofNullable(reason[i])));
+    }
+    return sessions;
+  }
+
+  /**
+   * Tells whether an event type is one this fold handles.
+   *
+   * @param type the type
+   * @return true for session, pause, resume and discharge events
+   */
+  public static boolean handles(EventType type) {
+    return switch (type) {
+      case SESSION_SCHEDULED,
+          SESSION_ATTENDED,
+          SESSION_MISSED,
+          SESSION_CANCELLED,
+          PAUSED,
+          RESUMED,
+          DISCHARGED ->
+          true;
+      default -> false;
+    };
+  }
+}

@@ -1,0 +1,178 @@
+package org.blendedtherapy.state;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.apiguardian.api.API;
+import org.blendedtherapy.InvalidInputException;
+import org.blendedtherapy.Issue;
+import org.blendedtherapy.client.Enrolment;
+import org.blendedtherapy.client.Event;
+import org.blendedtherapy.client.History;
+import org.blendedtherapy.client.Rejection;
+import org.blendedtherapy.plan.Session;
+import org.blendedtherapy.protocol.Protocol;
+
+/**
+ * A client's state at an instant: every module with its status and reason, every session with its
+ * planned local time, instant, window and status, the next session, the events that had no effect
+ * (with reasons), and progress.
+ *
+ * <p>The state is the history folded in canonical order ({@code at}, then {@code id}), up to and
+ * including the query instant: the order in which the host hands events over never matters, a
+ * repeated event leaves no trace, and an event after the instant has no effect. Folding events one
+ * at a time with {@link #apply(Event)} gives exactly the state of folding them all at once.
+ *
+ * <p>This class is immutable and thread-safe.
+ *
+ * @param at the query instant
+ * @param enrolment the enrolment
+ * @param protocol the pinned protocol
+ * @param protocolSha256 the protocol's canonical SHA-256, equal to the enrolment's pin
+ * @param history every event the host handed over, including any after {@code at}
+ * @param modules the modules in protocol order
+ * @param sessions the sessions in number order
+ * @param nextSession the first planned session at or after {@code at}; empty while paused or when
+ *     none is left
+ * @param rejected the events up to {@code at} that had no effect, in canonical order
+ * @param progress sessions attended and core modules completed
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public record ClientState(
+    Instant at,
+    Enrolment enrolment,
+    Protocol protocol,
+    String protocolSha256,
+    History history,
+    List<ModuleState> modules,
+    List<Session> sessions,
+    Optional<Session> nextSession,
+    List<Rejection> rejected,
+    ProgressSummary progress) {
+
+  /** Creates a state; collections are copied. Hosts use {@link #of} instead. */
+  public ClientState {
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(enrolment, "enrolment");
+    Objects.requireNonNull(protocol, "protocol");
+    Objects.requireNonNull(protocolSha256, "protocolSha256");
+    Objects.requireNonNull(history, "history");
+    modules = List.copyOf(modules);
+    sessions = List.copyOf(sessions);
+    Objects.requireNonNull(nextSession, "nextSession");
+    rejected = List.copyOf(rejected);
+    Objects.requireNonNull(progress, "progress");
+  }
+
+  /**
+   * Computes a client's state at an instant.
+   *
+   * @param protocol the protocol the client is enrolled on
+   * @param protocolSha256 its canonical SHA-256 ({@code ProtocolJson.sha256(protocol)}, computed
+   *     once per protocol version by the host)
+   * @param enrolment the enrolment, whose pin must match
+   * @param history the client's events
+   * @param at the query instant
+   * @return the state
+   * @throws InvalidInputException with code {@code pin-mismatch} if the enrolment is pinned to
+   *     another protocol id, version or SHA-256: a new protocol version never silently changes an
+   *     enrolled client
+   */
+  public static ClientState of(
+      Protocol protocol, String protocolSha256, Enrolment enrolment, History history, Instant at) {
+    checkPin(protocol, protocolSha256, enrolment);
+    Fold fold = new Fold(protocol, enrolment);
+    for (Event event : history.upTo(at)) {
+      fold.apply(event);
+    }
+    fold.finish(at);
+    return fold.result(protocolSha256, at, history);
+  }
+
+  private static void checkPin(Protocol protocol, String sha256, Enrolment enrolment) {
+    var pin = enrolment.protocol();
+    String found = protocol.id() + " " + protocol.version() + " sha256=" + sha256;
+    String pinned = pin.id() + " " + pin.version() + " sha256=" + pin.sha256();
+    if (!pin.id().equals(protocol.id())
+        || !pin.version().equals(protocol.version())
+        || !pin.sha256().equals(sha256)) {
+      throw new InvalidInputException(
+          "enrolment",
+          List.of(
+              Issue.error(
+                  "pin-mismatch",
+                  "/protocol",
+                  "the enrolment is pinned to protocol "
+                      + pinned
+                      + " but was given "
+                      + found
+                      + "; moving a client to another protocol version is an explicit"
+                      + " migration")));
+    }
+  }
+
+  /**
+   * Returns the state after one more event: at {@code max(at, event.at())}, with the event in the
+   * history. Equal to {@link #of} over the whole history at that instant.
+   *
+   * @param event the event
+   * @return the new state
+   * @throws InvalidInputException if the history holds another event with the same id
+   */
+  public ClientState apply(Event event) {
+    Instant next = event.at().isAfter(at) ? event.at() : at;
+    return of(protocol, protocolSha256, enrolment, history.plus(event), next);
+  }
+
+  /**
+   * Returns the state of the same client at another instant.
+   *
+   * @param instant the query instant
+   * @return the state then
+   */
+  public ClientState at(Instant instant) {
+    return of(protocol, protocolSha256, enrolment, history, instant);
+  }
+
+  /**
+   * Finds a module's state.
+   *
+   * @param moduleId the module id
+   * @return its state, or empty when the protocol has no such module
+   */
+  public Optional<ModuleState> module(String moduleId) {
+    return modules.stream().filter(m -> m.id().equals(moduleId)).findFirst();
+  }
+
+  /**
+   * Returns a session by number.
+   *
+   * @param number the session number, from 1
+   * @return the session
+   * @throws IndexOutOfBoundsException if there is no such session
+   */
+  public Session session(int number) {
+    return sessions.get(number - 1);
+  }
+
+  /** Returns a summary without the client reference or any health data. */
+  @Override
+  public String toString() {
+    return "ClientState[at="
+        + at
+        + ", protocol="
+        + protocol.id()
+        + " "
+        + protocol.version()
+        + ", modules="
+        + modules
+        + ", sessions="
+        + sessions.size()
+        + ", rejected="
+        + rejected.size()
+        + "]";
+  }
+}
