@@ -57,7 +57,9 @@ public record Offset(Period days, Duration time) {
     }
   }
 
-  /** Returns the ISO-8601 form, such as {@code P1D}, {@code PT2H} or {@code P7DT30M}. */
+  /**
+   * Returns the ISO-8601 form, such as {@code P1D}, {@code PT2H}, {@code P7DT30M} or {@code PT0M}.
+   */
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder("P");
@@ -65,7 +67,13 @@ public record Offset(Period days, Duration time) {
       text.append(days.getDays()).append('D');
     }
     if (!time.isZero() || days.isZero()) {
-      text.append(time.toString(), 1, time.toString().length());
+      text.append('T');
+      if (time.toHours() > 0) {
+        text.append(time.toHours()).append('H');
+      }
+      if (time.toMinutesPart() > 0 || time.isZero()) {
+        text.append(time.toMinutesPart()).append('M');
+      }
     }
     return text.toString();
   }

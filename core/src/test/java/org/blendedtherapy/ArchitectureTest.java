@@ -1,0 +1,81 @@
+package org.blendedtherapy;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+  private static JavaClasses core;
+
+  @BeforeAll
+  static void importCore() {
+    core =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.blendedtherapy");
+  }
+
+  @Test
+  void jacksonAndTheValidator_stayInsideTheJsonPackage() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.blendedtherapy.json..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("tools.jackson..", "com.fasterxml.jackson..", "com.networknt..")
+        .check(core);
+  }
+
+  @Test
+  void packageDependencies_pointOneWay() {
+    String[] order = {"protocol", "client", "plan", "reminders", "state"};
+    for (int i = 0; i < order.length; i++) {
+      for (int j = i + 1; j < order.length; j++) {
+        noClasses()
+            .that()
+            .resideInAPackage("org.blendedtherapy." + order[i] + "..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.blendedtherapy." + order[j] + "..")
+            .allowEmptyShould(true)
+            .check(core);
+      }
+    }
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.blendedtherapy.json..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.blendedtherapy.json..")
+        .check(core);
+  }
+
+  @Test
+  void core_neverReadsTheClockTheDefaultZoneFilesOrTheEnvironment() {
+    noClasses()
+        .should()
+        .callMethod(java.time.Instant.class, "now")
+        .orShould()
+        .callMethod(java.time.LocalDate.class, "now")
+        .orShould()
+        .callMethod(java.time.LocalDateTime.class, "now")
+        .orShould()
+        .callMethod(java.time.ZonedDateTime.class, "now")
+        .orShould()
+        .callMethod(java.time.ZoneId.class, "systemDefault")
+        .orShould()
+        .callMethod(java.time.Clock.class, "systemDefaultZone")
+        .orShould()
+        .callMethod(System.class, "currentTimeMillis")
+        .orShould()
+        .callMethod(System.class, "getenv", String.class)
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAnyPackage("java.nio.file..", "java.net..")
+        .check(core);
+  }
+}
