@@ -1,0 +1,164 @@
+package org.blendedtherapy.state;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.apiguardian.api.API;
+import org.blendedtherapy.client.Enrolment;
+import org.blendedtherapy.client.Event;
+import org.blendedtherapy.client.EventType;
+import org.blendedtherapy.client.History;
+import org.blendedtherapy.plan.Session;
+import org.blendedtherapy.protocol.MinutesRange;
+import org.blendedtherapy.protocol.ModuleKind;
+import org.blendedtherapy.protocol.Protocol;
+
+/**
+ * The timeline of a client: either an adherent one, who attends every session and then works
+ * through the next open core module, or the one a given history describes. Each entry says what
+ * happened or opened, and when, so a researcher can preview what a client would experience.
+ *
+ * <p>This class is immutable and thread-safe.
+ *
+ * @param entries what happened, in time order
+ * @param state the state at the end of the timeline
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public record Simulation(List<Entry> entries, ClientState state) {
+
+  /**
+   * One moment of a timeline.
+   *
+   * @param instant when, UTC
+   * @param local when, in the enrolment's zone
+   * @param what what happened, such as {@code session 1 face-to-face attended} or {@code opened
+   *     psychoeducation}
+   */
+  public record Entry(Instant instant, LocalDateTime local, String what) {
+    /** Creates an entry. */
+    public Entry {
+      Objects.requireNonNull(instant, "instant");
+      Objects.requireNonNull(local, "local");
+      Objects.requireNonNull(what, "what");
+    }
+  }
+
+  /** Creates a simulation; the entries are copied. */
+  public Simulation {
+    entries = List.copyOf(entries);
+    Objects.requireNonNull(state, "state");
+  }
+
+  /**
+   * Simulates an adherent client until an instant: each session is attended at its planned time
+   * plus its shortest duration, and after each session the client starts and completes the next
+   * open core module (in protocol order) within the module's estimated minutes.
+   *
+   * @param protocol the protocol
+   * @param sha256 its canonical SHA-256
+   * @param enrolment the enrolment, pinned to the protocol
+   * @param until the end of the simulation (exclusive)
+   * @return the timeline
+   */
+  public static Simulation adherent(
+      Protocol protocol, String sha256, Enrolment enrolment, Instant until) {
+    Instant origin = enrolment.start().atZone(enrolment.zone()).toInstant();
+    ClientState state = ClientState.of(protocol, sha256, enrolment, History.empty(), origin);
+    List<Event> events = new ArrayList<>();
+    for (Session session : state.sessions()) {
+      if (!session.instant().isBefore(until)) {
+        break;
+      }
+      MinutesRange minutes = protocol.sessionPlan().durationMinutes().get(session.type());
+      Instant end = session.instant().plusSeconds(60L * (minutes == null ? 30 : minutes.min()));
+      events.add(
+          new Event.SessionEvent(
+              "sim-session-" + session.number(),
+              EventType.SESSION_ATTENDED,
+              end,
+              session.number()));
+      ClientState after = ClientState.of(protocol, sha256, enrolment, History.of(events), end);
+      Optional<ModuleState> next =
+          after.modules().stream()
+              .filter(m -> m.status() == ModuleStatus.AVAILABLE)
+              .filter(m -> protocol.module(m.id()).orElseThrow().kind() == ModuleKind.CORE)
+              .findFirst();
+      if (next.isPresent()) {
+        String id = next.get().id();
+        int work = protocol.module(id).orElseThrow().estimatedMinutes().orElse(30);
+        Instant startAt = end.plusSeconds(60);
+        Instant doneAt = startAt.plusSeconds(60L * work);
+        if (doneAt.isBefore(until)) {
+          events.add(
+              new Event.ModuleEvent("sim-start-" + id, EventType.MODULE_STARTED, startAt, id));
+          events.add(
+              new Event.ModuleEvent("sim-done-" + id, EventType.MODULE_COMPLETED, doneAt, id));
+        }
+      }
+    }
+    return of(protocol, sha256, enrolment, History.of(events), until);
+  }
+
+  /**
+   * Replays a given history until an instant, recording what happened and what opened.
+   *
+   * @param protocol the protocol
+   * @param sha256 its canonical SHA-256
+   * @param enrolment the enrolment, pinned to the protocol
+   * @param history the events
+   * @param until the end of the timeline (exclusive)
+   * @return the timeline
+   */
+  public static Simulation of(
+      Protocol protocol, String sha256, Enrolment enrolment, History history, Instant until) {
+    List<Entry> entries = new ArrayList<>();
+    Instant origin = enrolment.start().atZone(enrolment.zone()).toInstant();
+    ClientState state = ClientState.of(protocol, sha256, enrolment, History.empty(), origin);
+    for (ModuleState module : state.modules()) {
+      if (module.status() == ModuleStatus.AVAILABLE) {
+        entries.add(entry(enrolment, origin, "opened " + module.id() + " (open from the start)"));
+      }
+    }
+    for (Event event : history.events()) {
+      if (!event.at().isBefore(until)) {
+        break;
+      }
+      ClientState next = state.apply(event);
+      boolean rejected = next.rejected().size() > state.rejected().size();
+      entries.add(entry(enrolment, event.at(), describe(event, next, rejected)));
+      for (int i = 0; i < next.modules().size(); i++) {
+        ModuleStatus before = state.modules().get(i).status();
+        ModuleStatus after = next.modules().get(i).status();
+        if (before == ModuleStatus.LOCKED && after != ModuleStatus.LOCKED) {
+          entries.add(entry(enrolment, event.at(), "opened " + next.modules().get(i).id()));
+        }
+      }
+      state = next;
+    }
+    return new Simulation(entries, state.at(until.minusNanos(1)));
+  }
+
+  private static Entry entry(Enrolment enrolment, Instant at, String what) {
+    return new Entry(at, at.atZone(enrolment.zone()).toLocalDateTime(), what);
+  }
+
+  private static String describe(Event event, ClientState state, boolean rejected) {
+    String what = event.type().json();
+    if (event.aboutSession().isPresent()) {
+      int n = event.aboutSession().getAsInt();
+      String type =
+          n >= 1 && n <= state.sessions().size() ? " " + state.session(n).type().json() : "";
+      what = "session " + n + type + ": " + what;
+    } else if (event.aboutModule().isPresent()) {
+      what = event.aboutModule().get() + ": " + what;
+    }
+    return rejected
+        ? what + " (rejected: " + state.rejected().get(state.rejected().size() - 1).reason() + ")"
+        : what;
+  }
+}

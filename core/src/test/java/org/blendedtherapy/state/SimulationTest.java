@@ -1,0 +1,37 @@
+package org.blendedtherapy.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.blendedtherapy.client.Enrolment;
+import org.blendedtherapy.json.ProtocolJson;
+import org.blendedtherapy.plan.Session;
+import org.blendedtherapy.plan.SessionStatus;
+import org.blendedtherapy.protocol.Protocol;
+import org.junit.jupiter.api.Test;
+
+class SimulationTest {
+  @Test
+  void adherentClient_attendsEverySession_andCompletesEveryCoreModuleInOrder() {
+    Protocol uk = ClientStateTest.UK;
+    Enrolment e = ClientStateTest.enrol(uk, "2027-03-22T10:00", "Europe/London");
+    Simulation sim =
+        Simulation.adherent(uk, ProtocolJson.sha256(uk), e, Instant.parse("2027-07-01T00:00:00Z"));
+    assertThat(sim.state().sessions())
+        .extracting(Session::status)
+        .containsOnly(SessionStatus.ATTENDED);
+    assertThat(sim.state().progress()).isEqualTo(new ProgressSummary(12, 12, 5, 5));
+    assertThat(sim.state().rejected()).isEmpty();
+    assertThat(sim.entries())
+        .extracting(Simulation.Entry::what)
+        .startsWith(
+            "opened introduction (open from the start)",
+            "session 1 face-to-face: session-attended",
+            "introduction: module-started",
+            "introduction: module-completed",
+            "opened psychoeducation",
+            "session 2 online: session-attended");
+    assertThat(sim.entries().get(1).local()).hasToString("2027-03-22T10:30");
+    assertThat(sim.entries()).extracting(Simulation.Entry::instant).isSorted();
+  }
+}
