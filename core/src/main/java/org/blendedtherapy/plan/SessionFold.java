@@ -56,16 +56,11 @@ public final class SessionFold {
     local = new LocalDateTime[count];
     status = new SessionStatus[count];
     reason = new String[count];
-    LocalDateTime at = enrolment.start();
     for (int i = 0; i < count; i++) {
       planned[i] = enrolment.start().plus(plan.cadence().multipliedBy(i));
       local[i] = planned[i];
-      at = planned[i];
     }
     Arrays.fill(status, SessionStatus.PLANNED);
-    if (at == null) {
-      throw new IllegalStateException("a plan has at least one session");
-    }
   }
 
   /**

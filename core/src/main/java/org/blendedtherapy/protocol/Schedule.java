@@ -5,8 +5,10 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import org.blendedtherapy.internal.JsonNamed;
 
@@ -208,16 +210,11 @@ public sealed interface Schedule
   }
 
   private static int sameDayCount(List<Offset> offsets) {
-    return (int)
+    Map<Long, Long> byDay =
         offsets.stream()
             .collect(
-                java.util.stream.Collectors.groupingBy(
-                    o -> o.days().getDays() + o.time().toDays(),
-                    java.util.stream.Collectors.counting()))
-            .values()
-            .stream()
-            .mapToLong(Long::longValue)
-            .max()
-            .orElse(0);
+                Collectors.groupingBy(
+                    o -> o.days().getDays() + o.time().toDays(), Collectors.counting()));
+    return byDay.values().stream().mapToInt(Long::intValue).max().orElse(0);
   }
 }
