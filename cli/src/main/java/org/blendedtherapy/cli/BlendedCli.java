@@ -1,7 +1,7 @@
 package org.blendedtherapy.cli;
 
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,16 +34,31 @@ public final class BlendedCli implements Runnable {
    * @param args the command-line arguments
    */
   public static void main(String[] args) {
-    PrintWriter out = utf8(System.out);
-    PrintWriter err = utf8(System.err);
-    int exit = commandLine(out, err, Path.of("")).execute(args);
-    out.flush();
-    err.flush();
-    System.exit(exit);
+    System.exit(run(System.out, System.err, Path.of(""), args));
+  }
+
+  /**
+   * Runs the command line, writing UTF-8 whatever the platform's default charset.
+   *
+   * @param out where requested output goes
+   * @param err where diagnostics go
+   * @param workingDirectory the directory relative file names are resolved against
+   * @param args the command-line arguments
+   * @return the exit code
+   */
+  static int run(OutputStream out, OutputStream err, Path workingDirectory, String... args) {
+    PrintWriter outWriter = utf8(out);
+    PrintWriter errWriter = utf8(err);
+    try {
+      return commandLine(outWriter, errWriter, workingDirectory).execute(args);
+    } finally {
+      outWriter.flush();
+      errWriter.flush();
+    }
   }
 
   /** Encodes explicitly: the platform default may be ASCII or a legacy code page. */
-  private static PrintWriter utf8(PrintStream stream) {
+  private static PrintWriter utf8(OutputStream stream) {
     return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
   }
 
