@@ -1,5 +1,10 @@
 package org.blendedtherapy.cli;
 
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +18,7 @@ import picocli.CommandLine.Command;
     name = "blended",
     mixinStandardHelpOptions = true,
     versionProvider = BlendedCli.JarVersion.class,
+    subcommands = {ValidateCommand.class},
     description = "Validates, simulates and explains blended-therapy protocols.")
 public final class BlendedCli implements Runnable {
 
@@ -22,12 +28,100 @@ public final class BlendedCli implements Runnable {
   public BlendedCli() {}
 
   /**
-   * Runs the command line and exits with its exit code.
+   * Runs the command line and exits with its exit code. Standard output and standard error are
+   * written as UTF-8 whatever the platform's default charset.
    *
    * @param args the command-line arguments
    */
   public static void main(String[] args) {
-    System.exit(new CommandLine(new BlendedCli()).execute(args));
+    System.exit(run(System.out, System.err, Path.of(""), args));
+  }
+
+  /**
+   * Runs the command line, writing UTF-8 whatever the platform's default charset.
+   *
+   * @param out where requested output goes
+   * @param err where diagnostics go
+   * @param workingDirectory the directory relative file names are resolved against
+   * @param args the command-line arguments
+   * @return the exit code
+   */
+  static int run(OutputStream out, OutputStream err, Path workingDirectory, String... args) {
+    PrintWriter outWriter = utf8(out);
+    PrintWriter errWriter = utf8(err);
+    try {
+      return commandLine(outWriter, errWriter, workingDirectory).execute(args);
+    } finally {
+      outWriter.flush();
+      errWriter.flush();
+    }
+  }
+
+  /** Encodes explicitly: the platform default may be ASCII or a legacy code page. */
+  private static PrintWriter utf8(OutputStream stream) {
+    return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Builds the command line with its subcommands, writing to the given streams.
+   *
+   * <p>Names and enum values are case-sensitive. A usage error prints the message and the usage on
+   * {@code err} and returns 2; an unexpected failure prints one line on {@code err}, never a stack
+   * trace, and returns 2.
+   *
+   * @param out where requested output goes
+   * @param err where diagnostics go
+   * @param workingDirectory the directory relative file names are resolved against; they are still
+   *     printed as given
+   * @return the command line, ready to {@link CommandLine#execute(String...)}
+   */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, Path workingDirectory) {
+    CommandLine.IFactory defaults = CommandLine.defaultFactory();
+    CommandLine.IFactory factory =
+        new CommandLine.IFactory() {
+          @Override
+          public <K> K create(Class<K> type) throws Exception {
+            if (type == ValidateCommand.class) {
+              return type.cast(new ValidateCommand(workingDirectory));
+            }
+            return defaults.create(type);
+          }
+        };
+    CommandLine commandLine = new CommandLine(new BlendedCli(), factory);
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setSubcommandsCaseInsensitive(false);
+    commandLine.setOptionsCaseInsensitive(false);
+    commandLine.setCaseInsensitiveEnumValuesAllowed(false);
+    commandLine.setExecutionExceptionHandler(BlendedCli::unexpected);
+    commandLine.setParameterExceptionHandler(BlendedCli::usage);
+    return commandLine;
+  }
+
+  /** A bug or an environment failure: one line, no stack trace. */
+  private static int unexpected(
+      Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    String message = e.getMessage() == null ? "" : ": " + e.getMessage();
+    commandLine
+        .getErr()
+        .print(
+            "blended: unexpected failure ("
+                + e.getClass().getSimpleName()
+                + message.replaceAll("\\s+", " ")
+                + "); please report it\n");
+    commandLine.getErr().flush();
+    return ExitCode.USAGE;
+  }
+
+  /** A wrong command line: the message, then the usage of the command it concerns, exit 2. */
+  private static int usage(CommandLine.ParameterException e, String[] args) {
+    CommandLine commandLine = e.getCommandLine();
+    PrintWriter err = commandLine.getErr();
+    err.print(e.getMessage() + "\n");
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.print(commandLine.getUsageMessage(commandLine.getColorScheme()));
+    err.flush();
+    return ExitCode.USAGE;
   }
 
   /** Without a subcommand there is nothing to do: show the usage on standard error, exit 2. */
