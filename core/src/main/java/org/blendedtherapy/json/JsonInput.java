@@ -1,15 +1,15 @@
 package org.blendedtherapy.json;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.blendedtherapy.Issue;
-import org.blendedtherapy.internal.Pointers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -69,11 +69,7 @@ final class JsonInput {
           Issue.error(
               "too-large",
               "",
-              "document is "
-                  + bytes.length
-                  + " bytes, more than the limit of "
-                  + MAX_BYTES
-                  + " (2 MiB)"));
+              "document is larger than the limit of " + MAX_BYTES + " bytes (2 MiB)"));
     }
     Optional<Issue> encoding = checkText(bytes);
     if (encoding.isPresent()) {
@@ -136,12 +132,18 @@ final class JsonInput {
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try {
-      decoder.decode(ByteBuffer.wrap(bytes));
-      return Optional.empty();
-    } catch (CharacterCodingException e) {
-      return Optional.of(Issue.error("not-text", "", "not UTF-8 text; expected UTF-8 JSON text"));
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CoderResult result = decoder.decode(in, CharBuffer.allocate(bytes.length), true);
+    if (result.isError()) {
+      return Optional.of(
+          Issue.error(
+              "not-text",
+              "",
+              "not UTF-8 text (an invalid byte at offset "
+                  + in.position()
+                  + "); expected UTF-8 JSON text"));
     }
+    return Optional.empty();
   }
 
   private JsonNode read(JsonParser parser) {
@@ -220,7 +222,7 @@ final class JsonInput {
     if (text.contains("nesting depth")) {
       return Issue.error(
           "too-deep",
-          Pointers.key("", "").isEmpty() ? pointer : pointer,
+          pointer,
           "nesting deeper than the limit of " + MAX_DEPTH + " at " + where(parser));
     }
     if (text.contains("Token count")) {
@@ -254,12 +256,12 @@ final class JsonInput {
                 : e.getLocation().getColumnNr());
     if (original.contains("end-of-input")) {
       return Issue.error(
-          "truncated",
-          pointer(parser),
-          "document ends too early at " + at + "; expected the rest of the JSON value");
+          "truncated", "", "document ends too early at " + at + "; expected the rest of the JSON");
     }
+    String after = pointer(parser);
+    String near = after.isEmpty() ? "" : " (after " + after + ")";
     String detail = quoteValues ? ": " + firstLine(original) : "";
-    return Issue.error("syntax", pointer(parser), "malformed JSON at " + at + detail);
+    return Issue.error("syntax", "", "malformed JSON at " + at + near + detail);
   }
 
   private static String firstLine(String message) {

@@ -168,7 +168,7 @@ final class ProtocolMapper {
                       : scheduleKeys.size() + ": " + String.join(", ", scheduleKeys))));
       return Optional.empty();
     }
-    Set<SessionType> types = EnumSet.noneOf(SessionType.class);
+    List<SessionType> types = new ArrayList<>();
     node.path("sessionTypes")
         .forEach(t -> types.add(SessionType.fromJson(t.asString()).orElseThrow()));
     return Optional.of(

@@ -148,11 +148,7 @@ final class ProtocolWriter {
     }
     if (!policy.sessionTypes().isEmpty()) {
       ArrayNode types = node.putArray("sessionTypes");
-      for (SessionType type : SessionType.values()) {
-        if (policy.sessionTypes().contains(type)) {
-          types.add(type.json());
-        }
-      }
+      policy.sessionTypes().forEach(t -> types.add(t.json()));
     }
     return node;
   }

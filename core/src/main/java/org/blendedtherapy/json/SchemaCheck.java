@@ -112,9 +112,9 @@ final class SchemaCheck {
             Pointers.key(pointer, String.valueOf(error.getProperty())),
             "unknown key"
                 + (quoteValues ? " \"" + error.getProperty() + "\"" : "")
-                + " (expected one of: "
-                + String.join(", ", keys(owner))
-                + ")");
+                + (keys(owner).isEmpty()
+                    ? " (expected no keys)"
+                    : " (expected one of: " + String.join(", ", keys(owner)) + ")"));
       case "minProperties":
       case "maxProperties":
         return propertyCount(pointer, instance, owner);
@@ -173,7 +173,7 @@ final class SchemaCheck {
                 + ", found "
                 + instance.asString().codePointCount(0, instance.asString().length()));
       case "uniqueItems":
-        return Issue.error("repeated-item", pointer, "expected no repeated items, found a repeat");
+        return repeated(pointer, instance);
       default:
         return Issue.error(
             "schema", pointer, "does not satisfy the schema keyword \"" + keyword + "\"");
@@ -210,6 +210,29 @@ final class SchemaCheck {
             + found);
   }
 
+  private Issue repeated(String pointer, JsonNode array) {
+    for (int i = 1; i < array.size(); i++) {
+      for (int j = 0; j < i; j++) {
+        if (array.get(i).equals(array.get(j))) {
+          return Issue.error(
+              "repeated-item",
+              Pointers.index(pointer, i),
+              (quoteValues ? array.get(i) + " " : "")
+                  + "repeats item "
+                  + j
+                  + "; expected no repeated items");
+        }
+      }
+    }
+    return Issue.error("repeated-item", pointer, "expected no repeated items");
+  }
+
+  private static List<String> names(JsonNode array) {
+    List<String> names = new ArrayList<>();
+    array.forEach(n -> names.add(n.asString()));
+    return names;
+  }
+
   private static String plural(int n, String word) {
     return n + " " + word + (n == 1 ? "" : "s");
   }
@@ -232,7 +255,7 @@ final class SchemaCheck {
   }
 
   private static String describe(JsonNode owner, String fallback) {
-    String description = owner.path("description").asString("");
+    String description = owner.path("title").asString(owner.path("description").asString(""));
     if (description.isEmpty()) {
       return fallback;
     }

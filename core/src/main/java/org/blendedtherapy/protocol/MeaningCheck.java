@@ -221,7 +221,16 @@ final class MeaningCheck {
     if (protocol.tailoring().release()) {
       return;
     }
-    Set<String> openable = new HashSet<>();
+    // Modules whose rule already has an error, and cycle members, are assumed fixed: only modules
+    // that still cannot open are root causes worth a never-opens issue of their own.
+    Set<String> openable = new HashSet<>(inCycles);
+    for (int i = 0; i < protocol.modules().size(); i++) {
+      String unlock = key(index("/modules", i), "unlock");
+      if (issues.stream().anyMatch(x -> x.isError() && x.pointer().startsWith(unlock + "/"))) {
+        openable.add(protocol.modules().get(i).id());
+      }
+    }
+    Set<String> assumed = Set.copyOf(openable);
     boolean changed = true;
     while (changed) {
       changed = false;
@@ -235,7 +244,7 @@ final class MeaningCheck {
     }
     for (int i = 0; i < protocol.modules().size(); i++) {
       Module module = protocol.modules().get(i);
-      if (openable.contains(module.id()) || inCycles.contains(module.id())) {
+      if (openable.contains(module.id()) || assumed.contains(module.id())) {
         continue;
       }
       String why = whyImpossible(module.unlock().orElseThrow(), openable).orElse("");
@@ -330,22 +339,27 @@ final class MeaningCheck {
     int high = Math.min(max, rule.atMost().orElse(max));
     int changeLow = Math.max(-max, rule.changeAtLeast().orElse(-max));
     int changeHigh = Math.min(max, rule.changeAtMost().orElse(max));
+    String name = rule.instrument();
+    if (rule.atLeast().orElse(0) > max) {
+      return Optional.of(
+          "it needs a "
+              + name
+              + " total of at least "
+              + low
+              + " and the highest possible is "
+              + max);
+    }
     if (low > high) {
       return Optional.of(
-          "no " + rule.instrument() + " total (0-" + max + ") lies in " + low + ".." + high);
+          "it needs a " + name + " total of at least " + low + " and at most " + high);
+    }
+    if (rule.changeAtLeast().orElse(-max) > max || rule.changeAtMost().orElse(max) < -max) {
+      return Optional.of(
+          "it needs a " + name + " change outside the possible -" + max + " to " + max);
     }
     if (changeLow > changeHigh) {
       return Optional.of(
-          "no "
-              + rule.instrument()
-              + " change (-"
-              + max
-              + ".."
-              + max
-              + ") lies in "
-              + changeLow
-              + ".."
-              + changeHigh);
+          "it needs a " + name + " change of at least " + changeLow + " and at most " + changeHigh);
     }
     return Optional.empty();
   }
@@ -468,13 +482,14 @@ final class MeaningCheck {
                 "sessionTypes applies to before and after schedules only, found with "
                     + schedule.json()));
       }
-      for (SessionType type : SessionType.values()) {
-        if (policy.sessionTypes().contains(type)
-            && !protocol.sessionPlan().pattern().contains(type)) {
+      List<SessionType> listed = policy.sessionTypes();
+      for (int t = 0; t < listed.size(); t++) {
+        SessionType type = listed.get(t);
+        if (!protocol.sessionPlan().pattern().contains(type)) {
           issues.add(
               Issue.error(
                   "unknown-session-type",
-                  key(at, "sessionTypes"),
+                  index(key(at, "sessionTypes"), t),
                   "no \"" + type.json() + "\" sessions in the plan (pattern: " + pattern() + ")"));
         }
       }

@@ -2,9 +2,9 @@ package org.blendedtherapy.protocol;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * @param title the text shown with the reminder, when given
  * @param schedule when it fires
  * @param sessionTypes for {@code before} and {@code after}: the session types it follows; empty
- *     means every type in the pattern
+ *     means every type in the pattern; in document order, no repeats
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record ReminderPolicy(
@@ -27,7 +27,7 @@ public record ReminderPolicy(
     boolean optOut,
     Optional<String> title,
     Schedule schedule,
-    Set<SessionType> sessionTypes) {
+    List<SessionType> sessionTypes) {
 
   /** Creates a policy. */
   public ReminderPolicy {
@@ -35,6 +35,9 @@ public record ReminderPolicy(
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(schedule, "schedule");
-    sessionTypes = Set.copyOf(sessionTypes);
+    sessionTypes = List.copyOf(sessionTypes);
+    if (sessionTypes.stream().distinct().count() != sessionTypes.size()) {
+      throw new IllegalArgumentException("session types must not repeat");
+    }
   }
 }
