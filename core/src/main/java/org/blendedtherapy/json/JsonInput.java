@@ -56,6 +56,12 @@ final class JsonInput {
   private final List<Issue> issues = new ArrayList<>();
 
   /**
+   * Whether this reads one line of a JSON Lines input: the caller names the line, so positions in
+   * messages are columns only.
+   */
+  private boolean lineMode;
+
+  /**
    * @param quoteValues whether messages may quote the document's text (protocols: yes; enrolments
    *     and events: no, they may hold health data)
    */
@@ -105,6 +111,75 @@ final class JsonInput {
       }
     }
     return new Parsed(Optional.empty(), List.copyOf(issues));
+  }
+
+  /**
+   * The JSON Lines entry point: parses one line of a log, {@code length} bytes from {@code offset},
+   * with the same limits, tree and duplicate-key checks as {@link #parse}. The caller has already
+   * skipped blank lines and enforced the line and event limits, and names the line in its messages;
+   * positions here are columns within the line. An instance reads one line.
+   */
+  Parsed parseLine(byte[] bytes, int offset, int length) {
+    lineMode = true;
+    Optional<Issue> encoding = checkLineText(bytes, offset, length);
+    if (encoding.isPresent()) {
+      return fail(encoding.get());
+    }
+    try (JsonParser parser =
+        FACTORY.createParser(ObjectReadContext.empty(), bytes, offset, length)) {
+      try {
+        parser.nextToken();
+        JsonNode root = read(parser);
+        JsonToken after = parser.nextToken();
+        if (after != null) {
+          issues.add(
+              Issue.error(
+                  "syntax",
+                  "",
+                  "a second JSON value at "
+                      + where(parser)
+                      + "; expected one JSON object per line"));
+          return new Parsed(Optional.empty(), List.copyOf(issues));
+        }
+        return new Parsed(Optional.of(root), List.copyOf(issues));
+      } catch (StreamConstraintsException e) {
+        issues.add(limitIssue(e, parser));
+      } catch (JacksonException e) {
+        issues.add(syntaxIssue(e, parser));
+      }
+    }
+    return new Parsed(Optional.empty(), List.copyOf(issues));
+  }
+
+  /** Like {@link #checkText}, for a line; ASCII lines, the usual case, skip the decoder. */
+  private static Optional<Issue> checkLineText(byte[] bytes, int offset, int length) {
+    boolean ascii = true;
+    for (int i = offset; i < offset + length; i++) {
+      if (bytes[i] == 0) {
+        return Optional.of(
+            Issue.error(
+                "not-text",
+                "",
+                "binary content (a NUL byte at column "
+                    + (i - offset + 1)
+                    + "); expected UTF-8 JSON text"));
+      }
+      ascii &= bytes[i] > 0;
+    }
+    if (ascii) {
+      return Optional.empty();
+    }
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try {
+      decoder.decode(ByteBuffer.wrap(bytes, offset, length));
+      return Optional.empty();
+    } catch (CharacterCodingException e) {
+      return Optional.of(Issue.error("not-text", "", "not UTF-8 text; expected UTF-8 JSON text"));
+    }
   }
 
   private Parsed fail(Issue issue) {
@@ -180,7 +255,10 @@ final class JsonInput {
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
       String name = parser.currentName();
       String pointer = parser.streamReadContext().pathAsPointer().toString();
-      int line = parser.currentLocation().getLineNr();
+      String position =
+          lineMode
+              ? "column " + parser.currentTokenLocation().getColumnNr()
+              : "line " + parser.currentLocation().getLineNr();
       parser.nextToken();
       JsonNode value = read(parser);
       if (object.has(name)) {
@@ -189,8 +267,8 @@ final class JsonInput {
                 "duplicate-key",
                 pointer,
                 (quoteValues ? "duplicate key \"" + name + "\"" : "duplicate key")
-                    + " at line "
-                    + line
+                    + " at "
+                    + position
                     + "; expected each key once per object"));
       } else {
         object.set(name, value);
@@ -199,10 +277,9 @@ final class JsonInput {
     return object;
   }
 
-  private static String where(JsonParser parser) {
-    return "line "
-        + parser.currentLocation().getLineNr()
-        + ", column "
+  private String where(JsonParser parser) {
+    return (lineMode ? "" : "line " + parser.currentLocation().getLineNr() + ", ")
+        + "column "
         + parser.currentLocation().getColumnNr();
   }
 
@@ -244,11 +321,14 @@ final class JsonInput {
   private Issue syntaxIssue(JacksonException e, JsonParser parser) {
     String original = String.valueOf(e.getOriginalMessage());
     String at =
-        "line "
-            + (e.getLocation() == null
-                ? parser.currentLocation().getLineNr()
-                : e.getLocation().getLineNr())
-            + ", column "
+        (lineMode
+                ? ""
+                : "line "
+                    + (e.getLocation() == null
+                        ? parser.currentLocation().getLineNr()
+                        : e.getLocation().getLineNr())
+                    + ", ")
+            + "column "
             + (e.getLocation() == null
                 ? parser.currentLocation().getColumnNr()
                 : e.getLocation().getColumnNr());
@@ -256,7 +336,10 @@ final class JsonInput {
       return Issue.error(
           "truncated",
           pointer(parser),
-          "document ends too early at " + at + "; expected the rest of the JSON value");
+          (lineMode ? "line ends too early at " : "document ends too early at ")
+              + at
+              + "; expected the rest of the JSON value"
+              + (lineMode ? " on the same line" : ""));
     }
     String detail = quoteValues ? ": " + firstLine(original) : "";
     return Issue.error("syntax", pointer(parser), "malformed JSON at " + at + detail);
