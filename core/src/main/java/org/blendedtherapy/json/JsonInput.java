@@ -1,5 +1,6 @@
 package org.blendedtherapy.json;
 
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -32,6 +33,7 @@ final class JsonInput {
   static final int MAX_DEPTH = 64;
   static final int MAX_STRING = 100_000;
   static final int MAX_TOKENS = 500_000;
+  static final int MAX_DIGITS = 100;
 
   /** The library's own factory; limits are set here, never globally. */
   static final JsonFactory FACTORY =
@@ -43,7 +45,7 @@ final class JsonInput {
                   .maxNameLength(MAX_STRING)
                   .maxTokenCount(MAX_TOKENS)
                   .maxDocumentLength(MAX_BYTES)
-                  .maxNumberLength(100)
+                  .maxNumberLength(MAX_DIGITS)
                   .build())
           .build();
 
@@ -54,6 +56,12 @@ final class JsonInput {
 
   private final boolean quoteValues;
   private final List<Issue> issues = new ArrayList<>();
+
+  /**
+   * Whether this reads one line of a JSON Lines input: the caller names the line, so positions in
+   * messages are columns only.
+   */
+  private boolean lineMode;
 
   /**
    * @param quoteValues whether messages may quote the document's text (protocols: yes; enrolments
@@ -103,6 +111,44 @@ final class JsonInput {
     return new Parsed(Optional.empty(), List.copyOf(issues));
   }
 
+  /**
+   * The JSON Lines entry point: parses one line of a log, {@code length} bytes from {@code offset},
+   * with the same limits, tree and duplicate-key checks as {@link #parse}. The caller has already
+   * skipped blank lines and enforced the line and event limits, and names the line in its messages;
+   * positions here are columns within the line. An instance reads one line.
+   */
+  Parsed parseLine(byte[] bytes, int offset, int length) {
+    lineMode = true;
+    Optional<Issue> encoding = checkText(bytes, offset, length, true);
+    if (encoding.isPresent()) {
+      return fail(encoding.get());
+    }
+    try (JsonParser parser =
+        FACTORY.createParser(ObjectReadContext.empty(), bytes, offset, length)) {
+      try {
+        parser.nextToken();
+        JsonNode root = read(parser);
+        JsonToken after = parser.nextToken();
+        if (after != null) {
+          issues.add(
+              Issue.error(
+                  "syntax",
+                  "",
+                  "a second JSON value at "
+                      + where(parser)
+                      + "; expected one JSON object per line"));
+          return new Parsed(Optional.empty(), List.copyOf(issues));
+        }
+        return new Parsed(Optional.of(root), List.copyOf(issues));
+      } catch (StreamConstraintsException e) {
+        issues.add(limitIssue(e, parser));
+      } catch (JacksonException e) {
+        issues.add(syntaxIssue(e, parser));
+      }
+    }
+    return new Parsed(Optional.empty(), List.copyOf(issues));
+  }
+
   private Parsed fail(Issue issue) {
     return new Parsed(Optional.empty(), List.of(issue));
   }
@@ -118,29 +164,48 @@ final class JsonInput {
 
   /** Rejects binary content (a NUL byte) and anything that is not UTF-8. */
   static Optional<Issue> checkText(byte[] bytes) {
-    for (int i = 0; i < bytes.length; i++) {
+    return checkText(bytes, 0, bytes.length, false);
+  }
+
+  /**
+   * Rejects binary content and anything that is not UTF-8 in a slice, naming the position as an
+   * offset in a document or a column in a line. ASCII, the usual case, skips the decoder.
+   */
+  static Optional<Issue> checkText(byte[] bytes, int offset, int length, boolean line) {
+    String unit = line ? "column " : "offset ";
+    int base = line ? offset - 1 : 0;
+    boolean ascii = true;
+    for (int i = offset; i < offset + length; i++) {
       if (bytes[i] == 0) {
         return Optional.of(
             Issue.error(
                 "not-text",
                 "",
-                "binary content (a NUL byte at offset " + i + "); expected UTF-8 JSON text"));
+                "binary content (a NUL byte at "
+                    + unit
+                    + (i - base)
+                    + "); expected UTF-8 JSON text"));
       }
+      ascii &= bytes[i] > 0;
+    }
+    if (ascii) {
+      return Optional.empty();
     }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CoderResult result = decoder.decode(in, CharBuffer.allocate(bytes.length), true);
+    ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
+    CoderResult result = decoder.decode(in, CharBuffer.allocate(length), true);
     if (result.isError()) {
       return Optional.of(
           Issue.error(
               "not-text",
               "",
-              "not UTF-8 text (an invalid byte at offset "
-                  + in.position()
+              "not UTF-8 text (an invalid byte at "
+                  + unit
+                  + (in.position() - base)
                   + "); expected UTF-8 JSON text"));
     }
     return Optional.empty();
@@ -165,7 +230,7 @@ final class JsonInput {
       case VALUE_NUMBER_INT:
         return NODES.numberNode(parser.getBigIntegerValue());
       case VALUE_NUMBER_FLOAT:
-        return NODES.numberNode(parser.getDecimalValue());
+        return decimal(parser);
       case VALUE_TRUE:
         return NODES.booleanNode(true);
       case VALUE_FALSE:
@@ -177,12 +242,34 @@ final class JsonInput {
     }
   }
 
+  /**
+   * Reads a number with a fraction or an exponent. An exponent can make a short number huge ({@code
+   * 1e400}), which downstream code cannot compare; such numbers are refused here like numbers of
+   * more than 100 digits. Integral values become integers, as JSON Schema counts them.
+   */
+  private static JsonNode decimal(JsonParser parser) {
+    BigDecimal value = parser.getDecimalValue();
+    if (value.signum() != 0
+        && (value.precision() - value.scale() > MAX_DIGITS
+            || value.scale() - value.precision() > MAX_DIGITS)) {
+      throw new StreamConstraintsException(
+          "Number value length exceeds the limit (" + MAX_DIGITS + " digits)");
+    }
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() <= 0
+        ? NODES.numberNode(stripped.toBigIntegerExact())
+        : NODES.numberNode(value);
+  }
+
   private ObjectNode readObject(JsonParser parser) {
     ObjectNode object = NODES.objectNode();
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
       String name = parser.currentName();
       String pointer = parser.streamReadContext().pathAsPointer().toString();
-      int line = parser.currentLocation().getLineNr();
+      String position =
+          lineMode
+              ? "column " + parser.currentTokenLocation().getColumnNr()
+              : "line " + parser.currentLocation().getLineNr();
       parser.nextToken();
       JsonNode value = read(parser);
       if (object.has(name)) {
@@ -191,8 +278,8 @@ final class JsonInput {
                 "duplicate-key",
                 pointer,
                 (quoteValues ? "duplicate key \"" + name + "\"" : "duplicate key")
-                    + " at line "
-                    + line
+                    + " at "
+                    + position
                     + "; expected each key once per object"));
       } else {
         object.set(name, value);
@@ -201,10 +288,9 @@ final class JsonInput {
     return object;
   }
 
-  private static String where(JsonParser parser) {
-    return "line "
-        + parser.currentLocation().getLineNr()
-        + ", column "
+  private String where(JsonParser parser) {
+    return (lineMode ? "" : "line " + parser.currentLocation().getLineNr() + ", ")
+        + "column "
         + parser.currentLocation().getColumnNr();
   }
 
@@ -246,17 +332,25 @@ final class JsonInput {
   private Issue syntaxIssue(JacksonException e, JsonParser parser) {
     String original = String.valueOf(e.getOriginalMessage());
     String at =
-        "line "
-            + (e.getLocation() == null
-                ? parser.currentLocation().getLineNr()
-                : e.getLocation().getLineNr())
-            + ", column "
+        (lineMode
+                ? ""
+                : "line "
+                    + (e.getLocation() == null
+                        ? parser.currentLocation().getLineNr()
+                        : e.getLocation().getLineNr())
+                    + ", ")
+            + "column "
             + (e.getLocation() == null
                 ? parser.currentLocation().getColumnNr()
                 : e.getLocation().getColumnNr());
     if (original.contains("end-of-input")) {
       return Issue.error(
-          "truncated", "", "document ends too early at " + at + "; expected the rest of the JSON");
+          "truncated",
+          "",
+          (lineMode ? "line ends too early at " : "document ends too early at ")
+              + at
+              + "; expected the rest of the JSON"
+              + (lineMode ? " on the same line" : ""));
     }
     String after = pointer(parser);
     String near = after.isEmpty() ? "" : " (after " + after + ")";

@@ -67,6 +67,23 @@ final class SchemaCheck {
     private Protocol() {}
   }
 
+  /** The enrolment schema, loaded once and shared; messages never quote the enrolment's values. */
+  static final class Enrolment {
+    static final SchemaCheck INSTANCE =
+        new SchemaCheck(
+            "enrolment.schema.json", "https://blendedtherapy.org/schema/enrolment/1", false);
+
+    private Enrolment() {}
+  }
+
+  /** The event schema, loaded once and shared; messages never quote the event's values. */
+  static final class Event {
+    static final SchemaCheck INSTANCE =
+        new SchemaCheck("event.schema.json", "https://blendedtherapy.org/schema/event/1", false);
+
+    private Event() {}
+  }
+
   private static String load(String resource) {
     try (InputStream in = SchemaCheck.class.getResourceAsStream(RESOURCE_ROOT + resource)) {
       if (in == null) {

@@ -1,0 +1,113 @@
+package org.blendedtherapy.json;
+
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.blendedtherapy.Issue;
+import org.blendedtherapy.client.Enrolment;
+import org.blendedtherapy.client.Preferences;
+import org.blendedtherapy.client.ProtocolPin;
+import org.blendedtherapy.protocol.QuietHours;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Maps a schema-valid enrolment tree onto the model, reporting what the schema cannot say: dates
+ * that do not exist, zones the JVM does not know, empty quiet hours. Messages never quote values.
+ */
+final class EnrolmentMapper {
+  /** Strict: the schema's pattern admits 2027-02-30, the calendar does not. */
+  static final DateTimeFormatter LOCAL_DATE_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm").withResolverStyle(ResolverStyle.STRICT);
+
+  /** Copied once: {@link ZoneId#getAvailableZoneIds()} builds a new set on every call. */
+  private static final Set<String> ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
+
+  private EnrolmentMapper() {}
+
+  static Optional<Enrolment> map(JsonNode root, List<Issue> into) {
+    List<Issue> issues = new ArrayList<>();
+    Optional<LocalDateTime> start = localDateTime(root.get("start"), "/start", issues);
+    Optional<ZoneId> zone = zone(root.get("zone"), "/zone", issues);
+    Optional<QuietHours> quiet = Optional.empty();
+    JsonNode preferences = root.path("preferences");
+    JsonNode quietNode = preferences.get("quietHours");
+    if (quietNode != null) {
+      QuietHours hours =
+          new QuietHours(
+              LocalTime.parse(quietNode.get("from").asString()),
+              LocalTime.parse(quietNode.get("to").asString()));
+      if (hours.from().equals(hours.to())) {
+        issues.add(
+            Issue.error(
+                "empty-range",
+                "/preferences/quietHours",
+                "quiet hours are empty (from equals to); expected two different times"));
+      }
+      quiet = Optional.of(hours);
+    }
+    into.addAll(issues);
+    if (!issues.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> optedOut = new LinkedHashSet<>();
+    preferences.path("optedOut").forEach(p -> optedOut.add(p.asString()));
+    Map<String, List<LocalTime>> times = new LinkedHashMap<>();
+    JsonNode reminderTimes = preferences.path("reminderTimes");
+    for (String policy : reminderTimes.propertyNames()) {
+      List<LocalTime> list = new ArrayList<>();
+      reminderTimes.get(policy).forEach(t -> list.add(LocalTime.parse(t.asString())));
+      times.put(policy, List.copyOf(list));
+    }
+    Preferences prefs =
+        preferences.isMissingNode() ? Preferences.NONE : new Preferences(quiet, optedOut, times);
+    JsonNode pin = root.get("protocol");
+    return Optional.of(
+        new Enrolment(
+            root.get("client").asString(),
+            new ProtocolPin(
+                pin.get("id").asString(),
+                pin.get("version").asString(),
+                pin.get("sha256").asString()),
+            start.orElseThrow(),
+            zone.orElseThrow(),
+            prefs));
+  }
+
+  static Optional<LocalDateTime> localDateTime(JsonNode node, String pointer, List<Issue> issues) {
+    try {
+      return Optional.of(LocalDateTime.parse(node.asString(), LOCAL_DATE_TIME));
+    } catch (DateTimeParseException e) {
+      issues.add(
+          Issue.error(
+              "wrong-form",
+              pointer,
+              "expected a local date-time uuuu-MM-ddTHH:mm on a real calendar date, found a"
+                  + " date that does not exist"));
+      return Optional.empty();
+    }
+  }
+
+  static Optional<ZoneId> zone(JsonNode node, String pointer, List<Issue> issues) {
+    String id = node.asString();
+    if (ZONES.contains(id)) {
+      return Optional.of(ZoneId.of(id));
+    }
+    issues.add(
+        Issue.error(
+            "unknown-zone",
+            pointer,
+            "unknown time zone; expected an IANA zone id known to the Java runtime, such as"
+                + " Europe/London"));
+    return Optional.empty();
+  }
+}

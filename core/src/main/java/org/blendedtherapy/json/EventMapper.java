@@ -1,0 +1,224 @@
+package org.blendedtherapy.json;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.blendedtherapy.Issue;
+import org.blendedtherapy.client.Event;
+import org.blendedtherapy.client.EventType;
+import org.blendedtherapy.internal.Pointers;
+import org.blendedtherapy.protocol.Instrument;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Maps a schema-valid event tree onto the model. The schema has guaranteed types, forms and the
+ * keys each type requires; here we reject keys the type does not carry ({@code unexpected-key}),
+ * instants and dates that do not exist, unknown zones and instruments, and measures whose items or
+ * total do not fit their instrument. Messages never quote values.
+ */
+final class EventMapper {
+  private static final List<String> BASE = List.of("id", "type", "at");
+
+  private EventMapper() {}
+
+  /** The keys an event of a type carries besides id, type and at; the schema's allOf agrees. */
+  static List<String> fields(EventType type) {
+    switch (type) {
+      case SESSION_SCHEDULED:
+        return List.of("session", "start");
+      case SESSION_ATTENDED:
+      case SESSION_MISSED:
+        return List.of("session");
+      case SESSION_CANCELLED:
+        return List.of("session", "by");
+      case MODULE_STARTED:
+      case MODULE_COMPLETED:
+      case MODULE_RELEASED:
+      case MODULE_SKIPPED:
+        return List.of("module");
+      case MOOD_RATED:
+        return List.of("value");
+      case MEASURE_RECORDED:
+        return List.of("instrument", "items", "total");
+      case REMINDER_ACKNOWLEDGED:
+      case REMINDER_IGNORED:
+        return List.of("reminder");
+      case REMINDER_OPTED_OUT:
+      case REMINDER_OPTED_IN:
+        return List.of("policy");
+      case ZONE_CHANGED:
+        return List.of("zone");
+      case PAUSED:
+      case RESUMED:
+      case DISCHARGED:
+      default:
+        return List.of();
+    }
+  }
+
+  static Optional<Event> map(JsonNode root, List<Issue> into) {
+    List<Issue> issues = new ArrayList<>();
+    EventType type = EventType.fromJson(root.get("type").asString()).orElseThrow();
+    List<String> fields = fields(type);
+    for (String key : root.propertyNames()) {
+      if (!BASE.contains(key) && !fields.contains(key)) {
+        List<String> expected = new ArrayList<>(BASE);
+        expected.addAll(fields);
+        issues.add(
+            Issue.error(
+                "unexpected-key",
+                Pointers.key("", key),
+                "a "
+                    + type.json()
+                    + " event does not carry this key (expected only: "
+                    + String.join(", ", expected)
+                    + ")"));
+      }
+    }
+    Optional<Instant> at = instant(root.get("at"), issues);
+    Optional<LocalDateTime> start =
+        root.has("start")
+            ? EnrolmentMapper.localDateTime(root.get("start"), "/start", issues)
+            : Optional.empty();
+    Optional<ZoneId> zone =
+        root.has("zone")
+            ? EnrolmentMapper.zone(root.get("zone"), "/zone", issues)
+            : Optional.empty();
+    Optional<Instrument> instrument =
+        type == EventType.MEASURE_RECORDED ? measure(root, issues) : Optional.empty();
+    into.addAll(issues);
+    if (!issues.isEmpty()) {
+      return Optional.empty();
+    }
+    String id = root.get("id").asString();
+    Instant instant = at.orElseThrow();
+    switch (type) {
+      case SESSION_SCHEDULED:
+        return Optional.of(
+            new Event.SessionScheduled(id, instant, session(root), start.orElseThrow()));
+      case SESSION_ATTENDED:
+      case SESSION_MISSED:
+        return Optional.of(new Event.SessionEvent(id, type, instant, session(root)));
+      case SESSION_CANCELLED:
+        return Optional.of(
+            new Event.SessionCancelled(
+                id,
+                instant,
+                session(root),
+                "client".equals(root.get("by").asString())
+                    ? Event.CancelledBy.CLIENT
+                    : Event.CancelledBy.SERVICE));
+      case MODULE_STARTED:
+      case MODULE_COMPLETED:
+      case MODULE_RELEASED:
+      case MODULE_SKIPPED:
+        return Optional.of(new Event.ModuleEvent(id, type, instant, root.get("module").asString()));
+      case MOOD_RATED:
+        return Optional.of(new Event.MoodRated(id, instant, root.get("value").asInt()));
+      case MEASURE_RECORDED:
+        return Optional.of(measureRecorded(id, instant, instrument.orElseThrow(), root));
+      case REMINDER_ACKNOWLEDGED:
+      case REMINDER_IGNORED:
+        return Optional.of(
+            new Event.ReminderEvent(id, type, instant, root.get("reminder").asString()));
+      case REMINDER_OPTED_OUT:
+      case REMINDER_OPTED_IN:
+        return Optional.of(new Event.PolicyEvent(id, type, instant, root.get("policy").asString()));
+      case ZONE_CHANGED:
+        return Optional.of(new Event.ZoneChanged(id, instant, zone.orElseThrow()));
+      case PAUSED:
+      case RESUMED:
+      case DISCHARGED:
+      default:
+        return Optional.of(new Event.Lifecycle(id, type, instant));
+    }
+  }
+
+  private static int session(JsonNode root) {
+    return root.get("session").asInt();
+  }
+
+  private static Optional<Instant> instant(JsonNode node, List<Issue> issues) {
+    try {
+      return Optional.of(Instant.parse(node.asString()));
+    } catch (DateTimeParseException e) {
+      issues.add(
+          Issue.error(
+              "wrong-form",
+              "/at",
+              "expected a UTC instant such as 2027-01-04T10:50:00Z on a real calendar date,"
+                  + " found a date that does not exist"));
+      return Optional.empty();
+    }
+  }
+
+  /** Checks instrument, items and total against each other; the schema checked their types. */
+  private static Optional<Instrument> measure(JsonNode root, List<Issue> issues) {
+    JsonNode items = root.get("items");
+    JsonNode total = root.get("total");
+    if ((items == null) == (total == null)) {
+      issues.add(
+          Issue.error(
+              "one-key",
+              "",
+              "expected exactly one of: items, total; found " + (items == null ? "none" : "both")));
+    }
+    Optional<Instrument> instrument = Instrument.fromJson(root.get("instrument").asString());
+    if (instrument.isEmpty()) {
+      issues.add(
+          Issue.error(
+              "unknown-instrument",
+              "/instrument",
+              "unknown instrument; expected one of " + Instrument.knownNames()));
+      return instrument;
+    }
+    Instrument known = instrument.get();
+    if (items != null) {
+      if (items.size() != known.items()) {
+        issues.add(
+            Issue.error(
+                items.size() < known.items() ? "too-few" : "too-many",
+                "/items",
+                "expected "
+                    + known.items()
+                    + " items for "
+                    + known.json()
+                    + ", found "
+                    + items.size()));
+      }
+      for (int i = 0; i < items.size(); i++) {
+        JsonNode item = items.get(i);
+        if (!item.isNull() && item.asInt() > known.itemMax()) {
+          issues.add(
+              Issue.error(
+                  "out-of-range",
+                  Pointers.index("/items", i),
+                  "expected an integer 0 to " + known.itemMax() + " or null"));
+        }
+      }
+    }
+    if (total != null && total.asInt() > known.totalMax()) {
+      issues.add(
+          Issue.error(
+              "out-of-range",
+              "/total",
+              "expected an integer 0 to " + known.totalMax() + " for " + known.json()));
+    }
+    return instrument;
+  }
+
+  private static Event measureRecorded(
+      String id, Instant at, Instrument instrument, JsonNode root) {
+    List<OptionalInt> items = new ArrayList<>();
+    root.path("items")
+        .forEach(i -> items.add(i.isNull() ? OptionalInt.empty() : OptionalInt.of(i.asInt())));
+    OptionalInt total =
+        root.has("total") ? OptionalInt.of(root.get("total").asInt()) : OptionalInt.empty();
+    return new Event.MeasureRecorded(id, at, instrument.json(), items, total);
+  }
+}

@@ -1,0 +1,288 @@
+package org.blendedtherapy.json;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apiguardian.api.API;
+import org.blendedtherapy.InvalidInputException;
+import org.blendedtherapy.Issue;
+import org.blendedtherapy.Validation;
+import org.blendedtherapy.client.Event;
+import org.blendedtherapy.client.History;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Reads and validates client events ({@code event.schema.json}): a whole event log in JSON Lines
+ * form, or one event at a time.
+ *
+ * <p>A log holds one JSON object per line; lines end with {@code \n} (a {@code \r} before it is
+ * dropped), white-space-only lines are skipped, and an empty log is a valid empty history. Each
+ * line is at most {@value #MAX_LINE_BYTES} bytes ({@code too-large}) and a log holds at most
+ * {@value #MAX_EVENTS} events ({@code too-many-events}; reading stops there). Each event is checked
+ * in three layers: syntax under the protocol limits (nesting 64, duplicate keys are errors), the
+ * bundled JSON Schema, then meaning: a key its type does not carry ({@code unexpected-key}), an
+ * instant or date that does not exist ({@code wrong-form}), an unknown zone ({@code unknown-zone})
+ * or instrument ({@code unknown-instrument}), exactly one of {@code items} and {@code total}
+ * ({@code one-key}), item count ({@code too-few}, {@code too-many}) and item or total range ({@code
+ * out-of-range}) for the instrument.
+ *
+ * <p>Every bad line is reported and reading goes on, so one pass lists every issue; a log with any
+ * error has no history. An issue's pointer is the RFC 6901 pointer inside that line's event (the
+ * empty string for the whole event or line) and its message begins with {@code line N: }, N
+ * counting from 1. A repeated event (same id, same content) is kept once; the same id with
+ * different content is an error ({@code conflicting-id} at {@code /id}) naming the id and both
+ * lines.
+ *
+ * <p>Events may hold health data: messages name lines, pointers, event ids and JSON types, never
+ * the values (no ratings, scores, references or free text).
+ *
+ * <p>Each line is parsed by its own short-lived parser over a slice of the input rather than one
+ * parser over the whole log: the line is the unit of JSON Lines, a parser cannot resynchronise
+ * after a syntax error, and the per-document limits (2 MiB, 500,000 tokens) then hold per event
+ * rather than capping the whole log. Parsing streams through the log in bounded memory; no tree of
+ * the whole log is ever built.
+ *
+ * <p>The methods are thread-safe; the schema is loaded once per JVM.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class EventsJson {
+  /** The most bytes one event line may hold, line end excluded: 16 KiB. */
+  public static final int MAX_LINE_BYTES = 16 * 1024;
+
+  /** The most events one log may hold. */
+  public static final int MAX_EVENTS = 100_000;
+
+  private EventsJson() {}
+
+  /**
+   * Validates a JSON Lines event log and, when valid, returns its history.
+   *
+   * @param log the log, UTF-8
+   * @return every issue found, and the history when there is no error
+   */
+  public static Validation<History> validate(byte[] log) {
+    try {
+      return validate(new LineReader(log, MAX_LINE_BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Validates a JSON Lines event log given as text.
+   *
+   * @param log the log
+   * @return every issue found, and the history when there is no error
+   */
+  public static Validation<History> validate(String log) {
+    return validate(log.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Validates a JSON Lines event log read from a stream of UTF-8 bytes, line by line in bounded
+   * memory: an oversized line is skipped, never buffered. The stream is not closed.
+   *
+   * @param in the stream
+   * @return every issue found, and the history when there is no error
+   * @throws UncheckedIOException if the stream cannot be read
+   */
+  public static Validation<History> validate(InputStream in) {
+    try {
+      return validate(new LineReader(in, MAX_LINE_BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Reads a valid event log.
+   *
+   * @param log the log, UTF-8
+   * @return the history
+   * @throws InvalidInputException if any line has an error, with every issue found
+   */
+  public static History read(byte[] log) {
+    return validate(log).orElseThrow("event log");
+  }
+
+  /**
+   * Reads a valid event log given as text.
+   *
+   * @param log the log
+   * @return the history
+   * @throws InvalidInputException if any line has an error, with every issue found
+   */
+  public static History read(String log) {
+    return validate(log).orElseThrow("event log");
+  }
+
+  /**
+   * Reads a valid event log from a stream of UTF-8 bytes. The stream is not closed.
+   *
+   * @param in the stream
+   * @return the history
+   * @throws InvalidInputException if any line has an error, with every issue found
+   * @throws UncheckedIOException if the stream cannot be read
+   */
+  public static History read(InputStream in) {
+    return validate(in).orElseThrow("event log");
+  }
+
+  /**
+   * Validates one event, for hosts that receive events one at a time. Issues are as for a log,
+   * without the {@code line N: } prefix; the text may end with one line end.
+   *
+   * @param json the event, one JSON object, UTF-8
+   * @return every issue found, and the event when there is no error
+   */
+  public static Validation<Event> validateEvent(byte[] json) {
+    LineReader reader = new LineReader(json, MAX_LINE_BYTES);
+    List<Issue> issues = new ArrayList<>();
+    try {
+      if (!reader.next() || reader.isBlank()) {
+        issues.add(Issue.error("empty", "", "empty event; expected a JSON object"));
+      } else if (reader.isTooLong()) {
+        issues.add(tooLarge(reader.total()));
+      } else {
+        Optional<Event> event = event(reader, issues);
+        if (hasMoreContent(reader)) {
+          issues.add(
+              Issue.error("syntax", "", "more than one line; expected one event on one line"));
+        } else if (event.isPresent()) {
+          return new Validation<>(issues, event);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Validation<>(issues, Optional.empty());
+  }
+
+  /**
+   * Reads one valid event.
+   *
+   * @param json the event, one JSON object
+   * @return the event
+   * @throws InvalidInputException if the event has an error, with every issue found
+   */
+  public static Event readLine(String json) {
+    return validateEvent(json.getBytes(StandardCharsets.UTF_8)).orElseThrow("event");
+  }
+
+  private static Validation<History> validate(LineReader reader) throws IOException {
+    List<Issue> issues = new ArrayList<>();
+    Map<String, Event> byId = new LinkedHashMap<>();
+    Map<String, Integer> lineOfId = new HashMap<>();
+    int events = 0;
+    List<Issue> lineIssues = new ArrayList<>();
+    while (reader.next()) {
+      if (reader.isBlank()) {
+        continue;
+      }
+      int line = reader.number();
+      if (++events > MAX_EVENTS) {
+        issues.add(
+            Issue.error(
+                "too-many-events",
+                "",
+                "line "
+                    + line
+                    + ": more than "
+                    + MAX_EVENTS
+                    + " events; expected at most that many per log (reading stopped here)"));
+        break;
+      }
+      if (reader.isTooLong()) {
+        issues.add(atLine(line, tooLarge(reader.total())));
+        continue;
+      }
+      lineIssues.clear();
+      Optional<Event> event = event(reader, lineIssues);
+      lineIssues.forEach(issue -> issues.add(atLine(line, issue)));
+      if (event.isEmpty()) {
+        continue;
+      }
+      Event e = event.get();
+      Event earlier = byId.putIfAbsent(e.id(), e);
+      if (earlier == null) {
+        lineOfId.put(e.id(), line);
+      } else if (!earlier.equals(e)) {
+        issues.add(
+            Issue.error(
+                "conflicting-id",
+                "/id",
+                "line "
+                    + line
+                    + ": event id "
+                    + JsonNodeFactory.instance.stringNode(e.id())
+                    + " has different content on lines "
+                    + lineOfId.get(e.id())
+                    + " and "
+                    + line
+                    + "; expected one content per id"));
+      }
+    }
+    if (issues.stream().anyMatch(Issue::isError)) {
+      return new Validation<>(issues, Optional.empty());
+    }
+    return new Validation<>(issues, Optional.of(History.of(byId.values())));
+  }
+
+  /** Reads the reader's current line as one event through the three layers. */
+  private static Optional<Event> event(LineReader reader, List<Issue> issues) {
+    JsonInput.Parsed parsed =
+        new JsonInput(false).parseLine(reader.bytes(), reader.offset(), reader.length());
+    issues.addAll(parsed.issues());
+    if (parsed.tree().isEmpty() || !parsed.issues().isEmpty()) {
+      return Optional.empty();
+    }
+    JsonNode tree = parsed.tree().get();
+    List<Issue> schema = SchemaCheck.Event.INSTANCE.check(tree);
+    if (!schema.isEmpty()) {
+      issues.addAll(schema);
+      return Optional.empty();
+    }
+    return EventMapper.map(tree, issues);
+  }
+
+  private static boolean hasMoreContent(LineReader reader) throws IOException {
+    while (reader.next()) {
+      if (!reader.isBlank()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Issue tooLarge(long bytes) {
+    return Issue.error(
+        "too-large",
+        "",
+        "event is "
+            + bytes
+            + " bytes, more than the limit of "
+            + MAX_LINE_BYTES
+            + " (16 KiB) per line");
+  }
+
+  private static Issue atLine(int line, Issue issue) {
+    return new Issue(
+        issue.severity(), issue.code(), issue.pointer(), "line " + line + ": " + issue.message());
+  }
+
+  /** For tests: reads a log through the stream path, as a host's file would be. */
+  static Validation<History> validateStreamed(byte[] log) {
+    return validate(new ByteArrayInputStream(log));
+  }
+}

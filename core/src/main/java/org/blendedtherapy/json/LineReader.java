@@ -1,0 +1,166 @@
+package org.blendedtherapy.json;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Splits JSON Lines input on {@code '\n'} (a trailing {@code '\r'} is dropped) in bounded memory: a
+ * line is handed out as a slice of the input array when it can be, and otherwise copied into a
+ * buffer of at most {@code maxLine + 2} bytes; the rest of a longer line is skipped while its
+ * length is still counted, so an oversized line costs time, never memory.
+ */
+final class LineReader {
+  private static final int CHUNK = 64 * 1024;
+
+  private final InputStream in;
+  private final int maxLine;
+  private final byte[] carry;
+  private byte[] buffer;
+  private int position;
+  private int limit;
+  private int carryLength;
+
+  private byte[] lineBytes = new byte[0];
+  private int lineOffset;
+  private int lineLength;
+  private long lineTotal;
+  private int lineNumber;
+
+  /** Reads lines of an array in place. */
+  LineReader(byte[] bytes, int maxLine) {
+    this.in = null;
+    this.maxLine = maxLine;
+    this.carry = new byte[0];
+    this.buffer = bytes;
+    this.limit = bytes.length;
+  }
+
+  /** Reads lines of a stream, which is not closed. */
+  LineReader(InputStream in, int maxLine) {
+    this.in = in;
+    this.maxLine = maxLine;
+    this.carry = new byte[maxLine + 2];
+    this.buffer = new byte[CHUNK];
+  }
+
+  /**
+   * Moves to the next line.
+   *
+   * @return false at the end of input
+   * @throws IOException if the stream fails
+   */
+  boolean next() throws IOException {
+    carryLength = 0;
+    lineTotal = 0;
+    boolean any = false;
+    while (true) {
+      if (position == limit && !fill()) {
+        if (!any) {
+          return false;
+        }
+        return finish(carry, 0, carryLength);
+      }
+      any = true;
+      int newline = indexOfNewline();
+      int end = newline < 0 ? limit : newline;
+      if (lineTotal == 0 && (newline >= 0 || in == null)) {
+        int start = position;
+        position = newline < 0 ? limit : newline + 1;
+        lineTotal = end - start;
+        return finish(buffer, start, end - start);
+      }
+      append(end);
+      if (newline >= 0) {
+        position = newline + 1;
+        return finish(carry, 0, carryLength);
+      }
+      position = limit;
+    }
+  }
+
+  private boolean finish(byte[] bytes, int offset, int length) {
+    int trimmed = length;
+    if (trimmed > 0 && lineTotal == length && bytes[offset + trimmed - 1] == '\r') {
+      trimmed--;
+      lineTotal--;
+    }
+    lineBytes = bytes;
+    lineOffset = offset;
+    lineLength = trimmed;
+    lineNumber++;
+    return true;
+  }
+
+  private void append(int end) {
+    int length = end - position;
+    int room = carry.length - carryLength;
+    int copied = Math.min(room, length);
+    System.arraycopy(buffer, position, carry, carryLength, copied);
+    carryLength += copied;
+    lineTotal += length;
+  }
+
+  private int indexOfNewline() {
+    for (int i = position; i < limit; i++) {
+      if (buffer[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private boolean fill() throws IOException {
+    if (in == null) {
+      return false;
+    }
+    int n = in.read(buffer, 0, buffer.length);
+    while (n == 0) {
+      n = in.read(buffer, 0, buffer.length);
+    }
+    if (n < 0) {
+      return false;
+    }
+    position = 0;
+    limit = n;
+    return true;
+  }
+
+  /** The current line's bytes; valid until the next call to {@link #next()}. */
+  byte[] bytes() {
+    return lineBytes;
+  }
+
+  int offset() {
+    return lineOffset;
+  }
+
+  int length() {
+    return lineLength;
+  }
+
+  /** The line's full length in bytes, also when only its beginning was kept. */
+  long total() {
+    return lineTotal;
+  }
+
+  /** Whether the line is longer than the limit (and so may not have been kept whole). */
+  boolean isTooLong() {
+    return lineTotal > maxLine;
+  }
+
+  /** The current line's number, from 1. */
+  int number() {
+    return lineNumber;
+  }
+
+  /** Whether the current line holds only JSON white space. */
+  boolean isBlank() {
+    for (int i = lineOffset; i < lineOffset + lineLength; i++) {
+      byte b = lineBytes[i];
+      if (b != ' ' && b != '\t' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+}
