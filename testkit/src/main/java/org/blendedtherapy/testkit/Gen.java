@@ -375,6 +375,7 @@ public interface Gen<T> {
    * @param gen the generator
    * @param <T> the type of value
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   record Weighted<T>(int weight, Gen<? extends T> gen) {
     /**
      * Creates a weighted choice.
