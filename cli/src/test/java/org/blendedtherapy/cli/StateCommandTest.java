@@ -134,8 +134,9 @@ class StateCommandTest {
     assertThat(result.err())
         .contains("bad.jsonl: error /value [out-of-range] line 1: ")
         .contains("bad.jsonl: error /session [wrong-type] line 2: string found, integer expected")
-        .doesNotContain("77")
         .doesNotContain("Exception");
+    // The temporary folder's name is random and may hold any digits: look past it.
+    assertThat(result.err().replace(file.toString(), "FILE")).doesNotContain("77");
   }
 
   @Test
