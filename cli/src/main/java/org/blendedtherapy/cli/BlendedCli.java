@@ -18,7 +18,12 @@ import picocli.CommandLine.Command;
     name = "blended",
     mixinStandardHelpOptions = true,
     versionProvider = BlendedCli.JarVersion.class,
-    subcommands = {ValidateCommand.class, StateCommand.class, SimulateCommand.class},
+    subcommands = {
+      ValidateCommand.class,
+      StateCommand.class,
+      SimulateCommand.class,
+      RemindersCommand.class
+    },
     description = "Validates, simulates and explains blended-therapy protocols.")
 public final class BlendedCli implements Runnable {
 
@@ -86,6 +91,9 @@ public final class BlendedCli implements Runnable {
             }
             if (type == StateCommand.class) {
               return type.cast(new StateCommand(workingDirectory));
+            }
+            if (type == RemindersCommand.class) {
+              return type.cast(new RemindersCommand(workingDirectory));
             }
             if (type == SimulateCommand.class) {
               return type.cast(new SimulateCommand(workingDirectory));

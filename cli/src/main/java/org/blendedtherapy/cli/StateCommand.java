@@ -105,11 +105,18 @@ final class StateCommand implements Callable<Integer> {
   /** Computes the state, turning a pin mismatch into the enrolment file's error. */
   ClientState stateOf(
       Inputs inputs, Protocol protocol, Enrolment enrolment, History history, Instant instant) {
+    String sha256 = ProtocolJson.sha256(protocol);
+    pinned(inputs, enrolmentFile, protocol, sha256, enrolment);
+    return ClientState.of(protocol, sha256, enrolment, history, instant);
+  }
+
+  /** Refuses a protocol other than the one the enrolment is pinned to, as the enrolment's error. */
+  void pinned(Inputs inputs, String file, Protocol protocol, String sha256, Enrolment enrolment) {
     try {
-      return ClientState.of(protocol, ProtocolJson.sha256(protocol), enrolment, history, instant);
+      ClientState.of(protocol, sha256, enrolment, History.empty(), Instant.EPOCH);
     } catch (InvalidInputException e) {
       Issue first = e.errors().get(0);
-      throw inputs.fail(enrolmentFile, first);
+      throw inputs.fail(file, first);
     }
   }
 
