@@ -16,7 +16,8 @@ import org.blendedtherapy.protocol.SessionType;
  *
  * @param number the session number, from 1
  * @param type its type, from the pattern counted from session 1
- * @param planned the local date-time first planned: {@code start + (number-1) × cadence}
+ * @param planned the local date-time first planned, {@code start + (number-1) × cadence}, as
+ *     actually meant (after any DST gap shift)
  * @param local the local date-time now meant (after moves and pauses, and after any DST gap shift)
  * @param instant {@code local} resolved in the enrolment's zone
  * @param windowEnd the end of its window: the next session's instant, or one cadence after the last

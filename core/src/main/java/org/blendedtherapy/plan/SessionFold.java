@@ -33,6 +33,7 @@ import org.blendedtherapy.protocol.SessionType;
 public final class SessionFold {
   private final SessionPlan plan;
   private final ZoneId zone;
+  private final LocalDateTime start;
   private final LocalDateTime[] planned;
   private final LocalDateTime[] local;
   private final SessionStatus[] status;
@@ -51,6 +52,7 @@ public final class SessionFold {
   public SessionFold(Protocol protocol, Enrolment enrolment) {
     this.plan = protocol.sessionPlan();
     this.zone = enrolment.zone();
+    this.start = enrolment.start();
     int count = plan.sessions();
     planned = new LocalDateTime[count];
     local = new LocalDateTime[count];
@@ -122,11 +124,10 @@ public final class SessionFold {
     reason[i] = "moved from " + Times.format(local[i]);
     local[i] = to;
     if (plan.reschedulingMovesLater()) {
+      // Every later slot moves, whatever its status, so that sessions stay in order.
       for (int j = i + 1; j < local.length; j++) {
-        if (status[j] == SessionStatus.PLANNED) {
-          local[j] = local[j].plus(Duration.ofMinutes(minutes));
-          reason[j] = "moved with session " + number;
-        }
+        local[j] = local[j].plus(Duration.ofMinutes(minutes));
+        reason[j] = "moved with session " + number;
       }
     }
     return Optional.empty();
@@ -174,8 +175,10 @@ public final class SessionFold {
     Instant from = pausedAt.get();
     long days =
         ChronoUnit.DAYS.between(from.atZone(zone).toLocalDate(), at.atZone(zone).toLocalDate());
+    // Every slot after the pause moves, whatever its status (a session cancelled in advance keeps
+    // its place in the order), so that sessions stay in order.
     for (int i = 0; i < local.length; i++) {
-      if (status[i] == SessionStatus.PLANNED && instantOf(i).isAfter(from)) {
+      if (instantOf(i).isAfter(from)) {
         local[i] = local[i].plusDays(days);
         reason[i] = "moved " + days + (days == 1 ? " day" : " days") + " by a pause";
       }
@@ -196,6 +199,17 @@ public final class SessionFold {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * One cadence after the last session: {@code start + sessions × cadence} while it is where it was
+   * planned (month arithmetic makes this differ from adding one cadence to it), or one cadence
+   * after where it was moved.
+   */
+  private LocalDateTime afterLast(int last) {
+    return local[last].equals(planned[last])
+        ? start.plus(plan.cadence().multipliedBy(last + 1))
+        : local[last].plus(plan.cadence());
   }
 
   private Instant instantOf(int i) {
@@ -243,14 +257,12 @@ public final class SessionFold {
     }
     for (int i = 0; i < local.length; i++) {
       Instant windowEnd =
-          i + 1 < local.length
-              ? instants[i + 1]
-              : Times.instant(local[i].plus(plan.cadence()), zone);
+          i + 1 < local.length ? instants[i + 1] : Times.instant(afterLast(i), zone);
       sessions.add(
           new Session(
               i + 1,
               plan.typeOf(i + 1),
-              planned[i],
+              Times.resolve(planned[i], zone).toLocalDateTime(),
               Times.resolve(local[i], zone).toLocalDateTime(),
               instants[i],
               windowEnd,

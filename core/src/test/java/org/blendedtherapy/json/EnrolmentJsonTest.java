@@ -43,7 +43,7 @@ class EnrolmentJsonTest {
             new Preferences(
                 Optional.of(new QuietHours(LocalTime.of(22, 0), LocalTime.of(8, 0))),
                 Set.of(),
-                Map.of("mood-rating", List.of(LocalTime.of(9, 30), LocalTime.of(18, 30)))));
+                Map.of("activity", List.of(LocalTime.of(13, 0)))));
   }
 
   @Test

@@ -91,7 +91,8 @@ class ClientStateTest {
   void sessionInASpringGap_isMovedForwardByTheGap() {
     Enrolment e = enrol(UK, "2027-03-21T01:30", "Europe/London");
     Session two = state(UK, e, List.of(), "2027-01-01T00:00:00Z").session(2);
-    assertThat(two.planned()).isEqualTo(LocalDateTime.parse("2027-03-28T01:30"));
+    assertThat(two.planned()).isEqualTo(LocalDateTime.parse("2027-03-28T02:30"));
+    assertThat(two.isMoved()).isFalse();
     assertThat(two.local()).isEqualTo(LocalDateTime.parse("2027-03-28T02:30"));
     assertThat(two.instant()).isEqualTo(Instant.parse("2027-03-28T01:30:00Z"));
   }
