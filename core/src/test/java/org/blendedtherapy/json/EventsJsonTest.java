@@ -292,12 +292,7 @@ class EventsJsonTest {
             j -> {},
             "out-of-range",
             "/session"),
-        shape(
-            "repeat without module",
-            event("r", "module-repeated"),
-            j -> {},
-            "missing-key",
-            ""),
+        shape("repeat without module", event("r", "module-repeated"), j -> {}, "missing-key", ""),
         shape(
             "assigned with a key of another type",
             event("a", "module-assigned", "module", "problem-solving", "order", List.of("x")),
