@@ -8,9 +8,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeSet;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.History;
@@ -51,22 +53,55 @@ final class Fold implements Progress {
   private final Map<String, Integer> latest = new HashMap<>();
   private final Map<String, Integer> baseline = new HashMap<>();
   private final List<Rejection> rejected = new ArrayList<>();
+  // The day counts at which some daysSinceStart condition turns true: between two events, the only
+  // moments a rule's verdict can change.
+  private final NavigableSet<Long> thresholds = new TreeSet<>();
   private Instant now;
+  private boolean beforeStart;
 
   Fold(Protocol protocol, Enrolment enrolment) {
     this.protocol = protocol;
     this.enrolment = enrolment;
     this.sessions = new SessionFold(protocol, enrolment);
-    this.now = enrolment.start().atZone(enrolment.zone()).toInstant();
     for (Module module : protocol.modules()) {
       order.add(module.id());
       if (module.isOpenFromStart()) {
         opened.put(module.id(), Reason.of("open-from-start", true, "open from the start"));
       }
+      module.unlock().ifPresent(this::collectThresholds);
+    }
+    // Rules are first evaluated before anything happened, the day before the start (every day
+    // before the start gives the same verdicts, as no daysSinceStart holds yet), then after each
+    // event and at each threshold day in between. The moments a rule is evaluated at thus never
+    // depend on the query instant, so a module that is open at one instant is open at every later
+    // one.
+    this.now = startDate().minusDays(1).atStartOfDay(enrolment.zone()).toInstant();
+    beforeStart = true;
+    evaluate();
+    beforeStart = false;
+  }
+
+  private void collectThresholds(Rule rule) {
+    if (rule.kind() == Rule.Kind.DAYS_SINCE_START) {
+      thresholds.add((long) ((Rule.DaysSinceStart) rule).atLeast());
+    }
+    rule.children().forEach(this::collectThresholds);
+  }
+
+  /** Evaluates the rules at every threshold day after now, up to and including an instant. */
+  private void advanceTo(Instant next) {
+    long from = daysSinceStart();
+    long to = ChronoUnit.DAYS.between(startDate(), localDate(next));
+    if (to > from) {
+      for (long day : thresholds.subSet(from, false, to, true)) {
+        now = startDate().plusDays(day).atStartOfDay(enrolment.zone()).toInstant();
+        evaluate();
+      }
     }
   }
 
   void apply(Event event) {
+    advanceTo(event.at());
     now = event.at();
     Optional<String> refused =
         SessionFold.handles(event.type()) ? sessions.apply(event) : check(event);
@@ -78,6 +113,7 @@ final class Fold implements Progress {
   }
 
   void finish(Instant at) {
+    advanceTo(at);
     now = at;
     evaluate();
   }
@@ -309,7 +345,8 @@ final class Fold implements Progress {
               new Reason(
                   "rule-satisfied",
                   true,
-                  "opened on " + localDate(now) + ": " + Explain.describe(rule),
+                  (beforeStart ? "open from the start: " : "opened on " + localDate(now) + ": ")
+                      + Explain.describe(rule),
                   List.of(Explain.tree(rule, module.id(), this))));
         }
       }

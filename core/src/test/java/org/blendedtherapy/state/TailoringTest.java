@@ -179,6 +179,30 @@ class TailoringTest {
     assertThat(m.toString()).doesNotContain("12").doesNotContain("18");
   }
 
+  @Test
+  void openedModules_stayOpen_whateverInstantIsAskedFirst() {
+    Protocol p = withRule(SLIM, 3, new Rule.Not(new Rule.SessionsAttended(Optional.empty(), 1)));
+    Enrolment e = enrol(p, "2027-01-04T10:00", "Europe/London");
+    List<Event> events = List.of(ClientStateTest.attended("a", "2027-01-04T10:40:00Z", 1));
+    for (String at :
+        List.of("2027-01-04T10:00:00Z", "2027-01-04T11:00:00Z", "2027-02-01T00:00:00Z")) {
+      ModuleState m = state(p, e, events, at).module("relapse-prevention").orElseThrow();
+      assertThat(m.status()).as(at).isEqualTo(ModuleStatus.AVAILABLE);
+      assertThat(m.reason()).isEqualTo("open from the start: not (1 attended session)");
+    }
+  }
+
+  @Test
+  void daysSinceStart_opensOnTheThresholdDay_notOnTheQueryDay() {
+    Protocol p = withRule(SLIM, 3, new Rule.DaysSinceStart(14));
+    Enrolment e = enrol(p, "2027-03-22T10:00", "Europe/London");
+    ModuleState m =
+        state(p, e, List.of(), "2027-05-01T00:00:00Z").module("relapse-prevention").get();
+    assertThat(m.reason()).isEqualTo("opened on 2027-04-05: 14 days since the start");
+    assertThat(m.explanation().children().get(0).text())
+        .isEqualTo("14 days since the start, from 2027-04-05 (14 so far)");
+  }
+
   static Protocol withRule(Protocol p, int index, Rule rule) {
     List<Module> modules = new java.util.ArrayList<>(p.modules());
     Module old = modules.get(index);
