@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     name = "blended",
     mixinStandardHelpOptions = true,
     versionProvider = BlendedCli.JarVersion.class,
-    subcommands = {ValidateCommand.class},
+    subcommands = {ValidateCommand.class, StateCommand.class, SimulateCommand.class},
     description = "Validates, simulates and explains blended-therapy protocols.")
 public final class BlendedCli implements Runnable {
 
@@ -83,6 +83,12 @@ public final class BlendedCli implements Runnable {
           public <K> K create(Class<K> type) throws Exception {
             if (type == ValidateCommand.class) {
               return type.cast(new ValidateCommand(workingDirectory));
+            }
+            if (type == StateCommand.class) {
+              return type.cast(new StateCommand(workingDirectory));
+            }
+            if (type == SimulateCommand.class) {
+              return type.cast(new SimulateCommand(workingDirectory));
             }
             return defaults.create(type);
           }

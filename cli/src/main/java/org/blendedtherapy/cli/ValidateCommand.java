@@ -1,13 +1,6 @@
 package org.blendedtherapy.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +78,7 @@ final class ValidateCommand implements Callable<Integer> {
     int exit = ExitCode.OK;
     List<Checked> checked = new ArrayList<>();
     for (String file : files) {
-      Optional<byte[]> bytes = read(file, err);
+      Optional<byte[]> bytes = new Inputs("validate", workingDirectory, err).readBounded(file);
       if (bytes.isEmpty()) {
         exit = ExitCode.worst(exit, ExitCode.USAGE);
         continue;
@@ -107,41 +100,6 @@ final class ValidateCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return exit;
-  }
-
-  /**
-   * Reads at most one byte past the size limit, so that an oversized file is rejected without
-   * reading it all; reports an unreadable file on standard error.
-   */
-  private Optional<byte[]> read(String file, PrintWriter err) {
-    String problem;
-    try {
-      Path path = workingDirectory.resolve(file);
-      if (Files.isDirectory(path)) {
-        problem = "is a directory, expected a file";
-      } else {
-        try (InputStream in = Files.newInputStream(path)) {
-          return Optional.of(ProtocolJson.readBounded(in));
-        }
-      }
-    } catch (InvalidPathException e) {
-      problem = "not a valid file name";
-    } catch (NoSuchFileException e) {
-      problem = "no such file";
-    } catch (AccessDeniedException e) {
-      problem = "permission denied";
-    } catch (IOException e) {
-      problem = reason(e);
-    } catch (UncheckedIOException e) {
-      problem = reason(e.getCause());
-    }
-    err.print("blended validate: cannot read " + file + ": " + problem + "\n");
-    return Optional.empty();
-  }
-
-  private static String reason(IOException e) {
-    String message = e.getMessage();
-    return message == null || message.isBlank() ? "read error" : message.replace('\n', ' ');
   }
 
   private static void printText(Checked result, PrintWriter out) {

@@ -121,8 +121,9 @@ final class SchemaCheck {
             pointer,
             "missing key \""
                 + error.getProperty()
-                + "\"; expected it in "
-                + describe(owner, "this object"));
+                + "\" (required here: "
+                + String.join(", ", names(owner.path("required")))
+                + ")");
       case "additionalProperties":
         return Issue.error(
             "unknown-key",

@@ -119,8 +119,8 @@ public final class SessionFold {
           "session " + number + " would no longer come before session " + (number + 1));
     }
     long minutes = ChronoUnit.MINUTES.between(local[i], to);
+    reason[i] = "moved from " + Times.format(local[i]);
     local[i] = to;
-    reason[i] = "moved";
     if (plan.reschedulingMovesLater()) {
       for (int j = i + 1; j < local.length; j++) {
         if (status[j] == SessionStatus.PLANNED) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import org.apiguardian.api.API;
 
 /**
@@ -16,7 +17,19 @@ import org.apiguardian.api.API;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class Times {
+  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
+
   private Times() {}
+
+  /**
+   * Formats a local date-time as every blended output does: {@code uuuu-MM-dd'T'HH:mm}.
+   *
+   * @param local the local date-time
+   * @return the text, such as {@code 2027-03-29T10:00}
+   */
+  public static String format(LocalDateTime local) {
+    return LOCAL.format(local);
+  }
 
   /**
    * Resolves a local date-time in a zone.

@@ -1,0 +1,194 @@
+package org.blendedtherapy.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.blendedtherapy.client.Enrolment;
+import org.blendedtherapy.client.History;
+import org.blendedtherapy.client.Preferences;
+import org.blendedtherapy.client.ProtocolPin;
+import org.blendedtherapy.json.EventsJson;
+import org.blendedtherapy.json.ProtocolJson;
+import org.blendedtherapy.json.SimulationJson;
+import org.blendedtherapy.json.StateJson;
+import org.blendedtherapy.protocol.Protocol;
+import org.blendedtherapy.state.ClientState;
+import org.blendedtherapy.state.Simulation;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code blended simulate PROTOCOL --start LOCAL-DATE-TIME}: the week-by-week timeline of a client
+ * who attends and completes everything, or of the given events.
+ */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Shows the week-by-week timeline of an adherent client (or of the given events):"
+          + " sessions, module openings, progress.",
+      "Exit 0 ok, 1 when an input is wrong, 2 on a usage error or an unreadable file."
+    })
+final class SimulateCommand implements Callable<Integer> {
+
+  /** The output formats of {@code --format}. */
+  enum Format {
+    text,
+    json
+  }
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "PROTOCOL", description = "The protocol document.")
+  String protocolFile = "";
+
+  @Option(
+      names = "--start",
+      required = true,
+      paramLabel = "LOCAL-DATE-TIME",
+      description = "Local date-time of session 1, such as 2027-03-22T10:00.")
+  LocalDateTime start = LocalDateTime.MIN;
+
+  @Option(
+      names = "--zone",
+      paramLabel = "ZONE",
+      defaultValue = "Europe/London",
+      description = "The client's time zone (default: ${DEFAULT-VALUE}).")
+  ZoneId zone = ZoneId.of("Europe/London");
+
+  @Option(
+      names = "--events",
+      paramLabel = "FILE",
+      description = "Replay these events (JSON Lines) instead of an adherent client.")
+  Optional<String> eventsFile = Optional.empty();
+
+  @Option(
+      names = "--until",
+      paramLabel = "DATE",
+      description = "Last local date shown (default: the end of the last session's window).")
+  Optional<LocalDate> until = Optional.empty();
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format = Format.text;
+
+  private final Path workingDirectory;
+
+  SimulateCommand(Path workingDirectory) {
+    this.workingDirectory = workingDirectory;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Inputs inputs = new Inputs("simulate", workingDirectory, err);
+    try {
+      Protocol protocol = inputs.load(protocolFile, true, ProtocolJson::validate);
+      String sha256 = ProtocolJson.sha256(protocol);
+      Enrolment enrolment =
+          new Enrolment(
+              "simulated-client",
+              new ProtocolPin(protocol.id(), protocol.version(), sha256),
+              start,
+              zone,
+              Preferences.NONE);
+      Instant end = end(protocol, sha256, enrolment);
+      Simulation simulation =
+          eventsFile.isPresent()
+              ? Simulation.of(
+                  protocol,
+                  sha256,
+                  enrolment,
+                  inputs.load(eventsFile.get(), false, EventsJson::validate),
+                  end)
+              : Simulation.adherent(protocol, sha256, enrolment, end);
+      out.print(format == Format.json ? SimulationJson.write(simulation) + "\n" : text(simulation));
+      return ExitCode.OK;
+    } catch (Inputs.Failed failed) {
+      return failed.exitCode();
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  /** The end of the timeline: the day after {@code --until}, or the end of the last window. */
+  private Instant end(Protocol protocol, String sha256, Enrolment enrolment) {
+    if (until.isPresent()) {
+      return until.get().plusDays(1).atStartOfDay(zone).toInstant();
+    }
+    ClientState planned =
+        ClientState.of(protocol, sha256, enrolment, History.empty(), Instant.EPOCH);
+    return planned.sessions().get(planned.sessions().size() - 1).windowEnd();
+  }
+
+  /** Week by week, counted from the start date: every entry with its local day and time. */
+  static String text(Simulation simulation) {
+    ClientState state = simulation.state();
+    Enrolment enrolment = state.enrolment();
+    LocalDate first = enrolment.start().toLocalDate();
+    StringBuilder text = new StringBuilder();
+    text.append("Protocol ")
+        .append(state.protocol().id())
+        .append(' ')
+        .append(state.protocol().version())
+        .append(" sha256=")
+        .append(state.protocolSha256())
+        .append('\n')
+        .append("Start ")
+        .append(StateJson.local(enrolment.start()))
+        .append(' ')
+        .append(enrolment.zone())
+        .append("\n");
+    long week = -1;
+    for (Simulation.Entry entry : simulation.entries()) {
+      long w = Math.floorDiv(ChronoUnit.DAYS.between(first, entry.local().toLocalDate()), 7);
+      if (w != week) {
+        week = w;
+        LocalDate from = first.plusWeeks(w);
+        text.append("\nWeek ")
+            .append(w + 1)
+            .append(" (")
+            .append(from)
+            .append(" to ")
+            .append(from.plusDays(6))
+            .append(")\n");
+      }
+      DayOfWeek day = entry.local().getDayOfWeek();
+      text.append("  ")
+          .append(day.getDisplayName(TextStyle.SHORT, Locale.ROOT))
+          .append(' ')
+          .append(StateJson.local(entry.local()))
+          .append("  ")
+          .append(entry.what())
+          .append('\n');
+    }
+    text.append("\nSessions\n").append(StateCommand.sessions(state).render());
+    var progress = state.progress();
+    text.append("\nProgress\n  sessions attended ")
+        .append(progress.sessionsAttended())
+        .append(" of ")
+        .append(progress.sessionsPlanned())
+        .append("; core modules completed ")
+        .append(progress.coreModulesCompleted())
+        .append(" of ")
+        .append(progress.coreModules())
+        .append('\n');
+    return text.toString();
+  }
+}

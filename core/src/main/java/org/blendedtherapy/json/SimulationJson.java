@@ -1,0 +1,51 @@
+package org.blendedtherapy.json;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+import org.blendedtherapy.state.Simulation;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes a {@link Simulation} as JSON: {@code timeline} (each entry's {@code instant}, {@code
+ * local} and {@code what}) and {@code state}, the state JSON at the end of the timeline.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class SimulationJson {
+  private static final ObjectWriter PRETTY =
+      JsonMapper.builder(JsonInput.FACTORY)
+          .build()
+          .writer()
+          .with(
+              new DefaultPrettyPrinter()
+                  .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                  .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+  private SimulationJson() {}
+
+  /**
+   * Writes the simulation as indented JSON text with {@code \n} line ends.
+   *
+   * @param simulation the simulation
+   * @return the JSON text
+   */
+  public static String write(Simulation simulation) {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    ArrayNode timeline = root.putArray("timeline");
+    for (Simulation.Entry entry : simulation.entries()) {
+      timeline
+          .addObject()
+          .put("instant", entry.instant().toString())
+          .put("local", StateJson.local(entry.local()))
+          .put("what", entry.what());
+    }
+    root.set("state", StateJson.tree(simulation.state()));
+    return PRETTY.writeValueAsString(root);
+  }
+}
