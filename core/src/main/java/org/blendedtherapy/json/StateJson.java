@@ -22,8 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Writes a {@link ClientState} as the state JSON of the contract ({@code state.schema.json}):
  * top-level keys {@code at}, {@code client}, {@code protocol}, {@code modules} (each with its
- * reason tree under {@code explanation}), {@code path}, {@code nextModule}, {@code sessions},
- * {@code nextSession}, {@code rejected}, {@code progress}. Local date-times are {@code
+ * reason tree under {@code explanation}), {@code sessions}, {@code nextSession}, {@code rejected},
+ * {@code progress}, {@code path}, {@code nextModule}. Local date-times are {@code
  * uuuu-MM-dd'T'HH:mm}, instants are UTC {@code Instant.toString()}. The same state always gives the
  * same bytes.
  */
@@ -76,13 +76,6 @@ public final class StateJson {
         node.put("repeats", module.repeats());
       }
     }
-    ArrayNode path = root.putArray("path");
-    state.path().forEach(path::add);
-    if (state.nextModule().isPresent()) {
-      root.put("nextModule", state.nextModule().get());
-    } else {
-      root.putNull("nextModule");
-    }
     ArrayNode sessions = root.putArray("sessions");
     state.sessions().forEach(s -> sessions.add(session(s)));
     if (state.nextSession().isPresent()) {
@@ -100,6 +93,13 @@ public final class StateJson {
         .put("sessionsPlanned", progress.sessionsPlanned())
         .put("coreModulesCompleted", progress.coreModulesCompleted())
         .put("coreModules", progress.coreModules());
+    ArrayNode path = root.putArray("path");
+    state.path().forEach(path::add);
+    if (state.nextModule().isPresent()) {
+      root.put("nextModule", state.nextModule().get());
+    } else {
+      root.putNull("nextModule");
+    }
     return root;
   }
 
