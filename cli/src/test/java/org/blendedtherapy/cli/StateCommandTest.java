@@ -78,7 +78,7 @@ class StateCommandTest {
         .contains(
             "  7   face-to-face  2027-11-24T16:00  2027-11-24T16:00:00Z  attended  moved from 2027-11-24T18:30")
         .contains(
-            "cognitive-restructuring  locked       locked: needs behavioural-activation completed (started)");
+            "cognitive-restructuring  locked       locked: needs behavioural-activation completed (started 2027-11-18)");
   }
 
   @Test

@@ -27,6 +27,8 @@ public sealed interface Event
         Event.SessionEvent,
         Event.SessionCancelled,
         Event.ModuleEvent,
+        Event.ModulesReordered,
+        Event.ModuleAssigned,
         Event.MoodRated,
         Event.MeasureRecorded,
         Event.ReminderEvent,
@@ -141,10 +143,10 @@ public sealed interface Event
   }
 
   /**
-   * A module was started, completed, released or skipped.
+   * A module was started, completed, released, skipped or repeated.
    *
    * @param id the event id
-   * @param type one of the four module event types
+   * @param type one of the five module event types
    * @param at when it happened
    * @param module the module id
    */
@@ -158,13 +160,77 @@ public sealed interface Event
               EventType.MODULE_STARTED,
               EventType.MODULE_COMPLETED,
               EventType.MODULE_RELEASED,
-              EventType.MODULE_SKIPPED));
+              EventType.MODULE_SKIPPED,
+              EventType.MODULE_REPEATED));
       Objects.requireNonNull(module, "module");
     }
 
     @Override
     public Optional<String> aboutModule() {
       return Optional.of(module);
+    }
+  }
+
+  /**
+   * The therapist changed the suggested order of the client's modules: the listed modules come
+   * first, in the listed order, and every other module keeps its place after them. Only the
+   * suggested order changes; no module opens or closes.
+   *
+   * @param id the event id
+   * @param at when it happened
+   * @param order module ids, at least one, none twice
+   */
+  record ModulesReordered(String id, Instant at, List<String> order) implements Event {
+    /**
+     * Creates the event.
+     *
+     * @throws IllegalArgumentException if the order is empty
+     */
+    public ModulesReordered {
+      requireBase(id, at);
+      order = List.copyOf(order);
+      if (order.isEmpty()) {
+        throw new IllegalArgumentException("an order names at least one module");
+      }
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.MODULES_REORDERED;
+    }
+  }
+
+  /**
+   * The therapist put a module in the client's path (an optional module joins it), optionally
+   * naming the online session that covers it.
+   *
+   * @param id the event id
+   * @param at when it happened
+   * @param module the module id
+   * @param session the online session that covers the module, from 1; empty when not given
+   */
+  record ModuleAssigned(String id, Instant at, String module, OptionalInt session)
+      implements Event {
+    /** Creates the event. */
+    public ModuleAssigned {
+      requireBase(id, at);
+      Objects.requireNonNull(module, "module");
+      Objects.requireNonNull(session, "session");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.MODULE_ASSIGNED;
+    }
+
+    @Override
+    public Optional<String> aboutModule() {
+      return Optional.of(module);
+    }
+
+    @Override
+    public OptionalInt aboutSession() {
+      return session;
     }
   }
 

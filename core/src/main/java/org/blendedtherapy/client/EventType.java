@@ -25,6 +25,17 @@ public enum EventType implements JsonNamed {
   MODULE_RELEASED("module-released"),
   /** The therapist took a module out of the client's path. */
   MODULE_SKIPPED("module-skipped"),
+  /**
+   * The therapist changed the suggested order of the client's modules ({@code tailoring.reorder}).
+   */
+  MODULES_REORDERED("modules-reordered"),
+  /** The therapist asked the client to repeat a completed module ({@code tailoring.repeat}). */
+  MODULE_REPEATED("module-repeated"),
+  /**
+   * The therapist put a module in the client's path, optionally for the online session that covers
+   * it ({@code tailoring.assign}).
+   */
+  MODULE_ASSIGNED("module-assigned"),
   /** The client rated their mood, 1 to 10. */
   MOOD_RATED("mood-rated"),
   /** The client answered a questionnaire. */

@@ -40,7 +40,12 @@ final class EventMapper {
       case MODULE_COMPLETED:
       case MODULE_RELEASED:
       case MODULE_SKIPPED:
+      case MODULE_REPEATED:
         return List.of("module");
+      case MODULES_REORDERED:
+        return List.of("order");
+      case MODULE_ASSIGNED:
+        return List.of("module", "session");
       case MOOD_RATED:
         return List.of("value");
       case MEASURE_RECORDED:
@@ -117,7 +122,21 @@ final class EventMapper {
       case MODULE_COMPLETED:
       case MODULE_RELEASED:
       case MODULE_SKIPPED:
+      case MODULE_REPEATED:
         return Optional.of(new Event.ModuleEvent(id, type, instant, root.get("module").asString()));
+      case MODULES_REORDERED:
+        {
+          List<String> order = new ArrayList<>();
+          root.get("order").forEach(m -> order.add(m.asString()));
+          return Optional.of(new Event.ModulesReordered(id, instant, order));
+        }
+      case MODULE_ASSIGNED:
+        return Optional.of(
+            new Event.ModuleAssigned(
+                id,
+                instant,
+                root.get("module").asString(),
+                root.has("session") ? OptionalInt.of(session(root)) : OptionalInt.empty()));
       case MOOD_RATED:
         return Optional.of(new Event.MoodRated(id, instant, root.get("value").asInt()));
       case MEASURE_RECORDED:

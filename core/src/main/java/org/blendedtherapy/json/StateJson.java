@@ -10,6 +10,7 @@ import org.blendedtherapy.plan.Session;
 import org.blendedtherapy.state.ClientState;
 import org.blendedtherapy.state.ModuleState;
 import org.blendedtherapy.state.ProgressSummary;
+import org.blendedtherapy.state.Reason;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.databind.ObjectWriter;
@@ -20,8 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes a {@link ClientState} as the state JSON of the contract ({@code state.schema.json}):
- * top-level keys {@code at}, {@code client}, {@code protocol}, {@code modules}, {@code sessions},
- * {@code nextSession}, {@code rejected}, {@code progress}. Local date-times are {@code
+ * top-level keys {@code at}, {@code client}, {@code protocol}, {@code modules} (each with its
+ * reason tree under {@code explanation}), {@code sessions}, {@code nextSession}, {@code rejected},
+ * {@code progress}, {@code path}, {@code nextModule}. Local date-times are {@code
  * uuuu-MM-dd'T'HH:mm}, instants are UTC {@code Instant.toString()}. The same state always gives the
  * same bytes.
  */
@@ -62,11 +64,17 @@ public final class StateJson {
         .put("sha256", state.protocolSha256());
     ArrayNode modules = root.putArray("modules");
     for (ModuleState module : state.modules()) {
-      modules
-          .addObject()
-          .put("id", module.id())
-          .put("status", module.status().json())
-          .put("reason", module.reason());
+      ObjectNode node =
+          modules
+              .addObject()
+              .put("id", module.id())
+              .put("status", module.status().json())
+              .put("reason", module.reason());
+      node.set("explanation", reason(module.explanation()));
+      module.session().ifPresent(n -> node.put("session", n));
+      if (module.repeats() > 0) {
+        node.put("repeats", module.repeats());
+      }
     }
     ArrayNode sessions = root.putArray("sessions");
     state.sessions().forEach(s -> sessions.add(session(s)));
@@ -85,7 +93,26 @@ public final class StateJson {
         .put("sessionsPlanned", progress.sessionsPlanned())
         .put("coreModulesCompleted", progress.coreModulesCompleted())
         .put("coreModules", progress.coreModules());
+    ArrayNode path = root.putArray("path");
+    state.path().forEach(path::add);
+    if (state.nextModule().isPresent()) {
+      root.put("nextModule", state.nextModule().get());
+    } else {
+      root.putNull("nextModule");
+    }
     return root;
+  }
+
+  static ObjectNode reason(Reason reason) {
+    ObjectNode node = NODES.objectNode();
+    node.put("code", reason.code());
+    node.put("holds", reason.holds());
+    node.put("text", reason.text());
+    if (!reason.children().isEmpty()) {
+      ArrayNode children = node.putArray("children");
+      reason.children().forEach(c -> children.add(reason(c)));
+    }
+    return node;
   }
 
   static ObjectNode session(Session session) {

@@ -88,7 +88,24 @@ final class MeaningCheck {
           checkRule(children.get(i), index(here, i), underNot);
         }
       }
-      case NOT -> checkRule(rule.children().get(0), here, true);
+      case NOT -> {
+        Rule child = rule.children().get(0);
+        checkRule(child, here, true);
+        Set<String> refs = new HashSet<>();
+        collectModuleRefs(child, refs);
+        // A module condition under not is already an error (not-module); one issue is enough.
+        if (refs.isEmpty() && direction(child) > 0) {
+          issues.add(
+              Issue.warning(
+                  "becomes-false",
+                  here,
+                  "\"not\" around "
+                      + describeGrowing(child)
+                      + ", which only ever grows: the rule can hold at first and only become false"
+                      + " later, and an opened module stays open, so it opens the module at once or"
+                      + " never"));
+        }
+      }
       case MODULE_COMPLETED, MODULE_STARTED -> {
         String target = rule.referencedModule().orElseThrow();
         if (!moduleIndex.containsKey(target)) {
@@ -133,6 +150,44 @@ final class MeaningCheck {
         // Nothing to check beyond the schema.
       }
     }
+  }
+
+  /**
+   * Returns +1 when a rule, once it holds, holds for good (as time passes, sessions are attended,
+   * modules progress and releases arrive), -1 when once false it stays false, 0 otherwise.
+   */
+  private static int direction(Rule rule) {
+    switch (rule.kind()) {
+      case NOT:
+        return -direction(rule.children().get(0));
+      case ALL_OF:
+      case ANY_OF:
+        {
+          int first = direction(rule.children().get(0));
+          for (Rule child : rule.children()) {
+            if (direction(child) != first) {
+              return 0;
+            }
+          }
+          return first;
+        }
+      default:
+        return rule.kind().onlyGrows() ? 1 : 0;
+    }
+  }
+
+  /** Names the growing kinds inside a rule, such as {@code daysSinceStart}. */
+  private static String describeGrowing(Rule rule) {
+    Set<String> kinds = new LinkedHashSet<>();
+    collectGrowing(rule, kinds);
+    return String.join(", ", kinds);
+  }
+
+  private static void collectGrowing(Rule rule, Set<String> into) {
+    if (rule.kind().onlyGrows()) {
+      into.add(rule.kind().json());
+    }
+    rule.children().forEach(c -> collectGrowing(c, into));
   }
 
   private static Issue unknownInstrument(String pointer, String instrument) {

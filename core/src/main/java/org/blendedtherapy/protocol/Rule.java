@@ -3,6 +3,7 @@ package org.blendedtherapy.protocol;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -57,6 +58,37 @@ public sealed interface Rule
     @Override
     public String json() {
       return json;
+    }
+
+    /**
+     * Returns the stable code of this kind in explanations: the JSON key in lowercase words joined
+     * by hyphens, such as {@code module-completed} for {@code moduleCompleted}.
+     *
+     * @return the code
+     */
+    public String code() {
+      return json.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Tells whether a rule of this kind, once it holds, holds for good as the client's history
+     * grows: true for the module conditions, {@code sessionsAttended}, {@code daysSinceStart} and
+     * {@code therapistRelease}, whose counts and dates only ever grow; false for {@code measure}
+     * (scores go up and down) and for the combinators, which depend on their children.
+     *
+     * @return true for a leaf that only ever grows
+     */
+    public boolean onlyGrows() {
+      switch (this) {
+        case MODULE_COMPLETED:
+        case MODULE_STARTED:
+        case SESSIONS_ATTENDED:
+        case DAYS_SINCE_START:
+        case THERAPIST_RELEASE:
+          return true;
+        default:
+          return false;
+      }
     }
 
     /**
@@ -321,7 +353,8 @@ public sealed interface Rule
 
   /**
    * The latest complete total of an instrument, or its change against the baseline (the first
-   * complete total), is within every given bound. At least one bound is present.
+   * complete total), is within every given bound. At least one bound is present. While only the
+   * baseline is recorded the change is 0; with no total at all the rule does not hold.
    *
    * @param instrument the instrument, such as {@code PHQ-9}
    * @param atLeast latest total at least this
@@ -374,7 +407,8 @@ public sealed interface Rule
       if (changeAtLeast.isEmpty() && changeAtMost.isEmpty()) {
         return true;
       }
-      int change = score - progress.baselineScore(instrument).orElse(score);
+      // long arithmetic: a host's Progress may return any int, and a change must never overflow.
+      long change = (long) score - progress.baselineScore(instrument).orElse(score);
       return !(changeAtLeast.isPresent() && change < changeAtLeast.getAsInt()
           || changeAtMost.isPresent() && change > changeAtMost.getAsInt());
     }

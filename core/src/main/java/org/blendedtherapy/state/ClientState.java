@@ -19,7 +19,18 @@ import org.blendedtherapy.protocol.Protocol;
 /**
  * A client's state at an instant: every module with its status and reason, every session with its
  * planned local time, instant, window and status, the next session, the events that had no effect
- * (with reasons), and progress.
+ * (with reasons), progress, and the client's path of modules with the next suggested one.
+ *
+ * <p>Modules: a module without a rule is open from the start; one with a rule opens when the rule
+ * holds, and an opened module never closes again. A {@code module-released} event satisfies the
+ * module's {@code therapistRelease} conditions and, when {@code tailoring.release} is true, opens
+ * the module whatever its rule says. A skipped module is out of the client's path and counts as
+ * completed and started for every rule that waits on it. A {@code module-repeated} event turns a
+ * completed module available again (then in progress and completed once more); rules that waited on
+ * it stay satisfied. A {@code module-assigned} event puts a module in the client's path and opens
+ * it when a release of it would be accepted. A {@code modules-reordered} event changes only the
+ * suggested order. A tailoring event the protocol's {@code tailoring} forbids has no effect and is
+ * listed in {@link #rejected()} naming the setting, such as {@code tailoring.repeat is false}.
  *
  * <p>The state is the history folded in canonical order ({@code at}, then {@code id}), up to and
  * including the query instant: the order in which the host hands events over never matters, a
@@ -39,6 +50,11 @@ import org.blendedtherapy.protocol.Protocol;
  *     none is left
  * @param rejected the events up to {@code at} that had no effect, in canonical order
  * @param progress sessions attended and core modules completed
+ * @param path the client's path in suggested order: every core module that is not skipped, and the
+ *     optional modules a therapist assigned or released; the protocol's order unless a {@code
+ *     modules-reordered} event changed it
+ * @param nextModule the client's next suggested module: the first module of the path that is
+ *     available or in progress; empty when there is none
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record ClientState(
@@ -51,7 +67,9 @@ public record ClientState(
     List<Session> sessions,
     Optional<Session> nextSession,
     List<Rejection> rejected,
-    ProgressSummary progress) {
+    ProgressSummary progress,
+    List<String> path,
+    Optional<String> nextModule) {
 
   /** Creates a state; collections are copied. Hosts use {@link #of} instead. */
   public ClientState {
@@ -65,6 +83,8 @@ public record ClientState(
     Objects.requireNonNull(nextSession, "nextSession");
     rejected = List.copyOf(rejected);
     Objects.requireNonNull(progress, "progress");
+    path = List.copyOf(path);
+    Objects.requireNonNull(nextModule, "nextModule");
   }
 
   /**

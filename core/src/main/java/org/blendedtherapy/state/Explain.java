@@ -2,12 +2,117 @@ package org.blendedtherapy.state;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import org.blendedtherapy.protocol.Rule;
 
-/** Says in words which conditions of a rule do not hold yet, for locked-module reasons. */
+/**
+ * Says in words which conditions of a rule hold and which do not: a {@link Reason} tree per rule
+ * node, and the one-line "needs" text of a locked module. Dates are local dates in the enrolment's
+ * zone.
+ */
 final class Explain {
   private Explain() {}
 
+  /** Evaluates every node of a rule now and explains each. */
+  static Reason tree(Rule rule, String module, Fold progress) {
+    boolean holds = rule.isSatisfiedFor(module, progress);
+    String code = rule.kind().code();
+    switch (rule.kind()) {
+      case ALL_OF:
+      case ANY_OF:
+        {
+          List<Reason> children = new ArrayList<>();
+          rule.children().forEach(c -> children.add(tree(c, module, progress)));
+          long holding = children.stream().filter(Reason::holds).count();
+          String text =
+              (rule.kind() == Rule.Kind.ALL_OF ? "all of: " : "one of: ")
+                  + holding
+                  + " of "
+                  + children.size()
+                  + " hold";
+          return new Reason(code, holds, text, children);
+        }
+      case NOT:
+        {
+          Rule child = rule.children().get(0);
+          return new Reason(
+              code, holds, "not (" + describe(child) + ")", List.of(tree(child, module, progress)));
+        }
+      default:
+        return Reason.of(code, holds, leaf(rule, module, holds, progress));
+    }
+  }
+
+  /** The text of a leaf, holding or not. */
+  private static String leaf(Rule rule, String module, boolean holds, Fold progress) {
+    switch (rule.kind()) {
+      case MODULE_COMPLETED:
+      case MODULE_STARTED:
+        {
+          String target = rule.referencedModule().orElseThrow();
+          boolean completion = rule.kind() == Rule.Kind.MODULE_COMPLETED;
+          String what = completion ? " completed" : " started";
+          if (progress.skippedOn(target).isPresent()) {
+            return target
+                + " skipped by the therapist on "
+                + progress.skippedOn(target).get()
+                + " (counts as"
+                + what
+                + ")";
+          }
+          if (holds) {
+            return target
+                + what
+                + " on "
+                + (completion ? progress.completedOn(target) : progress.startedOn(target))
+                    .orElseThrow();
+          }
+          return target
+              + what
+              + progress
+                  .startedOn(target)
+                  .map(d -> " (started " + d + ")")
+                  .orElse(" (not started)");
+        }
+      case SESSIONS_ATTENDED:
+        {
+          Rule.SessionsAttended attended = (Rule.SessionsAttended) rule;
+          return describe(rule) + " (" + progress.attended(attended.type()) + " so far)";
+        }
+      case DAYS_SINCE_START:
+        {
+          int days = ((Rule.DaysSinceStart) rule).atLeast();
+          return describe(rule)
+              + ", from "
+              + progress.startDate().plusDays(days)
+              + " ("
+              + progress.daysSinceStart()
+              + " so far)";
+        }
+      case MEASURE:
+        {
+          Rule.Measure measure = (Rule.Measure) rule;
+          OptionalInt latest = progress.latestScore(measure.instrument());
+          if (latest.isEmpty()) {
+            return describe(rule) + " (none recorded)";
+          }
+          boolean change =
+              measure.changeAtLeast().isPresent() || measure.changeAtMost().isPresent();
+          return describe(rule)
+              + " (latest "
+              + latest.getAsInt()
+              + (change
+                  ? ", baseline " + progress.baselineScore(measure.instrument()).getAsInt()
+                  : "")
+              + ")";
+        }
+      case THERAPIST_RELEASE:
+      default:
+        return holds ? progress.releaseText(module).orElseThrow() : describe(rule);
+    }
+  }
+
+  /** Names the conditions of a rule that do not hold now, for "locked: needs …". */
   static String unmet(Rule rule, String module, Fold progress) {
     switch (rule.kind()) {
       case ALL_OF:
@@ -28,30 +133,12 @@ final class Explain {
         }
       case NOT:
         return "not (" + describe(rule.children().get(0)) + ")";
-      case MODULE_COMPLETED:
-        {
-          String target = rule.referencedModule().orElseThrow();
-          return target
-              + " completed ("
-              + (progress.wasStarted(target) ? "started" : "not started")
-              + ")";
-        }
-      case MODULE_STARTED:
-        return rule.referencedModule().orElseThrow() + " started (not started)";
-      case SESSIONS_ATTENDED:
-        {
-          Rule.SessionsAttended attended = (Rule.SessionsAttended) rule;
-          return describe(rule) + " (" + progress.attended(attended.type()) + " so far)";
-        }
-      case DAYS_SINCE_START:
-        return describe(rule) + " (" + progress.daysSinceStart() + " so far)";
-      case MEASURE:
-      case THERAPIST_RELEASE:
       default:
-        return describe(rule);
+        return leaf(rule, module, false, progress);
     }
   }
 
+  /** Describes a rule without evaluating it. */
   static String describe(Rule rule) {
     switch (rule.kind()) {
       case ALL_OF:
@@ -59,6 +146,9 @@ final class Explain {
         {
           List<String> parts = new ArrayList<>();
           rule.children().forEach(c -> parts.add(describe(c)));
+          if (parts.size() == 1) {
+            return parts.get(0);
+          }
           return (rule.kind() == Rule.Kind.ALL_OF ? "all of (" : "one of (")
               + String.join("; ", parts)
               + ")";
@@ -78,7 +168,10 @@ final class Explain {
               + (attended.atLeast() == 1 ? "session" : "sessions");
         }
       case DAYS_SINCE_START:
-        return ((Rule.DaysSinceStart) rule).atLeast() + " days since the start";
+        {
+          int days = ((Rule.DaysSinceStart) rule).atLeast();
+          return days + (days == 1 ? " day" : " days") + " since the start";
+        }
       case MEASURE:
         {
           Rule.Measure measure = (Rule.Measure) rule;

@@ -6,12 +6,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeSet;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.History;
@@ -35,29 +36,72 @@ final class Fold implements Progress {
   private final Protocol protocol;
   private final Enrolment enrolment;
   private final SessionFold sessions;
-  private final Set<String> started = new HashSet<>();
-  private final Set<String> completed = new HashSet<>();
-  private final Set<String> released = new HashSet<>();
+  // First start and first completion ever: what rules and progress see, a repeat included.
+  private final Map<String, Instant> startedEver = new HashMap<>();
+  private final Map<String, Instant> completedEver = new HashMap<>();
+  // The current round: a repeat clears these, so the module is available (then in progress) again.
+  private final Map<String, Instant> started = new HashMap<>();
+  private final Map<String, Instant> completed = new HashMap<>();
+  private final Map<String, String> released = new HashMap<>();
   private final Map<String, Instant> skipped = new HashMap<>();
-  private final Map<String, String> opened = new LinkedHashMap<>();
+  private final Map<String, Reason> opened = new HashMap<>();
+  private final Map<String, Instant> repeatedAt = new HashMap<>();
+  private final Map<String, Instant> repeatedAfter = new HashMap<>();
+  private final Map<String, Integer> repeats = new HashMap<>();
+  private final Map<String, OptionalInt> assigned = new HashMap<>();
+  private final List<String> order = new ArrayList<>();
   private final Map<String, Integer> latest = new HashMap<>();
   private final Map<String, Integer> baseline = new HashMap<>();
   private final List<Rejection> rejected = new ArrayList<>();
+  // The day counts at which some daysSinceStart condition turns true: between two events, the only
+  // moments a rule's verdict can change.
+  private final NavigableSet<Long> thresholds = new TreeSet<>();
   private Instant now;
+  private boolean beforeStart;
 
   Fold(Protocol protocol, Enrolment enrolment) {
     this.protocol = protocol;
     this.enrolment = enrolment;
     this.sessions = new SessionFold(protocol, enrolment);
-    this.now = enrolment.start().atZone(enrolment.zone()).toInstant();
     for (Module module : protocol.modules()) {
+      order.add(module.id());
       if (module.isOpenFromStart()) {
-        opened.put(module.id(), "open from the start");
+        opened.put(module.id(), Reason.of("open-from-start", true, "open from the start"));
+      }
+      module.unlock().ifPresent(this::collectThresholds);
+    }
+    // Rules are first evaluated before anything happened, the day before the start (every day
+    // before the start gives the same verdicts, as no daysSinceStart holds yet), then after each
+    // event and at each threshold day in between. The moments a rule is evaluated at thus never
+    // depend on the query instant, so a module that is open at one instant is open at every later
+    // one.
+    this.now = startDate().minusDays(1).atStartOfDay(enrolment.zone()).toInstant();
+    beforeStart = true;
+    evaluate();
+    beforeStart = false;
+  }
+
+  private void collectThresholds(Rule rule) {
+    if (rule.kind() == Rule.Kind.DAYS_SINCE_START) {
+      thresholds.add((long) ((Rule.DaysSinceStart) rule).atLeast());
+    }
+    rule.children().forEach(this::collectThresholds);
+  }
+
+  /** Evaluates the rules at every threshold day after now, up to and including an instant. */
+  private void advanceTo(Instant next) {
+    long from = daysSinceStart();
+    long to = ChronoUnit.DAYS.between(startDate(), localDate(next));
+    if (to > from) {
+      for (long day : thresholds.subSet(from, false, to, true)) {
+        now = startDate().plusDays(day).atStartOfDay(enrolment.zone()).toInstant();
+        evaluate();
       }
     }
   }
 
   void apply(Event event) {
+    advanceTo(event.at());
     now = event.at();
     Optional<String> refused =
         SessionFold.handles(event.type()) ? sessions.apply(event) : check(event);
@@ -69,6 +113,7 @@ final class Fold implements Progress {
   }
 
   void finish(Instant at) {
+    advanceTo(at);
     now = at;
     evaluate();
   }
@@ -79,7 +124,12 @@ final class Fold implements Progress {
       case MODULE_COMPLETED:
       case MODULE_RELEASED:
       case MODULE_SKIPPED:
+      case MODULE_REPEATED:
         return module((Event.ModuleEvent) event);
+      case MODULE_ASSIGNED:
+        return assign((Event.ModuleAssigned) event);
+      case MODULES_REORDERED:
+        return reorder((Event.ModulesReordered) event);
       case MEASURE_RECORDED:
         Event.MeasureRecorded measure = (Event.MeasureRecorded) event;
         measure
@@ -111,44 +161,57 @@ final class Fold implements Progress {
     String id = event.module();
     Optional<Module> found = protocol.module(id);
     if (found.isEmpty()) {
-      return Optional.of("no module \"" + id + "\" in the protocol");
+      return Optional.of(noModule(id));
     }
     Module module = found.get();
     if (skipped.containsKey(id)) {
-      return Optional.of("module \"" + id + "\" was skipped");
+      return Optional.of(wasSkipped(id));
     }
     switch (event.type()) {
       case MODULE_STARTED:
         if (!opened.containsKey(id)) {
           return Optional.of("module \"" + id + "\" is locked");
         }
-        if (started.contains(id)) {
+        if (started.containsKey(id)) {
           return Optional.of("module \"" + id + "\" is already started");
         }
-        started.add(id);
+        started.put(id, now);
+        startedEver.putIfAbsent(id, now);
         return Optional.empty();
       case MODULE_COMPLETED:
         if (!opened.containsKey(id)) {
           return Optional.of("module \"" + id + "\" is locked");
         }
-        if (completed.contains(id)) {
+        if (completed.containsKey(id)) {
           return Optional.of("module \"" + id + "\" is already completed");
         }
-        started.add(id);
-        completed.add(id);
+        started.putIfAbsent(id, now);
+        startedEver.putIfAbsent(id, now);
+        completed.put(id, now);
+        completedEver.putIfAbsent(id, now);
         return Optional.empty();
       case MODULE_RELEASED:
-        boolean hasLeaf = module.unlock().map(Fold::hasReleaseLeaf).orElse(false);
-        if (!protocol.tailoring().release() && !hasLeaf) {
+        {
+          Optional<String> refused = refuseRelease(module);
+          if (refused.isPresent()) {
+            return refused;
+          }
+          release(module, "released by the therapist on " + localDate(now), "released");
+          return Optional.empty();
+        }
+      case MODULE_REPEATED:
+        if (!protocol.tailoring().repeat()) {
+          return Optional.of("tailoring.repeat is false");
+        }
+        if (!completed.containsKey(id)) {
           return Optional.of(
-              "tailoring.release is false and the rule of \""
-                  + id
-                  + "\" has no therapistRelease condition");
+              "module \"" + id + "\" is not completed, so there is nothing to repeat yet");
         }
-        released.add(id);
-        if (protocol.tailoring().release()) {
-          opened.putIfAbsent(id, "released by the therapist");
-        }
+        repeatedAfter.put(id, completed.get(id));
+        started.remove(id);
+        completed.remove(id);
+        repeatedAt.put(id, now);
+        repeats.merge(id, 1, Integer::sum);
         return Optional.empty();
       case MODULE_SKIPPED:
       default:
@@ -160,12 +223,110 @@ final class Fold implements Progress {
                   + id
                   + "\" cannot be skipped");
         }
-        if (completed.contains(id)) {
+        if (completed.containsKey(id)) {
           return Optional.of("module \"" + id + "\" is already completed");
         }
-        skipped.put(id, event.at());
+        skipped.put(id, now);
         return Optional.empty();
     }
+  }
+
+  /** Why a release of a module would be refused, or empty when it would be accepted. */
+  private Optional<String> refuseRelease(Module module) {
+    boolean hasLeaf = module.unlock().map(Fold::hasReleaseLeaf).orElse(false);
+    if (!protocol.tailoring().release() && !hasLeaf) {
+      return Optional.of(
+          "tailoring.release is false and the rule of \""
+              + module.id()
+              + "\" has no therapistRelease condition");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Records a release: it satisfies the module's therapistRelease leaves and, under
+   * tailoring.release, opens the module whatever its rule says.
+   */
+  private void release(Module module, String text, String code) {
+    String id = module.id();
+    released.putIfAbsent(id, text);
+    if (protocol.tailoring().release() && !opened.containsKey(id)) {
+      List<Reason> rule =
+          module.unlock().map(r -> List.of(Explain.tree(r, id, this))).orElse(List.of());
+      opened.put(id, new Reason(code, true, text, rule));
+    }
+  }
+
+  private Optional<String> assign(Event.ModuleAssigned event) {
+    String id = event.module();
+    Optional<Module> found = protocol.module(id);
+    if (found.isEmpty()) {
+      return Optional.of(noModule(id));
+    }
+    if (skipped.containsKey(id)) {
+      return Optional.of(wasSkipped(id));
+    }
+    if (!protocol.tailoring().assign()) {
+      return Optional.of("tailoring.assign is false");
+    }
+    if (event.session().isPresent()) {
+      int n = event.session().getAsInt();
+      int planned = protocol.sessionPlan().sessions();
+      if (n < 1 || n > planned) {
+        return Optional.of("session " + n + " is outside the plan (sessions 1 to " + planned + ")");
+      }
+      SessionType type = protocol.sessionPlan().typeOf(n);
+      if (type != SessionType.ONLINE) {
+        return Optional.of(
+            "session "
+                + n
+                + " is a "
+                + type.json()
+                + " session; a module is assigned to an online session");
+      }
+    }
+    assigned.put(id, event.session());
+    // An assignment opens the module when a release of it would be accepted.
+    if (refuseRelease(found.get()).isEmpty()) {
+      String text =
+          "assigned by the therapist on "
+              + localDate(now)
+              + event.session().stream()
+                  .mapToObj(n -> " for online session " + n)
+                  .findFirst()
+                  .orElse("");
+      release(found.get(), text, "assigned");
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> reorder(Event.ModulesReordered event) {
+    if (!protocol.tailoring().reorder()) {
+      return Optional.of("tailoring.reorder is false");
+    }
+    Set<String> seen = new HashSet<>();
+    for (String id : event.order()) {
+      if (protocol.module(id).isEmpty()) {
+        return Optional.of(noModule(id));
+      }
+      if (!seen.add(id)) {
+        return Optional.of("module \"" + id + "\" is listed twice in the order");
+      }
+    }
+    List<String> rest = new ArrayList<>(order);
+    rest.removeAll(event.order());
+    order.clear();
+    order.addAll(event.order());
+    order.addAll(rest);
+    return Optional.empty();
+  }
+
+  private static String noModule(String id) {
+    return "no module \"" + id + "\" in the protocol";
+  }
+
+  private static String wasSkipped(String id) {
+    return "module \"" + id + "\" was skipped";
   }
 
   private static boolean hasReleaseLeaf(Rule rule) {
@@ -176,30 +337,75 @@ final class Fold implements Progress {
   /** Opens every module whose rule holds now; an opened module never closes again. */
   private void evaluate() {
     for (Module module : protocol.modules()) {
-      if (!opened.containsKey(module.id())
-          && module.unlock().orElseThrow().isSatisfiedFor(module.id(), this)) {
-        opened.put(module.id(), "opened on " + localDate(now));
+      if (!opened.containsKey(module.id())) {
+        Rule rule = module.unlock().orElseThrow();
+        if (rule.isSatisfiedFor(module.id(), this)) {
+          opened.put(
+              module.id(),
+              new Reason(
+                  "rule-satisfied",
+                  true,
+                  (beforeStart ? "open from the start: " : "opened on " + localDate(now) + ": ")
+                      + Explain.describe(rule),
+                  List.of(Explain.tree(rule, module.id(), this))));
+        }
       }
     }
   }
 
-  private LocalDate localDate(Instant instant) {
+  LocalDate localDate(Instant instant) {
     return instant.atZone(enrolment.zone()).toLocalDate();
+  }
+
+  LocalDate startDate() {
+    return enrolment.start().toLocalDate();
+  }
+
+  Optional<LocalDate> startedOn(String module) {
+    return Optional.ofNullable(startedEver.get(module)).map(this::localDate);
+  }
+
+  Optional<LocalDate> completedOn(String module) {
+    return Optional.ofNullable(completedEver.get(module)).map(this::localDate);
+  }
+
+  Optional<LocalDate> skippedOn(String module) {
+    return Optional.ofNullable(skipped.get(module)).map(this::localDate);
+  }
+
+  Optional<String> releaseText(String module) {
+    return Optional.ofNullable(released.get(module));
   }
 
   ClientState result(String sha256, Instant at, History history) {
     List<ModuleState> modules = new ArrayList<>();
+    Map<String, ModuleState> byId = new HashMap<>();
     int core = 0;
     int coreDone = 0;
     for (Module module : protocol.modules()) {
-      modules.add(state(module));
+      ModuleState state = state(module);
+      modules.add(state);
+      byId.put(module.id(), state);
       if (module.kind() == ModuleKind.CORE && !skipped.containsKey(module.id())) {
         core++;
-        if (completed.contains(module.id())) {
+        if (completedEver.containsKey(module.id())) {
           coreDone++;
         }
       }
     }
+    List<String> path = new ArrayList<>();
+    for (String id : order) {
+      if (isInPath(protocol.module(id).orElseThrow())) {
+        path.add(id);
+      }
+    }
+    Optional<String> nextModule =
+        path.stream()
+            .filter(
+                id ->
+                    byId.get(id).status() == ModuleStatus.AVAILABLE
+                        || byId.get(id).status() == ModuleStatus.IN_PROGRESS)
+            .findFirst();
     List<Session> sessionList = sessions.sessions();
     Optional<Session> next =
         sessions.isPaused()
@@ -219,46 +425,95 @@ final class Fold implements Progress {
         next,
         rejected,
         new ProgressSummary(
-            sessions.attended(Optional.empty()),
-            protocol.sessionPlan().sessions(),
-            coreDone,
-            core));
+            sessions.attended(Optional.empty()), protocol.sessionPlan().sessions(), coreDone, core),
+        path,
+        nextModule);
+  }
+
+  /**
+   * The client's path: every core module that is not skipped, and the optional modules a therapist
+   * assigned or released.
+   */
+  private boolean isInPath(Module module) {
+    String id = module.id();
+    return !skipped.containsKey(id)
+        && (module.kind() == ModuleKind.CORE
+            || assigned.containsKey(id)
+            || released.containsKey(id));
   }
 
   private ModuleState state(Module module) {
     String id = module.id();
+    OptionalInt session = assigned.getOrDefault(id, OptionalInt.empty());
+    int times = repeats.getOrDefault(id, 0);
     if (skipped.containsKey(id)) {
       return new ModuleState(
-          id, ModuleStatus.SKIPPED, "skipped by the therapist on " + localDate(skipped.get(id)));
+          id,
+          ModuleStatus.SKIPPED,
+          Reason.of("skipped", true, "skipped by the therapist on " + localDate(skipped.get(id))),
+          session,
+          times);
     }
-    if (completed.contains(id)) {
-      return new ModuleState(id, ModuleStatus.COMPLETED, "completed");
+    Reason open = opened.get(id);
+    if (open == null) {
+      Rule rule = module.unlock().orElseThrow();
+      return new ModuleState(
+          id,
+          ModuleStatus.LOCKED,
+          new Reason(
+              "locked",
+              false,
+              "locked: needs " + Explain.unmet(rule, id, this),
+              List.of(Explain.tree(rule, id, this))),
+          session,
+          times);
     }
-    if (started.contains(id)) {
-      return new ModuleState(id, ModuleStatus.IN_PROGRESS, "started");
+    if (repeatedAt.containsKey(id)) {
+      open =
+          new Reason(
+              "repeated",
+              true,
+              "repeat asked by the therapist on "
+                  + localDate(repeatedAt.get(id))
+                  + " (completed on "
+                  + localDate(repeatedAfter.get(id))
+                  + ")",
+              List.of(open));
     }
-    if (opened.containsKey(id)) {
-      return new ModuleState(id, ModuleStatus.AVAILABLE, opened.get(id));
+    if (completed.containsKey(id)) {
+      return new ModuleState(
+          id,
+          ModuleStatus.COMPLETED,
+          new Reason(
+              "completed", true, "completed on " + localDate(completed.get(id)), List.of(open)),
+          session,
+          times);
     }
-    return new ModuleState(
-        id,
-        ModuleStatus.LOCKED,
-        "locked: needs " + Explain.unmet(module.unlock().orElseThrow(), id, this));
+    if (started.containsKey(id)) {
+      return new ModuleState(
+          id,
+          ModuleStatus.IN_PROGRESS,
+          new Reason(
+              "in-progress", true, "started on " + localDate(started.get(id)), List.of(open)),
+          session,
+          times);
+    }
+    return new ModuleState(id, ModuleStatus.AVAILABLE, open, session, times);
   }
 
   @Override
   public boolean isCompleted(String module) {
-    return completed.contains(module) || skipped.containsKey(module);
+    return completedEver.containsKey(module) || skipped.containsKey(module);
   }
 
   @Override
   public boolean isStarted(String module) {
-    return started.contains(module) || skipped.containsKey(module);
+    return startedEver.containsKey(module) || skipped.containsKey(module);
   }
 
   @Override
   public boolean isReleased(String module) {
-    return released.contains(module);
+    return released.containsKey(module);
   }
 
   @Override
@@ -281,9 +536,5 @@ final class Fold implements Progress {
   public OptionalInt baselineScore(String instrument) {
     Integer score = baseline.get(instrument);
     return score == null ? OptionalInt.empty() : OptionalInt.of(score);
-  }
-
-  boolean wasStarted(String module) {
-    return started.contains(module);
   }
 }

@@ -77,6 +77,23 @@ class EventsJsonTest {
         Arguments.of(
             event("h", "module-skipped", "module", "physical-exercise"),
             new Event.ModuleEvent("h", EventType.MODULE_SKIPPED, AT, "physical-exercise")),
+        Arguments.of(
+            event(
+                "h2",
+                "modules-reordered",
+                "order",
+                List.of("behavioural-activation", "psychoeducation")),
+            new Event.ModulesReordered(
+                "h2", AT, List.of("behavioural-activation", "psychoeducation"))),
+        Arguments.of(
+            event("h3", "module-repeated", "module", "psychoeducation"),
+            new Event.ModuleEvent("h3", EventType.MODULE_REPEATED, AT, "psychoeducation")),
+        Arguments.of(
+            event("h4", "module-assigned", "module", "problem-solving", "session", 4),
+            new Event.ModuleAssigned("h4", AT, "problem-solving", OptionalInt.of(4))),
+        Arguments.of(
+            event("h5", "module-assigned", "module", "physical-exercise"),
+            new Event.ModuleAssigned("h5", AT, "physical-exercise", OptionalInt.empty())),
         Arguments.of(event("i", "mood-rated", "value", 7), new Event.MoodRated("i", AT, 7)),
         Arguments.of(
             event(
@@ -168,7 +185,10 @@ class EventsJsonTest {
       }
       assertThat(EventMapper.fields(type)).as(type.json()).containsAll(required);
       assertThat(schema.get("properties").propertyNames()).containsAll(EventMapper.fields(type));
-      if (type != EventType.MEASURE_RECORDED) {
+      if (type == EventType.MODULE_ASSIGNED) {
+        // session is optional: the therapist may add a module without naming its session.
+        assertThat(required).as(type.json()).containsExactly("module");
+      } else if (type != EventType.MEASURE_RECORDED) {
         assertThat(required).as(type.json()).isEqualTo(EventMapper.fields(type));
       }
     }
@@ -248,6 +268,37 @@ class EventsJsonTest {
             j -> {},
             "wrong-form",
             "/module"),
+        shape(
+            "empty order",
+            event("o", "modules-reordered", "order", List.of()),
+            j -> {},
+            "too-few",
+            "/order"),
+        shape(
+            "module twice in an order",
+            event("o", "modules-reordered", "order", List.of("introduction", "introduction")),
+            j -> {},
+            "repeated-item",
+            "/order/1"),
+        shape(
+            "order of non-ids",
+            event("o", "modules-reordered", "order", List.of("Intro")),
+            j -> {},
+            "wrong-form",
+            "/order/0"),
+        shape(
+            "assigned to session 0",
+            event("a", "module-assigned", "module", "problem-solving", "session", 0),
+            j -> {},
+            "out-of-range",
+            "/session"),
+        shape("repeat without module", event("r", "module-repeated"), j -> {}, "missing-key", ""),
+        shape(
+            "assigned with a key of another type",
+            event("a", "module-assigned", "module", "problem-solving", "order", List.of("x")),
+            j -> {},
+            "unexpected-key",
+            "/order"),
         shape("mood 11", mood, j -> j.put("value", 11), "out-of-range", "/value"),
         shape("mood 0", mood, j -> j.put("value", 0), "out-of-range", "/value"),
         shape("mood 5.5", mood, j -> j.put("value", 5.5), "wrong-type", "/value"),

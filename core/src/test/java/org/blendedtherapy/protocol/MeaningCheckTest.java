@@ -165,4 +165,56 @@ class MeaningCheckTest {
         .extracting(Issue::toString)
         .contains("warning /sessionPlan [long-plan] the plan runs 38 weeks (more than 20 weeks)");
   }
+
+  @Test
+  void notAroundAConditionThatOnlyGrows_warnsBecomesFalse() throws IOException {
+    Protocol p = sample("e-compared-uk");
+    List<Module> modules = new java.util.ArrayList<>(p.modules());
+    modules.set(
+        5,
+        module(
+            modules.get(5),
+            Optional.of(
+                new Rule.AnyOf(
+                    List.of(
+                        new Rule.TherapistRelease(),
+                        new Rule.Not(
+                            new Rule.AllOf(
+                                List.of(
+                                    new Rule.DaysSinceStart(14),
+                                    new Rule.SessionsAttended(Optional.empty(), 2)))))))));
+    assertThat(withModules(p, modules).check())
+        .filteredOn(i -> i.code().equals("becomes-false"))
+        .extracting(Issue::severity, Issue::pointer, Issue::message)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                org.blendedtherapy.Severity.WARNING,
+                "/modules/5/unlock/anyOf/1/not",
+                "\"not\" around daysSinceStart, sessionsAttended, which only ever grows: the rule"
+                    + " can hold at first and only become false later, and an opened module stays"
+                    + " open, so it opens the module at once or never"));
+  }
+
+  @Test
+  void notAroundAMeasure_orAroundANot_doesNotWarn() throws IOException {
+    Protocol p = sample("e-compared-uk");
+    List<Module> modules = new java.util.ArrayList<>(p.modules());
+    Rule measure =
+        new Rule.Measure(
+            "PHQ-9",
+            java.util.OptionalInt.of(10),
+            java.util.OptionalInt.empty(),
+            java.util.OptionalInt.empty(),
+            java.util.OptionalInt.empty());
+    modules.set(5, module(modules.get(5), Optional.of(new Rule.Not(measure))));
+    modules.set(
+        6,
+        module(
+            modules.get(6), Optional.of(new Rule.Not(new Rule.Not(new Rule.TherapistRelease())))));
+    assertThat(withModules(p, modules).check())
+        .extracting(Issue::code, Issue::pointer)
+        .containsOnlyOnce(
+            org.assertj.core.groups.Tuple.tuple("becomes-false", "/modules/6/unlock/not/not"))
+        .noneMatch(t -> t.toList().get(1).equals("/modules/5/unlock/not"));
+  }
 }

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Random;
 import org.blendedtherapy.InvalidInputException;
 import org.blendedtherapy.client.Enrolment;
@@ -107,10 +108,13 @@ class ClientStateTest {
             module(
                 "m2", EventType.MODULE_STARTED, "2027-03-23T18:05:00Z", "behavioural-activation"));
     ClientState s = state(UK, e, events, "2027-03-24T12:00:00Z");
-    assertThat(s.module("introduction").orElseThrow())
-        .isEqualTo(new ModuleState("introduction", ModuleStatus.IN_PROGRESS, "started"));
+    ModuleState introduction = s.module("introduction").orElseThrow();
+    assertThat(introduction.status()).isEqualTo(ModuleStatus.IN_PROGRESS);
+    assertThat(introduction.reason()).isEqualTo("started on 2027-03-23");
+    assertThat(introduction.explanation().children())
+        .containsExactly(Reason.of("open-from-start", true, "open from the start"));
     assertThat(s.module("psychoeducation").orElseThrow().reason())
-        .isEqualTo("locked: needs introduction completed (started)");
+        .isEqualTo("locked: needs introduction completed (started 2027-03-23)");
     assertThat(s.module("behavioural-activation").orElseThrow().reason())
         .isEqualTo("locked: needs psychoeducation completed (not started)");
     assertThat(s.rejected())
@@ -254,7 +258,11 @@ class ClientStateTest {
     assertThat(s.module("psychoeducation").orElseThrow())
         .isEqualTo(
             new ModuleState(
-                "psychoeducation", ModuleStatus.SKIPPED, "skipped by the therapist on 2027-03-23"));
+                "psychoeducation",
+                ModuleStatus.SKIPPED,
+                Reason.of("skipped", true, "skipped by the therapist on 2027-03-23"),
+                OptionalInt.empty(),
+                0));
     assertThat(s.module("behavioural-activation").orElseThrow().status())
         .isEqualTo(ModuleStatus.AVAILABLE);
     assertThat(s.progress().coreModules()).isEqualTo(3);

@@ -25,8 +25,8 @@ class TherapistBriefingTest {
                 Instant.parse("2027-11-30T12:00:00Z")))
         .containsExactly(
             "Next: session 8 (online) at 2027-12-01T18:30",
-            "behavioural-activation: started",
-            "cognitive-restructuring: locked: needs behavioural-activation completed (started)",
+            "behavioural-activation: started on 2027-11-18",
+            "cognitive-restructuring: locked: needs behavioural-activation completed (started 2027-11-18)",
             "relapse-prevention: locked: needs cognitive-restructuring completed (not started)",
             "problem-solving: locked: needs release by the therapist",
             "physical-exercise: locked: needs release by the therapist",
