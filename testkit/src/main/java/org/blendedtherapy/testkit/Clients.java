@@ -6,6 +6,7 @@ import static org.blendedtherapy.testkit.Gen.chooseLong;
 import static org.blendedtherapy.testkit.Gen.constant;
 import static org.blendedtherapy.testkit.Gen.elements;
 import static org.blendedtherapy.testkit.Gen.frequency;
+import static org.blendedtherapy.testkit.Gen.listOf;
 import static org.blendedtherapy.testkit.Gen.weighted;
 import static org.blendedtherapy.testkit.Gen.zip;
 
@@ -15,6 +16,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -388,11 +390,24 @@ public final class Clients {
                     EventType.MODULE_COMPLETED,
                     EventType.MODULE_COMPLETED,
                     EventType.MODULE_RELEASED,
-                    EventType.MODULE_SKIPPED),
+                    EventType.MODULE_SKIPPED,
+                    EventType.MODULE_REPEATED),
                 at,
                 TypeAt::new),
             module,
             (ta, m) -> id -> new Event.ModuleEvent(id, ta.type(), ta.at(), m));
+    Gen<Function<String, Event>> reordered =
+        zip(
+            at,
+            listOf(module, 1, 4),
+            (t, order) ->
+                id -> new Event.ModulesReordered(id, t, List.copyOf(new LinkedHashSet<>(order))));
+    Gen<Function<String, Event>> assigned =
+        zip(
+            zip(at, session, AtSession::new),
+            module,
+            (as, m) ->
+                id -> new Event.ModuleAssigned(id, as.at(), m, OptionalInt.of(as.session())));
     Gen<Function<String, Event>> mood =
         zip(at, choose(1, 10), (t, v) -> id -> new Event.MoodRated(id, t, v));
     Gen<Function<String, Event>> measure =
@@ -432,6 +447,8 @@ public final class Clients {
             weighted(2, cancelled),
             weighted(2, scheduled),
             weighted(10, moduleEvent),
+            weighted(1, reordered),
+            weighted(1, assigned),
             weighted(3, mood),
             weighted(3, measure),
             weighted(1, reminder),
