@@ -86,29 +86,12 @@ final class JsonInput {
     if (isBlank(bytes)) {
       return fail(Issue.error("empty", "", "empty document; expected a JSON object"));
     }
-    try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), bytes)) {
-      try {
-        parser.nextToken();
-        JsonNode root = read(parser);
-        JsonToken after = parser.nextToken();
-        if (after != null) {
-          issues.add(
-              Issue.error(
-                  "syntax",
-                  "",
-                  "unexpected content after the document at "
-                      + where(parser)
-                      + "; expected the end of input"));
-          return new Parsed(Optional.empty(), List.copyOf(issues));
-        }
-        return new Parsed(Optional.of(root), List.copyOf(issues));
-      } catch (StreamConstraintsException e) {
-        issues.add(limitIssue(e, parser));
-      } catch (JacksonException e) {
-        issues.add(syntaxIssue(e, parser));
-      }
-    }
-    return new Parsed(Optional.empty(), List.copyOf(issues));
+    return tree(
+        bytes,
+        0,
+        bytes.length,
+        "unexpected content after the document at ",
+        "; expected the end of input");
   }
 
   /**
@@ -123,20 +106,19 @@ final class JsonInput {
     if (encoding.isPresent()) {
       return fail(encoding.get());
     }
+    return tree(
+        bytes, offset, length, "a second JSON value at ", "; expected one JSON object per line");
+  }
+
+  /** Reads one JSON value from a slice with one streaming parser, under the limits. */
+  private Parsed tree(byte[] bytes, int offset, int length, String extra, String expected) {
     try (JsonParser parser =
         FACTORY.createParser(ObjectReadContext.empty(), bytes, offset, length)) {
       try {
         parser.nextToken();
         JsonNode root = read(parser);
-        JsonToken after = parser.nextToken();
-        if (after != null) {
-          issues.add(
-              Issue.error(
-                  "syntax",
-                  "",
-                  "a second JSON value at "
-                      + where(parser)
-                      + "; expected one JSON object per line"));
+        if (parser.nextToken() != null) {
+          issues.add(Issue.error("syntax", "", extra + where(parser) + expected));
           return new Parsed(Optional.empty(), List.copyOf(issues));
         }
         return new Parsed(Optional.of(root), List.copyOf(issues));

@@ -6,10 +6,6 @@ import org.apiguardian.api.API;
 import org.blendedtherapy.reminders.Reminder;
 import org.blendedtherapy.reminders.ReminderSchedule;
 import org.blendedtherapy.reminders.Suppressed;
-import tools.jackson.core.util.DefaultIndenter;
-import tools.jackson.core.util.DefaultPrettyPrinter;
-import tools.jackson.databind.ObjectWriter;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,15 +17,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class RemindersJson {
-  private static final ObjectWriter PRETTY =
-      JsonMapper.builder(JsonInput.FACTORY)
-          .build()
-          .writer()
-          .with(
-              new DefaultPrettyPrinter()
-                  .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                  .withArrayIndenter(new DefaultIndenter("  ", "\n")));
-
   private RemindersJson() {}
 
   /**
@@ -46,7 +33,7 @@ public final class RemindersJson {
     for (Suppressed s : schedule.suppressed()) {
       suppressed.add(reminder(s.reminder()).put("suppressedBy", s.by().json()).put("why", s.why()));
     }
-    return PRETTY.writeValueAsString(root);
+    return Pretty.write(root);
   }
 
   private static ObjectNode reminder(Reminder reminder) {

@@ -4,10 +4,6 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
 import org.blendedtherapy.state.Simulation;
-import tools.jackson.core.util.DefaultIndenter;
-import tools.jackson.core.util.DefaultPrettyPrinter;
-import tools.jackson.databind.ObjectWriter;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,15 +14,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class SimulationJson {
-  private static final ObjectWriter PRETTY =
-      JsonMapper.builder(JsonInput.FACTORY)
-          .build()
-          .writer()
-          .with(
-              new DefaultPrettyPrinter()
-                  .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                  .withArrayIndenter(new DefaultIndenter("  ", "\n")));
-
   private SimulationJson() {}
 
   /**
@@ -46,6 +33,6 @@ public final class SimulationJson {
           .put("what", entry.what());
     }
     root.set("state", StateJson.tree(simulation.state()));
-    return PRETTY.writeValueAsString(root);
+    return Pretty.write(root);
   }
 }
