@@ -166,7 +166,7 @@ final class Engine {
       }
       for (LocalTime time : times) {
         LocalDateTime intent = date.atTime(time);
-        Reminder reminder = resolve(policy, intent, describe(policy.schedule(), time));
+        Reminder reminder = resolve(policy, intent, "", describe(policy.schedule(), time));
         if (!reminder.instant().isBefore(start) && reminder.instant().isBefore(end)) {
           out.add(reminder);
         }
@@ -223,26 +223,34 @@ final class Engine {
    * zone change whose instant it does not precede, unless that would move it before the change; so
    * every intent fires exactly once (G6).
    */
-  private Reminder resolve(ReminderPolicy policy, LocalDateTime intent, String reason) {
+  private Reminder resolve(
+      ReminderPolicy policy, LocalDateTime intent, String anchor, String reason) {
     ZonedDateTime at = Times.resolve(intent, zones.get(0).zone());
+    String why = reason;
     for (int i = 1; i < zones.size(); i++) {
       ZoneFrom change = zones.get(i);
       if (at.toInstant().isBefore(change.at())) {
         break;
       }
       ZonedDateTime moved = Times.resolve(intent, change.zone());
-      if (!moved.toInstant().isBefore(change.at())) {
+      if (moved.toInstant().isBefore(change.at())) {
+        // Its time in the new zone had passed when the client arrived: it fires once, late, on
+        // arrival, in the zone the client is in (never at the old zone's wall-clock time).
+        at = change.at().atZone(change.zone());
+        why = reason + " (late: the client changed zone)";
+      } else {
         at = moved;
+        why = reason;
       }
     }
     return new Reminder(
-        Reminders.id(enrolment.client(), policy.id(), intent),
+        Reminders.id(enrolment.client(), policy.id(), intent, anchor),
         policy.id(),
         policy.kind(),
         at.toLocalDateTime(),
         at.toInstant(),
         at.getZone(),
-        reason);
+        why);
   }
 
   /** A time relative to a session: wall-clock intent in the zone of the service. */
@@ -272,7 +280,7 @@ final class Engine {
             continue;
           }
           ZonedDateTime client = instant.atZone(zoneAt(instant));
-          String id = Reminders.id(enrolment.client(), policy.id(), intent);
+          String id = Reminders.id(enrolment.client(), policy.id(), intent, "s" + session.number());
           sessionOf.put(id, session.number());
           out.add(
               new Reminder(
@@ -307,7 +315,11 @@ final class Engine {
       for (Offset offset : offsets) {
         LocalDateTime intent = openedLocal.plus(offset.days()).plus(offset.time());
         Reminder reminder =
-            resolve(policy, intent, words(offset, false) + "module " + module.id() + " opened");
+            resolve(
+                policy,
+                intent,
+                module.id(),
+                words(offset, false) + "module " + module.id() + " opened");
         if (!reminder.instant().isBefore(start) && reminder.instant().isBefore(end)) {
           moduleOf.put(reminder.id(), module.id());
           out.add(reminder);

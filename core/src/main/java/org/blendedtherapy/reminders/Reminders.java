@@ -109,6 +109,22 @@ public final class Reminders {
    * @return the id
    */
   public static String id(String client, String policy, LocalDateTime intended) {
+    return id(client, policy, intended, "");
+  }
+
+  /**
+   * Builds the id of a reminder tied to an anchor, which keeps apart occurrences of one policy that
+   * share an intended time: {@code CLIENTHASH.POLICY.uuuuMMddTHHmm.ANCHOR}, where the anchor is
+   * {@code s} and the session number for a session reminder, or the module id for a module
+   * reminder.
+   *
+   * @param client the client reference
+   * @param policy the policy id
+   * @param intended the intended local date-time, before any gap shift
+   * @param anchor the session or module anchor; empty for calendar reminders
+   * @return the id
+   */
+  public static String id(String client, String policy, LocalDateTime intended, String anchor) {
     long hash = 0xcbf29ce484222325L;
     for (int i = 0; i < client.length(); i++) {
       hash ^= client.charAt(i);
@@ -118,7 +134,8 @@ public final class Reminders {
         + "."
         + policy
         + "."
-        + ID_TIME.format(intended);
+        + ID_TIME.format(intended)
+        + (anchor.isEmpty() ? "" : "." + anchor);
   }
 
   /**
@@ -129,7 +146,7 @@ public final class Reminders {
    */
   public static String policyOf(String id) {
     int first = id.indexOf('.');
-    int last = id.lastIndexOf('.');
-    return first < 0 || last <= first ? "" : id.substring(first + 1, last);
+    int second = first < 0 ? -1 : id.indexOf('.', first + 1);
+    return second < 0 ? "" : id.substring(first + 1, second);
   }
 }

@@ -195,6 +195,24 @@ class RemindersTest {
   }
 
   @Test
+  void zoneChangeEastwards_anIntentAlreadyPastOnArrival_firesOnceLate_inTheNewZone() {
+    Protocol p =
+        with(List.of(daily("mood", ReminderKind.MOOD_RATING, "19:00")), ReminderLimits.NONE);
+    Enrolment e = enrol(p, "2027-03-22T10:00", "Europe/London", Preferences.NONE);
+    List<Event> move =
+        List.of(
+            new Event.ZoneChanged(
+                "z", Instant.parse("2027-04-05T12:00:00Z"), ZoneId.of("Asia/Tokyo")));
+    assertThat(between(p, e, move, "2027-04-04T00:00:00Z", "2027-04-07T00:00:00Z").reminders())
+        .extracting(r -> r.local() + " " + r.zone() + " " + r.instant() + " " + r.reason())
+        .containsExactly(
+            "2027-04-04T19:00 Europe/London 2027-04-04T18:00:00Z daily at 19:00",
+            "2027-04-05T21:00 Asia/Tokyo 2027-04-05T12:00:00Z daily at 19:00 (late: the client"
+                + " changed zone)",
+            "2027-04-06T19:00 Asia/Tokyo 2027-04-06T10:00:00Z daily at 19:00");
+  }
+
+  @Test
   void appointmentReminder_theDayBeforeSession1_firesBeforeTheStart() {
     Enrolment e = enrol(UK, "2027-03-22T10:00", "Europe/London", Preferences.NONE);
     ReminderSchedule before =
