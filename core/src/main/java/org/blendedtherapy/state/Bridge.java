@@ -32,7 +32,8 @@ import org.blendedtherapy.plan.Times;
  * @param modulesStarted modules started in the period, in order
  * @param modulesCompleted modules completed in the period, in order
  * @param mood the mood ratings of the period
- * @param measures the measures of the period, each with its change
+ * @param measures the measures of the period, each with its change; measures that belong to the
+ *     last attended session itself (taken with the therapist) are left out
  * @param reminders what the client did with reminders in the period
  * @param rejected the events of the period that had no effect
  */

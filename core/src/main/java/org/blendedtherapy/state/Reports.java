@@ -266,7 +266,8 @@ final class Reports {
     }
     for (int m = 0; m < measures.size(); m++) {
       MeasureResult measure = measures.get(m);
-      if (!window.contains(measure.event())) {
+      // The last session's own measures were taken with the therapist: not news for the next one.
+      if (!window.contains(measure.event()) || measure.session().equals(since)) {
         continue;
       }
       OptionalInt change = OptionalInt.empty();
