@@ -3,6 +3,9 @@ package org.blendedtherapy.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.blendedtherapy.InvalidInputException;
 import org.blendedtherapy.Issue;
@@ -15,8 +18,14 @@ import org.blendedtherapy.json.ProtocolJson;
 import org.blendedtherapy.json.StateJson;
 import org.blendedtherapy.plan.Session;
 import org.blendedtherapy.protocol.Protocol;
+import org.blendedtherapy.state.Adherence;
 import org.blendedtherapy.state.ClientState;
+import org.blendedtherapy.state.DueMeasure;
+import org.blendedtherapy.state.FidelityRecord;
+import org.blendedtherapy.state.MeasureResult;
 import org.blendedtherapy.state.ModuleState;
+import org.blendedtherapy.state.Outcome;
+import org.blendedtherapy.state.RiskFlag;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +40,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Shows a client's state at an instant: modules with reasons, sessions, the next session,"
-          + " rejected events and progress.",
+          + " rejected events, progress, measures, outcome, risk flags, the bridge summary, fidelity"
+          + " records and adherence.",
       "Exit 0 ok, 1 when an input is wrong (a bad event line is named by its line number),"
           + " 2 on a usage error or an unreadable file."
     })
@@ -167,7 +177,126 @@ final class StateCommand implements Callable<Integer> {
         .append(" of ")
         .append(progress.coreModules())
         .append('\n');
+    measures(state, text);
     return text.toString();
+  }
+
+  /** The sections of issue 7: measures, outcome, risk, bridge, fidelity, adherence. */
+  static void measures(ClientState state, StringBuilder text) {
+    ZoneId zone = state.enrolment().zone();
+    text.append("\nMeasures\n");
+    if (state.measures().isEmpty()) {
+      text.append("  none recorded\n");
+    } else {
+      Table table = new Table("event", "local", "instrument", "session", "total", "band");
+      for (MeasureResult m : state.measures()) {
+        table.row(
+            m.event(),
+            StateJson.local(m.at().atZone(zone).toLocalDateTime()),
+            m.instrument(),
+            m.session().isPresent() ? String.valueOf(m.session().getAsInt()) : "",
+            m.total().isPresent() ? String.valueOf(m.total().getAsInt()) : "incomplete",
+            m.band().orElse(""));
+      }
+      text.append(table.render());
+    }
+    List<DueMeasure> due = state.dueMeasures();
+    if (!due.isEmpty()) {
+      Table table = new Table("session", "instrument", "status");
+      due.forEach(d -> table.row(d.session(), d.instrument(), d.status().json()));
+      text.append("\nDue measures\n").append(table.render());
+    }
+    text.append("\nOutcome\n");
+    Optional<Outcome> outcome = state.outcome();
+    if (outcome.isEmpty()) {
+      text.append("  no complete measure pair yet\n");
+    } else {
+      Outcome o = outcome.get();
+      Outcome.Basis b = o.basis();
+      text.append("  ")
+          .append(o.isFinal() ? "final (discharged)" : "provisional (not discharged)")
+          .append("; first pair session ")
+          .append(b.firstSession())
+          .append(", latest pair session ")
+          .append(b.latestSession())
+          .append('\n');
+      for (Outcome.Scores s : List.of(b.depression(), b.anxiety())) {
+        text.append("  ")
+            .append(s.instrument())
+            .append(' ')
+            .append(s.first())
+            .append(" -> ")
+            .append(s.latest())
+            .append(" (caseness ")
+            .append(s.caseness())
+            .append(", reliable change ")
+            .append(s.reliableChange())
+            .append(")\n");
+      }
+      text.append("  caseness ")
+          .append(yes(o.caseness()))
+          .append("; finished treatment ")
+          .append(yes(o.finishedTreatment()))
+          .append(" (")
+          .append(b.treatmentSessionsAttended())
+          .append(" treatment sessions); recovery ")
+          .append(yes(o.recovery()))
+          .append("; reliable improvement ")
+          .append(yes(o.reliableImprovement()))
+          .append("; reliable deterioration ")
+          .append(yes(o.reliableDeterioration()))
+          .append("; reliable recovery ")
+          .append(yes(o.reliableRecovery()))
+          .append('\n');
+    }
+    text.append("\nRisk\n");
+    List<RiskFlag> risk = state.risk();
+    if (risk.isEmpty()) {
+      text.append("  no flags\n");
+    } else {
+      for (RiskFlag flag : risk) {
+        text.append("  FLAG ")
+            .append(flag.event())
+            .append(" at ")
+            .append(StateJson.local(flag.at().atZone(zone).toLocalDateTime()))
+            .append(": ")
+            .append(flag.reason())
+            .append('\n');
+      }
+    }
+    text.append('\n').append(state.bridge().text(zone));
+    text.append("\nFidelity\n");
+    List<FidelityRecord> fidelity = state.fidelity();
+    if (fidelity.isEmpty()) {
+      text.append("  no attended session yet\n");
+    } else {
+      fidelity.forEach(f -> text.append(f.text(zone)));
+    }
+    Adherence adherence = state.adherence();
+    Table table = new Table("week", "from", "sessions", "online in window", "core", "mood");
+    for (Adherence.Week week : adherence.weeks()) {
+      row(table, String.valueOf(week.number()), week.from().toString(), week.counts());
+    }
+    row(table, "all", "", adherence.overall());
+    text.append("\nAdherence\n").append(table.render());
+  }
+
+  private static void row(Table table, String week, String from, Adherence.Counts counts) {
+    table.row(
+        week,
+        from,
+        ratio(counts.sessions()),
+        ratio(counts.online()),
+        ratio(counts.coreModules()),
+        ratio(counts.moodRatings()));
+  }
+
+  private static String ratio(Adherence.Ratio ratio) {
+    return ratio.done() + "/" + ratio.of();
+  }
+
+  private static String yes(boolean flag) {
+    return flag ? "yes" : "no";
   }
 
   static Table sessions(ClientState state) {

@@ -20,6 +20,7 @@ import org.blendedtherapy.protocol.MinutesRange;
 import org.blendedtherapy.protocol.Module;
 import org.blendedtherapy.protocol.ModuleKind;
 import org.blendedtherapy.protocol.Offset;
+import org.blendedtherapy.protocol.OutcomeDefinitions;
 import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.protocol.QuietHours;
 import org.blendedtherapy.protocol.ReminderKind;
@@ -71,7 +72,23 @@ final class ProtocolMapper {
             measures,
             reminders,
             limits(root.path("reminderLimits")),
-            tailoring(root.get("tailoring"))));
+            tailoring(root.get("tailoring")),
+            root.has("outcomes") ? Optional.of(outcomes(root.get("outcomes"))) : Optional.empty()));
+  }
+
+  private static OutcomeDefinitions outcomes(JsonNode node) {
+    return new OutcomeDefinitions(
+        outcomeMeasure(node.get("depression")),
+        outcomeMeasure(node.get("anxiety")),
+        node.path("finishedTreatmentSessions")
+            .asInt(OutcomeDefinitions.DEFAULT.finishedTreatmentSessions()));
+  }
+
+  private static OutcomeDefinitions.OutcomeMeasure outcomeMeasure(JsonNode node) {
+    return new OutcomeDefinitions.OutcomeMeasure(
+        node.get("instrument").asString(),
+        node.get("caseness").asInt(),
+        node.get("reliableChange").asInt());
   }
 
   private static Optional<String> text(JsonNode node, String key) {

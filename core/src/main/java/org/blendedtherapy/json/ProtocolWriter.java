@@ -8,6 +8,7 @@ import org.blendedtherapy.protocol.MinutesRange;
 import org.blendedtherapy.protocol.Module;
 import org.blendedtherapy.protocol.ModuleKind;
 import org.blendedtherapy.protocol.Offset;
+import org.blendedtherapy.protocol.OutcomeDefinitions;
 import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.protocol.ReminderLimits;
 import org.blendedtherapy.protocol.ReminderPolicy;
@@ -47,6 +48,8 @@ final class ProtocolWriter {
         measures.addObject().put("instrument", measure.instrument()).put("at", measure.at().json());
       }
     }
+    // Written only when the document states it, so that protocols without it keep their hash.
+    protocol.outcomes().ifPresent(o -> root.set("outcomes", outcomes(o)));
     if (!protocol.reminders().isEmpty()) {
       ArrayNode reminders = root.putArray("reminders");
       protocol.reminders().forEach(p -> reminders.add(policy(p)));
@@ -54,6 +57,22 @@ final class ProtocolWriter {
     root.set("reminderLimits", limits(protocol.reminderLimits()));
     root.set("tailoring", tailoring(protocol.tailoring()));
     return root;
+  }
+
+  private static ObjectNode outcomes(OutcomeDefinitions outcomes) {
+    ObjectNode node = NODES.objectNode();
+    node.set("depression", outcomeMeasure(outcomes.depression()));
+    node.set("anxiety", outcomeMeasure(outcomes.anxiety()));
+    node.put("finishedTreatmentSessions", outcomes.finishedTreatmentSessions());
+    return node;
+  }
+
+  private static ObjectNode outcomeMeasure(OutcomeDefinitions.OutcomeMeasure measure) {
+    return NODES
+        .objectNode()
+        .put("instrument", measure.instrument())
+        .put("caseness", measure.caseness())
+        .put("reliableChange", measure.reliableChange());
   }
 
   private static ObjectNode module(Module module) {

@@ -43,6 +43,7 @@ final class MeaningCheck {
     checkNeverOpens(inCycles);
     checkSessionPlan();
     checkMeasures();
+    checkOutcomes();
     checkReminders();
     checkTailoring();
     return List.copyOf(issues);
@@ -508,6 +509,51 @@ final class MeaningCheck {
                 pointer,
                 "instrument \"" + instrument + "\" is already planned at /measures/" + first));
       }
+    }
+  }
+
+  private void checkOutcomes() {
+    protocol
+        .outcomes()
+        .ifPresent(
+            outcomes -> {
+              checkOutcome(outcomes.depression(), "/outcomes/depression");
+              checkOutcome(outcomes.anxiety(), "/outcomes/anxiety");
+            });
+  }
+
+  private void checkOutcome(OutcomeDefinitions.OutcomeMeasure measure, String pointer) {
+    Optional<Instrument> instrument = Instrument.fromJson(measure.instrument());
+    if (instrument.isEmpty()) {
+      issues.add(unknownInstrument(pointer + "/instrument", measure.instrument()));
+      return;
+    }
+    int max = instrument.get().totalMax();
+    if (measure.caseness() > max) {
+      issues.add(
+          Issue.error(
+              "out-of-range",
+              pointer + "/caseness",
+              "caseness "
+                  + measure.caseness()
+                  + " is above the highest "
+                  + measure.instrument()
+                  + " total ("
+                  + max
+                  + ")"));
+    }
+    if (measure.reliableChange() > max) {
+      issues.add(
+          Issue.error(
+              "out-of-range",
+              pointer + "/reliableChange",
+              "reliableChange "
+                  + measure.reliableChange()
+                  + " is above the highest "
+                  + measure.instrument()
+                  + " total ("
+                  + max
+                  + ")"));
     }
   }
 

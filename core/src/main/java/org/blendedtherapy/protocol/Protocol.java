@@ -30,6 +30,8 @@ import org.blendedtherapy.Issue;
  * @param reminders the reminder policies
  * @param reminderLimits quiet hours, daily cap and backoff
  * @param tailoring what a therapist may change for one client
+ * @param outcomes the outcome definitions, when the document states them (key {@code outcomes});
+ *     empty means {@link OutcomeDefinitions#DEFAULT}, and the canonical form then has no such key
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record Protocol(
@@ -42,7 +44,8 @@ public record Protocol(
     List<MeasurePlan> measures,
     List<ReminderPolicy> reminders,
     ReminderLimits reminderLimits,
-    Tailoring tailoring) {
+    Tailoring tailoring,
+    Optional<OutcomeDefinitions> outcomes) {
 
   /** Creates a protocol; collections are copied. */
   public Protocol {
@@ -56,6 +59,56 @@ public record Protocol(
     reminders = List.copyOf(reminders);
     Objects.requireNonNull(reminderLimits, "reminderLimits");
     Objects.requireNonNull(tailoring, "tailoring");
+    Objects.requireNonNull(outcomes, "outcomes");
+  }
+
+  /**
+   * Creates a protocol without outcome definitions (the defaults apply); collections are copied.
+   *
+   * @param id the protocol id
+   * @param version the version
+   * @param title the title
+   * @param description the description, when given
+   * @param modules the modules
+   * @param sessionPlan the session plan
+   * @param measures the measures
+   * @param reminders the reminder policies
+   * @param reminderLimits the reminder limits
+   * @param tailoring the tailoring
+   */
+  public Protocol(
+      String id,
+      String version,
+      String title,
+      Optional<String> description,
+      List<Module> modules,
+      SessionPlan sessionPlan,
+      List<MeasurePlan> measures,
+      List<ReminderPolicy> reminders,
+      ReminderLimits reminderLimits,
+      Tailoring tailoring) {
+    this(
+        id,
+        version,
+        title,
+        description,
+        modules,
+        sessionPlan,
+        measures,
+        reminders,
+        reminderLimits,
+        tailoring,
+        Optional.empty());
+  }
+
+  /**
+   * Returns the outcome definitions that apply: the document's, or {@link
+   * OutcomeDefinitions#DEFAULT}.
+   *
+   * @return the definitions
+   */
+  public OutcomeDefinitions outcomeDefinitions() {
+    return outcomes.orElse(OutcomeDefinitions.DEFAULT);
   }
 
   /**

@@ -47,6 +47,23 @@ public enum SessionType implements JsonNamed {
   }
 
   /**
+   * Returns the NHS Talking Therapies data set consultation mechanism code of a session of this
+   * type: {@code 01} face to face, {@code 02} telephone, {@code 11} video. An online session has
+   * none: it is no contact with a therapist (the data set reports therapist time supporting online
+   * work separately, in the internet-enabled therapy log).
+   *
+   * @return the two-digit code, or empty for online sessions
+   */
+  public Optional<String> consultationMechanism() {
+    return switch (this) {
+      case FACE_TO_FACE -> Optional.of("01");
+      case TELEPHONE -> Optional.of("02");
+      case VIDEO -> Optional.of("11");
+      case ONLINE -> Optional.empty();
+    };
+  }
+
+  /**
    * Finds the type with a JSON name.
    *
    * @param json the JSON name

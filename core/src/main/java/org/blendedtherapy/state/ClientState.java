@@ -178,6 +178,76 @@ public record ClientState(
     return sessions.get(number - 1);
   }
 
+  /**
+   * Returns every questionnaire recorded up to the query instant, in canonical order, with its
+   * total, severity band and the session it belongs to (the latest session attended before it).
+   *
+   * @return the measures
+   */
+  public List<MeasureResult> measures() {
+    return new Reports(this).measures();
+  }
+
+  /**
+   * Returns the questionnaires the protocol's {@code measures} make due at each attended session,
+   * with whether each is due, done or overdue, in session order, then protocol order.
+   *
+   * @return the due measures
+   */
+  public List<DueMeasure> dueMeasures() {
+    return new Reports(this).dueMeasures();
+  }
+
+  /**
+   * Returns the risk flags: one for each PHQ-9 up to the query instant with item 9 answered above
+   * 0, whatever its total, in canonical order.
+   *
+   * @return the flags
+   */
+  public List<RiskFlag> risk() {
+    return new Reports(this).risk();
+  }
+
+  /**
+   * Returns the standard outcome flags on the first and latest complete measure pair, with the
+   * scores they used; final once the client is discharged.
+   *
+   * @return the outcome, or empty while no complete pair of the depression and anxiety measures
+   *     belongs to one session
+   */
+  public Optional<Outcome> outcome() {
+    return new Reports(this).outcome();
+  }
+
+  /**
+   * Returns the bridge summary for the next session with a therapist: what happened since the last
+   * attended face-to-face (or telephone or video) session, up to the query instant.
+   *
+   * @return the summary
+   */
+  public Bridge bridge() {
+    return new Reports(this).bridge();
+  }
+
+  /**
+   * Returns a fidelity record for each attended session, in the order of attendance.
+   *
+   * @return the records
+   */
+  public List<FidelityRecord> fidelity() {
+    return new Reports(this).fidelity();
+  }
+
+  /**
+   * Returns adherence per week and overall. This replays the history for the mood-rating prompts,
+   * so it costs more than the other queries of a state.
+   *
+   * @return the adherence
+   */
+  public Adherence adherence() {
+    return new Reports(this).adherence();
+  }
+
   /** Returns a summary without the client reference or any health data. */
   @Override
   public String toString() {

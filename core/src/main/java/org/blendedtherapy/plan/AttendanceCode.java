@@ -1,0 +1,65 @@
+package org.blendedtherapy.plan;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.util.Optional;
+import org.apiguardian.api.API;
+import org.blendedtherapy.client.Event;
+import org.blendedtherapy.internal.JsonNamed;
+
+/**
+ * The NHS Talking Therapies data set attendance code (AttendOrDNACode) of a session event, for
+ * hosts that report appointments. The library records no lateness, so it never produces {@code 6}
+ * (arrived late but seen) or {@code 7} (arrived late, not seen); a host that knows better maps
+ * those itself.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public enum AttendanceCode implements JsonNamed {
+  /** {@code 2}: cancelled by the patient ({@code session-cancelled} by {@code client}). */
+  CANCELLED_BY_PATIENT("2"),
+  /** {@code 3}: did not attend ({@code session-missed}). */
+  DID_NOT_ATTEND("3"),
+  /** {@code 4}: cancelled or postponed by the provider ({@code session-cancelled} by service). */
+  CANCELLED_BY_PROVIDER("4"),
+  /** {@code 5}: attended on time ({@code session-attended}). */
+  ATTENDED("5");
+
+  private final String code;
+
+  AttendanceCode(String code) {
+    this.code = code;
+  }
+
+  /**
+   * Returns the data set code, such as {@code 5}.
+   *
+   * @return the code
+   */
+  @Override
+  public String json() {
+    return code;
+  }
+
+  /**
+   * Maps a session event onto its attendance code.
+   *
+   * @param event any event
+   * @return the code of a {@code session-attended}, {@code session-missed} or {@code
+   *     session-cancelled} event; empty for every other event
+   */
+  public static Optional<AttendanceCode> of(Event event) {
+    switch (event.type()) {
+      case SESSION_ATTENDED:
+        return Optional.of(ATTENDED);
+      case SESSION_MISSED:
+        return Optional.of(DID_NOT_ATTEND);
+      case SESSION_CANCELLED:
+        return Optional.of(
+            ((Event.SessionCancelled) event).by() == Event.CancelledBy.CLIENT
+                ? CANCELLED_BY_PATIENT
+                : CANCELLED_BY_PROVIDER);
+      default:
+        return Optional.empty();
+    }
+  }
+}

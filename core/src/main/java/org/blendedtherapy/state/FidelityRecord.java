@@ -1,0 +1,149 @@
+package org.blendedtherapy.state;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apiguardian.api.API;
+import org.blendedtherapy.plan.Times;
+import org.blendedtherapy.protocol.MinutesRange;
+import org.blendedtherapy.protocol.SessionType;
+
+/**
+ * The fidelity record of one attended session, derived from the history with no extra input: what
+ * was planned, what happened, which module was in focus, the measures taken, and the deviations
+ * from the protocol since the previous attended session, each with who made it.
+ *
+ * <p>The module in focus is the module the client had started and not completed when the session
+ * was attended (the latest started, if several), or else the latest completed one. Deviations are
+ * the accepted events after the previous attended session's attendance, up to and including this
+ * one's: moves (by {@code service}: sessions are the service's appointments), cancellations (by
+ * {@code client} or {@code service}), missed sessions (by {@code client}), pauses and resumes (by
+ * {@code service}), releases, skips, repeats, assignments and reorders (by {@code therapist}); and
+ * a measure due at this session that is overdue (by {@code therapist} at a contact, {@code client}
+ * at an online session).
+ *
+ * <p>This class is immutable and thread-safe.
+ *
+ * @param session the session number
+ * @param type its type
+ * @param planned the local date-time first planned
+ * @param scheduled the local date-time it was scheduled at in the end
+ * @param attended when its attendance was recorded
+ * @param plannedMinutes the protocol's duration for its type, when stated
+ * @param measuresDue the instruments due at it
+ * @param moduleInFocus the module in focus, or empty
+ * @param measures the measures that belong to it
+ * @param deviations the deviations, in canonical order
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public record FidelityRecord(
+    int session,
+    SessionType type,
+    LocalDateTime planned,
+    LocalDateTime scheduled,
+    Instant attended,
+    Optional<MinutesRange> plannedMinutes,
+    List<String> measuresDue,
+    Optional<String> moduleInFocus,
+    List<MeasureResult> measures,
+    List<Deviation> deviations) {
+
+  /** Creates a record; lists are copied. */
+  public FidelityRecord {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(planned, "planned");
+    Objects.requireNonNull(scheduled, "scheduled");
+    Objects.requireNonNull(attended, "attended");
+    Objects.requireNonNull(plannedMinutes, "plannedMinutes");
+    measuresDue = List.copyOf(measuresDue);
+    Objects.requireNonNull(moduleInFocus, "moduleInFocus");
+    measures = List.copyOf(measures);
+    deviations = List.copyOf(deviations);
+  }
+
+  /**
+   * A departure from the protocol and who made it.
+   *
+   * <p>This class is immutable and thread-safe.
+   *
+   * @param code {@code moved}, {@code cancelled}, {@code missed}, {@code paused}, {@code resumed},
+   *     {@code released}, {@code skipped}, {@code repeated}, {@code assigned}, {@code reordered} or
+   *     {@code measure-not-recorded}
+   * @param by {@code client}, {@code service} or {@code therapist}
+   * @param event the event's id, or empty when the deviation is something that did not happen
+   * @param text one line for people
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public record Deviation(String code, String by, Optional<String> event, String text) {
+    /** Creates a deviation. */
+    public Deviation {
+      Objects.requireNonNull(code, "code");
+      Objects.requireNonNull(by, "by");
+      Objects.requireNonNull(event, "event");
+      Objects.requireNonNull(text, "text");
+    }
+  }
+
+  /**
+   * Returns the record as lines a therapist can read, each ending in {@code \n}; local date-times
+   * in the given zone.
+   *
+   * @param zone the enrolment's zone
+   * @return the text
+   */
+  public String text(ZoneId zone) {
+    StringBuilder out = new StringBuilder();
+    out.append("Session ").append(session).append(' ').append(type.json()).append('\n');
+    out.append("  planned: ").append(Times.format(planned));
+    plannedMinutes.ifPresent(
+        m -> out.append(", ").append(m.min()).append('-').append(m.max()).append(" min"));
+    out.append("; measures due: ").append(Bridge.list(measuresDue)).append('\n');
+    out.append("  happened: attended, recorded ").append(Bridge.local(attended, zone));
+    if (!scheduled.equals(planned)) {
+      out.append(" (scheduled ").append(Times.format(scheduled)).append(')');
+    }
+    out.append('\n');
+    out.append("  module in focus: ").append(moduleInFocus.orElse("none")).append('\n');
+    out.append("  measures: ")
+        .append(
+            measures.isEmpty()
+                ? "none"
+                : measures.stream().map(Reports::describe).collect(Collectors.joining("; ")))
+        .append('\n');
+    out.append("  deviations:");
+    if (deviations.isEmpty()) {
+      out.append(" none\n");
+    } else {
+      out.append('\n');
+      for (Deviation d : deviations) {
+        out.append("    ")
+            .append(d.code())
+            .append(" by ")
+            .append(d.by())
+            .append(d.event().map(e -> " (" + e + ")").orElse(""))
+            .append(": ")
+            .append(d.text())
+            .append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  /** Returns the session and counts, without scores. */
+  @Override
+  public String toString() {
+    return "FidelityRecord[session="
+        + session
+        + ", measures="
+        + measures.size()
+        + ", deviations="
+        + deviations.size()
+        + "]";
+  }
+}

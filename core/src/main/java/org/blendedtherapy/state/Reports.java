@@ -1,0 +1,532 @@
+package org.blendedtherapy.state;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.blendedtherapy.client.Event;
+import org.blendedtherapy.client.EventType;
+import org.blendedtherapy.client.History;
+import org.blendedtherapy.client.Rejection;
+import org.blendedtherapy.plan.Session;
+import org.blendedtherapy.plan.SessionStatus;
+import org.blendedtherapy.plan.Times;
+import org.blendedtherapy.protocol.Instrument;
+import org.blendedtherapy.protocol.MeasurePlan;
+import org.blendedtherapy.protocol.Module;
+import org.blendedtherapy.protocol.ModuleKind;
+import org.blendedtherapy.protocol.OutcomeDefinitions;
+import org.blendedtherapy.protocol.ReminderKind;
+import org.blendedtherapy.protocol.SessionType;
+import org.blendedtherapy.reminders.Reminder;
+import org.blendedtherapy.reminders.Reminders;
+
+/**
+ * Derives measures, risk, outcome, bridge, fidelity and adherence from a state: its history up to
+ * the query instant without the rejected events, and its sessions. One per query; not API.
+ */
+final class Reports {
+  private final ClientState state;
+  private final ZoneId zone;
+  // Every event up to the instant in canonical order, and which of them were rejected.
+  private final List<Event> all;
+  private final Set<String> rejectedIds = new HashSet<>();
+  private final List<MeasureResult> measures = new ArrayList<>();
+  // Accepted attendance: session number -> instant and position in all.
+  private final Map<Integer, Instant> attendedAt = new HashMap<>();
+  private final Map<Integer, Integer> attendedIndex = new HashMap<>();
+
+  Reports(ClientState state) {
+    this.state = state;
+    this.zone = state.enrolment().zone();
+    this.all = state.history().upTo(state.at());
+    state.rejected().forEach(r -> rejectedIds.add(r.event()));
+    OptionalInt current = OptionalInt.empty();
+    for (int i = 0; i < all.size(); i++) {
+      Event event = all.get(i);
+      if (!accepted(event)) {
+        continue;
+      }
+      if (event.type() == EventType.SESSION_ATTENDED) {
+        int n = event.aboutSession().getAsInt();
+        current = OptionalInt.of(n);
+        attendedAt.put(n, event.at());
+        attendedIndex.put(n, i);
+      } else if (event.type() == EventType.MEASURE_RECORDED) {
+        measures.add(result((Event.MeasureRecorded) event, current));
+      }
+    }
+  }
+
+  private boolean accepted(Event event) {
+    return !rejectedIds.contains(event.id());
+  }
+
+  private static MeasureResult result(Event.MeasureRecorded event, OptionalInt session) {
+    OptionalInt total = event.score();
+    Optional<Instrument> instrument = Instrument.fromJson(event.instrument());
+    Optional<String> band =
+        total.isPresent()
+                && instrument.isPresent()
+                && total.getAsInt() >= 0
+                && total.getAsInt() <= instrument.get().totalMax()
+            ? instrument.get().band(total.getAsInt())
+            : Optional.empty();
+    return new MeasureResult(
+        event.id(), event.at(), event.instrument(), event.items(), total, band, session);
+  }
+
+  /** A measure as text: {@code PHQ-9 16 moderately-severe}, or {@code PHQ-9 incomplete}. */
+  static String describe(MeasureResult measure) {
+    if (measure.total().isEmpty()) {
+      return measure.instrument() + " incomplete";
+    }
+    return measure.instrument()
+        + " "
+        + measure.total().getAsInt()
+        + measure.band().map(b -> " " + b).orElse("");
+  }
+
+  List<MeasureResult> measures() {
+    return measures;
+  }
+
+  List<RiskFlag> risk() {
+    List<RiskFlag> flags = new ArrayList<>();
+    for (Event event : all) {
+      if (event.type() == EventType.MEASURE_RECORDED && accepted(event)) {
+        Event.MeasureRecorded measure = (Event.MeasureRecorded) event;
+        if (measure.instrument().equals(Instrument.PHQ_9.json())
+            && measure.items().size() >= 9
+            && measure.items().get(8).orElse(0) > 0) {
+          flags.add(
+              new RiskFlag(
+                  measure.id(),
+                  measure.at(),
+                  measure.instrument(),
+                  9,
+                  "PHQ-9 item 9 (thoughts of self-harm) answered above 0"));
+        }
+      }
+    }
+    return flags;
+  }
+
+  private List<String> dueAt(Session session) {
+    List<String> due = new ArrayList<>();
+    int last = state.sessions().size();
+    for (MeasurePlan plan : state.protocol().measures()) {
+      boolean applies =
+          switch (plan.at()) {
+            case EVERY_SESSION -> true;
+            case EVERY_FACE_TO_FACE_SESSION -> session.type().isTherapistContact();
+            case EVERY_ONLINE_SESSION -> session.type() == SessionType.ONLINE;
+            case FIRST_AND_LAST_SESSION -> session.number() == 1 || session.number() == last;
+          };
+      if (applies) {
+        due.add(plan.instrument());
+      }
+    }
+    return due;
+  }
+
+  List<DueMeasure> dueMeasures() {
+    List<DueMeasure> due = new ArrayList<>();
+    for (Session session : state.sessions()) {
+      int n = session.number();
+      if (session.status() != SessionStatus.ATTENDED || !attendedAt.containsKey(n)) {
+        continue;
+      }
+      int index = attendedIndex.get(n);
+      boolean superseded = attendedIndex.values().stream().anyMatch(i -> i > index);
+      boolean closed = superseded || !state.at().isBefore(session.windowEnd());
+      for (String instrument : dueAt(session)) {
+        Optional<String> event = Optional.empty();
+        for (MeasureResult m : measures) {
+          if (m.instrument().equals(instrument)
+              && m.session().isPresent()
+              && m.session().getAsInt() == n) {
+            event = Optional.of(m.event());
+          }
+        }
+        DueMeasure.Status status =
+            event.isPresent()
+                ? DueMeasure.Status.DONE
+                : closed ? DueMeasure.Status.OVERDUE : DueMeasure.Status.DUE;
+        due.add(new DueMeasure(n, instrument, status, event));
+      }
+    }
+    return due;
+  }
+
+  private boolean discharged() {
+    return all.stream().anyMatch(e -> e.type() == EventType.DISCHARGED && accepted(e));
+  }
+
+  Optional<Outcome> outcome() {
+    OutcomeDefinitions defs = state.protocol().outcomeDefinitions();
+    TreeMap<Integer, MeasureResult> depression = latestCompleteBySession(defs.depression());
+    TreeMap<Integer, MeasureResult> anxiety = latestCompleteBySession(defs.anxiety());
+    List<Integer> paired = new ArrayList<>(depression.keySet());
+    paired.retainAll(anxiety.keySet());
+    if (paired.isEmpty()) {
+      return Optional.empty();
+    }
+    int first = paired.get(0);
+    int latest = paired.get(paired.size() - 1);
+    int contacts =
+        (int)
+            state.sessions().stream()
+                .filter(s -> s.status() == SessionStatus.ATTENDED && s.type().isTherapistContact())
+                .count();
+    Outcome.Basis basis =
+        new Outcome.Basis(
+            scores(defs.depression(), depression.get(first), depression.get(latest)),
+            scores(defs.anxiety(), anxiety.get(first), anxiety.get(latest)),
+            first,
+            latest,
+            contacts);
+    return Optional.of(Outcome.of(basis, defs.finishedTreatmentSessions(), discharged()));
+  }
+
+  private TreeMap<Integer, MeasureResult> latestCompleteBySession(
+      OutcomeDefinitions.OutcomeMeasure measure) {
+    TreeMap<Integer, MeasureResult> by = new TreeMap<>();
+    for (MeasureResult m : measures) {
+      if (m.isComplete() && m.instrument().equals(measure.instrument())) {
+        by.put(m.session().orElse(0), m);
+      }
+    }
+    return by;
+  }
+
+  private static Outcome.Scores scores(
+      OutcomeDefinitions.OutcomeMeasure measure, MeasureResult first, MeasureResult latest) {
+    return new Outcome.Scores(
+        measure.instrument(),
+        first.total().getAsInt(),
+        latest.total().getAsInt(),
+        first.event(),
+        latest.event(),
+        measure.caseness(),
+        measure.reliableChange());
+  }
+
+  Bridge bridge() {
+    int from = 0;
+    OptionalInt since = OptionalInt.empty();
+    for (Map.Entry<Integer, Integer> e : attendedIndex.entrySet()) {
+      SessionType type = state.protocol().sessionPlan().typeOf(e.getKey());
+      if (type.isTherapistContact() && e.getValue() + 1 > from) {
+        from = e.getValue() + 1;
+        since = OptionalInt.of(e.getKey());
+      }
+    }
+    List<String> started = new ArrayList<>();
+    List<String> completed = new ArrayList<>();
+    List<Integer> moods = new ArrayList<>();
+    List<Bridge.MeasureChange> changes = new ArrayList<>();
+    int acknowledged = 0;
+    int ignored = 0;
+    List<String> optedOut = new ArrayList<>();
+    List<String> optedIn = new ArrayList<>();
+    List<Rejection> rejected = new ArrayList<>();
+    Map<String, Rejection> reasons = new HashMap<>();
+    state.rejected().forEach(r -> reasons.put(r.event(), r));
+    Set<String> window = new HashSet<>();
+    for (int i = from; i < all.size(); i++) {
+      Event event = all.get(i);
+      window.add(event.id());
+      if (!accepted(event)) {
+        rejected.add(reasons.get(event.id()));
+        continue;
+      }
+      switch (event.type()) {
+        case MODULE_STARTED -> started.add(event.aboutModule().orElseThrow());
+        case MODULE_COMPLETED -> completed.add(event.aboutModule().orElseThrow());
+        case MOOD_RATED -> moods.add(((Event.MoodRated) event).value());
+        case REMINDER_ACKNOWLEDGED -> acknowledged++;
+        case REMINDER_IGNORED -> ignored++;
+        case REMINDER_OPTED_OUT -> optedOut.add(((Event.PolicyEvent) event).policy());
+        case REMINDER_OPTED_IN -> optedIn.add(((Event.PolicyEvent) event).policy());
+        default -> {}
+      }
+    }
+    for (int m = 0; m < measures.size(); m++) {
+      MeasureResult measure = measures.get(m);
+      // The last session's own measures were taken with the therapist: not news for the next one.
+      if (!window.contains(measure.event()) || measure.session().equals(since)) {
+        continue;
+      }
+      OptionalInt change = OptionalInt.empty();
+      for (int p = m - 1; p >= 0 && measure.isComplete(); p--) {
+        MeasureResult previous = measures.get(p);
+        if (previous.isComplete() && previous.instrument().equals(measure.instrument())) {
+          change = OptionalInt.of(measure.total().getAsInt() - previous.total().getAsInt());
+          break;
+        }
+      }
+      changes.add(new Bridge.MeasureChange(measure, change));
+    }
+    Bridge.Mood mood =
+        new Bridge.Mood(
+            moods.size(),
+            moods.isEmpty()
+                ? OptionalDouble.empty()
+                : moods.stream().mapToInt(Integer::intValue).average(),
+            moods.stream().mapToInt(Integer::intValue).min(),
+            trend(moods));
+    return new Bridge(
+        since,
+        since.isPresent() ? Optional.of(attendedAt.get(since.getAsInt())) : Optional.empty(),
+        state.at(),
+        started,
+        completed,
+        mood,
+        changes,
+        new Bridge.ReminderCounts(acknowledged, ignored, optedOut, optedIn),
+        rejected);
+  }
+
+  private static String trend(List<Integer> moods) {
+    if (moods.size() < 2) {
+      return "too few";
+    }
+    int change = moods.get(moods.size() - 1) - moods.get(0);
+    return change > 0 ? "rising" : change < 0 ? "falling" : "steady";
+  }
+
+  List<FidelityRecord> fidelity() {
+    List<DueMeasure> due = dueMeasures();
+    LinkedHashSet<String> inProgress = new LinkedHashSet<>();
+    Optional<String> lastCompleted = Optional.empty();
+    List<FidelityRecord.Deviation> pending = new ArrayList<>();
+    List<FidelityRecord> records = new ArrayList<>();
+    for (Event event : all) {
+      if (!accepted(event)) {
+        continue;
+      }
+      switch (event.type()) {
+        case MODULE_STARTED -> {
+          inProgress.remove(event.aboutModule().orElseThrow());
+          inProgress.add(event.aboutModule().orElseThrow());
+        }
+        case MODULE_COMPLETED -> {
+          inProgress.remove(event.aboutModule().orElseThrow());
+          lastCompleted = event.aboutModule();
+        }
+        case SESSION_ATTENDED -> {
+          Session session = state.session(event.aboutSession().getAsInt());
+          int n = session.number();
+          List<FidelityRecord.Deviation> deviations = new ArrayList<>(pending);
+          pending.clear();
+          for (DueMeasure d : due) {
+            if (d.session() == n && d.status() == DueMeasure.Status.OVERDUE) {
+              deviations.add(
+                  new FidelityRecord.Deviation(
+                      "measure-not-recorded",
+                      session.type().isTherapistContact() ? "therapist" : "client",
+                      Optional.empty(),
+                      d.instrument() + " due at this session, not recorded"));
+            }
+          }
+          Optional<String> focus =
+              inProgress.isEmpty() ? lastCompleted : inProgress.stream().reduce((a, b) -> b);
+          records.add(
+              new FidelityRecord(
+                  n,
+                  session.type(),
+                  session.planned(),
+                  session.local(),
+                  event.at(),
+                  Optional.ofNullable(
+                      state.protocol().sessionPlan().durationMinutes().get(session.type())),
+                  dueAt(session),
+                  focus,
+                  measures.stream()
+                      .filter(m -> m.session().isPresent() && m.session().getAsInt() == n)
+                      .toList(),
+                  deviations));
+        }
+        default -> deviation(event).ifPresent(pending::add);
+      }
+    }
+    return records;
+  }
+
+  private Optional<FidelityRecord.Deviation> deviation(Event event) {
+    String id = event.id();
+    String module = event.aboutModule().orElse("");
+    switch (event.type()) {
+      case SESSION_SCHEDULED:
+        Event.SessionScheduled moved = (Event.SessionScheduled) event;
+        return dev(
+            "moved",
+            "service",
+            id,
+            "session " + moved.session() + " moved to " + Times.format(moved.start()));
+      case SESSION_CANCELLED:
+        Event.SessionCancelled cancelled = (Event.SessionCancelled) event;
+        String by = cancelled.by() == Event.CancelledBy.CLIENT ? "client" : "service";
+        return dev(
+            "cancelled", by, id, "session " + cancelled.session() + " cancelled by the " + by);
+      case SESSION_MISSED:
+        return dev(
+            "missed", "client", id, "session " + event.aboutSession().getAsInt() + " missed");
+      case PAUSED:
+        return dev("paused", "service", id, "therapy paused");
+      case RESUMED:
+        return dev("resumed", "service", id, "therapy resumed");
+      case MODULE_RELEASED:
+        return dev("released", "therapist", id, "module " + module + " released");
+      case MODULE_SKIPPED:
+        return dev("skipped", "therapist", id, "module " + module + " skipped");
+      case MODULE_REPEATED:
+        return dev("repeated", "therapist", id, "module " + module + " to be repeated");
+      case MODULE_ASSIGNED:
+        return dev("assigned", "therapist", id, "module " + module + " assigned");
+      case MODULES_REORDERED:
+        return dev(
+            "reordered",
+            "therapist",
+            id,
+            "modules reordered: " + String.join(", ", ((Event.ModulesReordered) event).order()));
+      default:
+        return Optional.empty();
+    }
+  }
+
+  private static Optional<FidelityRecord.Deviation> dev(
+      String code, String by, String id, String text) {
+    return Optional.of(new FidelityRecord.Deviation(code, by, Optional.of(id), text));
+  }
+
+  Adherence adherence() {
+    LocalDate start = state.enrolment().start().toLocalDate();
+    Instant at = state.at();
+    History upTo = History.of(all);
+    List<Instant> prompts =
+        Reminders.between(
+                state.protocol(),
+                state.enrolment(),
+                upTo,
+                ModuleOpenings.of(
+                    state.protocol(), state.protocolSha256(), state.enrolment(), upTo),
+                Instant.MIN,
+                at.plusNanos(1))
+            .reminders()
+            .stream()
+            .filter(r -> r.kind() == ReminderKind.MOOD_RATING)
+            .map(Reminder::instant)
+            .sorted()
+            .toList();
+    List<Instant> ratings =
+        all.stream()
+            .filter(e -> e.type() == EventType.MOOD_RATED && accepted(e))
+            .map(Event::at)
+            .toList();
+    List<Instant> answered = new ArrayList<>();
+    for (int i = 0; i < prompts.size(); i++) {
+      Instant from = prompts.get(i);
+      Instant to = i + 1 < prompts.size() ? prompts.get(i + 1) : at.plusNanos(1);
+      if (ratings.stream().anyMatch(r -> !r.isBefore(from) && r.isBefore(to))) {
+        answered.add(from);
+      }
+    }
+    Map<String, Instant> coreCompleted = new HashMap<>();
+    int core = 0;
+    for (Module module : state.protocol().modules()) {
+      if (module.kind() == ModuleKind.CORE
+          && state.module(module.id()).orElseThrow().status() != ModuleStatus.SKIPPED) {
+        core++;
+        for (Event e : all) {
+          if (e.type() == EventType.MODULE_COMPLETED
+              && accepted(e)
+              && e.aboutModule().orElseThrow().equals(module.id())) {
+            coreCompleted.putIfAbsent(module.id(), e.at());
+          }
+        }
+      }
+    }
+    Adherence.Counts overall =
+        counts(s -> true, p -> true, coreCompleted, core, prompts, answered, at.plusNanos(1));
+    List<Adherence.Week> weeks = new ArrayList<>();
+    LocalDate today = at.atZone(zone).toLocalDate();
+    List<Session> sessions = state.sessions();
+    LocalDate end =
+        sessions.get(sessions.size() - 1).windowEnd().minusNanos(1).atZone(zone).toLocalDate();
+    LocalDate last = today.isBefore(end) ? today : end;
+    long lastWeek = last.isBefore(start) ? 0 : ChronoUnit.DAYS.between(start, last) / 7 + 1;
+    for (int w = 1; w <= lastWeek; w++) {
+      LocalDate from = start.plusDays(7L * (w - 1));
+      LocalDate to = from.plusDays(7);
+      Predicate<LocalDate> in = d -> !d.isBefore(from) && d.isBefore(to);
+      Instant weekEnd = to.atStartOfDay(zone).toInstant();
+      Adherence.Counts counts =
+          counts(
+              s -> in.test(s.local().toLocalDate()),
+              p -> in.test(p.atZone(zone).toLocalDate()),
+              coreCompleted,
+              core,
+              prompts,
+              answered,
+              weekEnd.isBefore(at) ? weekEnd : at.plusNanos(1));
+      weeks.add(new Adherence.Week(w, from, to, counts));
+    }
+    return new Adherence(overall, weeks);
+  }
+
+  private Adherence.Counts counts(
+      Predicate<Session> sessionIn,
+      Predicate<Instant> promptIn,
+      Map<String, Instant> coreCompleted,
+      int core,
+      List<Instant> prompts,
+      List<Instant> answered,
+      Instant coreBy) {
+    int planned = 0;
+    int attended = 0;
+    int online = 0;
+    int onlineDone = 0;
+    for (Session s : state.sessions()) {
+      if (!sessionIn.test(s)) {
+        continue;
+      }
+      boolean isAttended = s.status() == SessionStatus.ATTENDED;
+      if (isAttended || !s.instant().isAfter(state.at())) {
+        planned++;
+        attended += isAttended ? 1 : 0;
+        if (s.type() == SessionType.ONLINE) {
+          online++;
+          Instant when = attendedAt.get(s.number());
+          if (isAttended
+              && when != null
+              && !when.isBefore(s.instant())
+              && when.isBefore(s.windowEnd())) {
+            onlineDone++;
+          }
+        }
+      }
+    }
+    int coreDone = (int) coreCompleted.values().stream().filter(t -> t.isBefore(coreBy)).count();
+    int prompted = (int) prompts.stream().filter(promptIn).count();
+    int rated = (int) answered.stream().filter(promptIn).count();
+    return new Adherence.Counts(
+        new Adherence.Ratio(attended, planned),
+        new Adherence.Ratio(onlineDone, online),
+        new Adherence.Ratio(coreDone, core),
+        new Adherence.Ratio(rated, prompted));
+  }
+}
