@@ -26,6 +26,7 @@ import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.protocol.ReminderKind;
 import org.blendedtherapy.protocol.ReminderLimits;
 import org.blendedtherapy.protocol.ReminderPolicy;
+import org.blendedtherapy.protocol.Rule;
 import org.blendedtherapy.protocol.Schedule;
 import org.blendedtherapy.protocol.SessionPlan;
 import org.blendedtherapy.protocol.SessionType;
@@ -173,7 +174,7 @@ public record ProtocolDiff(
     changed(out, Area.PROTOCOL, "version", "version", a.version(), b.version());
     changed(out, Area.PROTOCOL, "title", "title", quote(a.title()), quote(b.title()));
     if (!a.description().equals(b.description())) {
-      out.add(new Change(Area.PROTOCOL, "description", Kind.CHANGED, "description rewritten"));
+      out.add(new Change(Area.PROTOCOL, "description", Kind.CHANGED, "description"));
     }
   }
 
@@ -193,7 +194,7 @@ public record ProtocolDiff(
           parts, "estimated minutes", minutes(m.estimatedMinutes()), minutes(n.estimatedMinutes()));
       part(parts, "opens", opens(m), opens(n));
       if (!m.description().equals(n.description())) {
-        parts.add("description rewritten");
+        parts.add("description");
       }
       if (!parts.isEmpty()) {
         out.add(
@@ -235,7 +236,13 @@ public record ProtocolDiff(
   }
 
   private static String opens(Module m) {
-    return m.unlock().map(r -> "when " + Explain.describe(r)).orElse("from the start");
+    return m.unlock()
+        .map(
+            r ->
+                r.kind() == Rule.Kind.THERAPIST_RELEASE
+                    ? "on release"
+                    : "when " + Explain.describe(r))
+        .orElse("from the start");
   }
 
   private static String minutes(OptionalInt minutes) {
