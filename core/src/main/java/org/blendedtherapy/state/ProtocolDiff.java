@@ -240,7 +240,7 @@ public record ProtocolDiff(
         .map(
             r ->
                 r.kind() == Rule.Kind.THERAPIST_RELEASE
-                    ? "on release"
+                    ? "on release by the therapist"
                     : "when " + Explain.describe(r))
         .orElse("from the start");
   }
