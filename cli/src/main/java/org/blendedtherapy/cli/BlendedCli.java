@@ -22,7 +22,9 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       StateCommand.class,
       SimulateCommand.class,
-      RemindersCommand.class
+      RemindersCommand.class,
+      BurdenCommand.class,
+      DiffCommand.class
     },
     description = "Validates, simulates and explains blended-therapy protocols.")
 public final class BlendedCli implements Runnable {
@@ -94,6 +96,12 @@ public final class BlendedCli implements Runnable {
             }
             if (type == RemindersCommand.class) {
               return type.cast(new RemindersCommand(workingDirectory));
+            }
+            if (type == BurdenCommand.class) {
+              return type.cast(new BurdenCommand(workingDirectory));
+            }
+            if (type == DiffCommand.class) {
+              return type.cast(new DiffCommand(workingDirectory));
             }
             if (type == SimulateCommand.class) {
               return type.cast(new SimulateCommand(workingDirectory));

@@ -1,6 +1,10 @@
 package org.blendedtherapy.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -21,7 +25,11 @@ import org.blendedtherapy.json.ProtocolJson;
 import org.blendedtherapy.json.SimulationJson;
 import org.blendedtherapy.json.StateJson;
 import org.blendedtherapy.protocol.Protocol;
+import org.blendedtherapy.reminders.ReminderSchedule;
+import org.blendedtherapy.reminders.Reminders;
+import org.blendedtherapy.state.Burden;
 import org.blendedtherapy.state.ClientState;
+import org.blendedtherapy.state.ModuleOpenings;
 import org.blendedtherapy.state.Simulation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,7 +45,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Shows the week-by-week timeline of an adherent client (or of the given events):"
-          + " sessions, module openings, progress.",
+          + " sessions, module openings, progress; as text, JSON, an HTML picture or an"
+          + " iCalendar file of the sessions.",
       "Exit 0 ok, 1 when an input is wrong, 2 on a usage error or an unreadable file."
     })
 final class SimulateCommand implements Callable<Integer> {
@@ -45,7 +54,9 @@ final class SimulateCommand implements Callable<Integer> {
   /** The output formats of {@code --format}. */
   enum Format {
     text,
-    json
+    json,
+    html,
+    ics
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -86,6 +97,12 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format = Format.text;
 
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Write the output to FILE instead of standard output.")
+  Optional<String> output = Optional.empty();
+
   private final Path workingDirectory;
 
   SimulateCommand(Path workingDirectory) {
@@ -117,7 +134,24 @@ final class SimulateCommand implements Callable<Integer> {
                   inputs.load(eventsFile.get(), false, EventsJson::validate),
                   end)
               : Simulation.adherent(protocol, sha256, enrolment, end);
-      out.print(format == Format.json ? SimulationJson.write(simulation) + "\n" : text(simulation));
+      String rendered =
+          switch (format) {
+            case json -> SimulationJson.write(simulation) + "\n";
+            case html -> html(simulation, end);
+            case ics -> IcsCalendar.write(simulation.state());
+            case text -> text(simulation);
+          };
+      if (output.isPresent()) {
+        try {
+          Files.writeString(
+              workingDirectory.resolve(output.get()), rendered, StandardCharsets.UTF_8);
+        } catch (IOException | InvalidPathException e) {
+          err.print("blended simulate: cannot write " + output.get() + "\n");
+          return ExitCode.USAGE;
+        }
+      } else {
+        out.print(rendered);
+      }
       return ExitCode.OK;
     } catch (Inputs.Failed failed) {
       return failed.exitCode();
@@ -125,6 +159,21 @@ final class SimulateCommand implements Callable<Integer> {
       out.flush();
       err.flush();
     }
+  }
+
+  /** The picture, with the reminders and the burden of the simulated client's plan. */
+  private static String html(Simulation simulation, Instant end) {
+    ClientState state = simulation.state();
+    ReminderSchedule reminders =
+        Reminders.between(
+            state.protocol(),
+            state.enrolment(),
+            state.history(),
+            ModuleOpenings.of(
+                state.protocol(), state.protocolSha256(), state.enrolment(), state.history()),
+            Instant.MIN,
+            end);
+    return HtmlTimeline.render(simulation, reminders, Burden.of(state));
   }
 
   /** The end of the timeline: the day after {@code --until}, or the end of the last window. */

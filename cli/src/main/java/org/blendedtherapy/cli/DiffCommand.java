@@ -1,0 +1,118 @@
+package org.blendedtherapy.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.blendedtherapy.json.DiffJson;
+import org.blendedtherapy.json.ProtocolJson;
+import org.blendedtherapy.protocol.Protocol;
+import org.blendedtherapy.state.ProtocolDiff;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code blended diff OLD NEW}: what a new protocol changed against the one it started from. */
+@Command(
+    name = "diff",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Lists what changed from OLD to NEW: modules, session plan, measures, reminders, reminder"
+          + " limits, tailoring, and the burden of an adherent client.",
+      "Exit 0 ok, 1 when an input is wrong, 2 on a usage error or an unreadable file."
+    })
+final class DiffCommand implements Callable<Integer> {
+
+  /** The output formats of {@code --format}. */
+  enum Format {
+    text,
+    json
+  }
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "OLD", description = "The protocol started from.")
+  String oldFile = "";
+
+  @Parameters(index = "1", paramLabel = "NEW", description = "The changed protocol.")
+  String newFile = "";
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format = Format.text;
+
+  private final Path workingDirectory;
+
+  DiffCommand(Path workingDirectory) {
+    this.workingDirectory = workingDirectory;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Inputs inputs = new Inputs("diff", workingDirectory, err);
+    try {
+      Protocol before = inputs.load(oldFile, true, ProtocolJson::validate);
+      Protocol after = inputs.load(newFile, true, ProtocolJson::validate);
+      ProtocolDiff diff =
+          ProtocolDiff.of(before, ProtocolJson.sha256(before), after, ProtocolJson.sha256(after));
+      out.print(format == Format.json ? DiffJson.write(diff) + "\n" : text(diff));
+      return ExitCode.OK;
+    } catch (Inputs.Failed failed) {
+      return failed.exitCode();
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private static final List<String> TITLES =
+      List.of(
+          "Protocol",
+          "Modules",
+          "Session plan",
+          "Measures",
+          "Reminders",
+          "Reminder limits",
+          "Tailoring");
+
+  /** One section per area, "no changes" where nothing changed, then the burden side by side. */
+  static String text(ProtocolDiff diff) {
+    StringBuilder text = new StringBuilder();
+    text.append("From ")
+        .append(diff.before().id())
+        .append(' ')
+        .append(diff.before().version())
+        .append(" to ")
+        .append(diff.after().id())
+        .append(' ')
+        .append(diff.after().version())
+        .append(": ")
+        .append(diff.changes().size())
+        .append(diff.changes().size() == 1 ? " change\n" : " changes\n");
+    for (ProtocolDiff.Area area : ProtocolDiff.Area.values()) {
+      text.append('\n').append(TITLES.get(area.ordinal())).append('\n');
+      List<ProtocolDiff.Change> changes = diff.changes(area);
+      if (changes.isEmpty()) {
+        text.append("  no changes\n");
+      }
+      for (ProtocolDiff.Change change : changes) {
+        text.append("  ")
+            .append(change.kind() == ProtocolDiff.Kind.CHANGED ? "changed " : "")
+            .append(change.text())
+            .append('\n');
+      }
+    }
+    text.append('\n')
+        .append(
+            BurdenCommand.text(
+                List.of(diff.before(), diff.after()),
+                List.of(diff.burdenBefore(), diff.burdenAfter())));
+    return text.toString();
+  }
+}
