@@ -112,11 +112,15 @@ public final class SessionFold {
     }
     int i = number - 1;
     LocalDateTime to = event.start();
-    if (i > 0 && !to.isAfter(local[i - 1])) {
+    // Compared as instants: two local times in or around a gap can resolve to the same instant.
+    Instant toInstant = Times.instant(to, zone);
+    if (i > 0 && !toInstant.isAfter(instantOf(i - 1))) {
       return Optional.of(
           "session " + number + " would no longer come after session " + (number - 1));
     }
-    if (!plan.reschedulingMovesLater() && i + 1 < local.length && !to.isBefore(local[i + 1])) {
+    if (!plan.reschedulingMovesLater()
+        && i + 1 < local.length
+        && !toInstant.isBefore(instantOf(i + 1))) {
       return Optional.of(
           "session " + number + " would no longer come before session " + (number + 1));
     }
