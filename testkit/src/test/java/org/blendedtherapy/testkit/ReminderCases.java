@@ -19,12 +19,15 @@ import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.client.History;
 import org.blendedtherapy.client.Preferences;
+import org.blendedtherapy.protocol.Module;
 import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.protocol.ReminderKind;
 import org.blendedtherapy.protocol.ReminderLimits;
 import org.blendedtherapy.protocol.ReminderPolicy;
 import org.blendedtherapy.protocol.Schedule;
 import org.blendedtherapy.protocol.SessionPlan;
+import org.blendedtherapy.protocol.Tailoring;
+import org.blendedtherapy.reminders.ModuleTimes;
 import org.blendedtherapy.reminders.Reminder;
 import org.blendedtherapy.reminders.ReminderSchedule;
 import org.blendedtherapy.reminders.Reminders;
@@ -43,7 +46,15 @@ final class ReminderCases {
   /** The most sessions a generated plan keeps, so that a whole plan stays cheap to compute. */
   static final int MAX_SESSIONS = 6;
 
+  /** The most days a generated plan of several sessions spans, give or take a cadence. */
+  static final int MAX_PLAN_DAYS = 63;
+
   private ReminderCases() {}
+
+  private static int days(SessionPlan plan) {
+    Period cadence = plan.cadence();
+    return Math.max(1, cadence.getYears() * 365 + cadence.getMonths() * 31 + cadence.getDays());
+  }
 
   /** All occurrences of a case, and the inputs of its queries. */
   record Query(Clients.Case c, History history, ModuleOpenings modules) {
@@ -86,42 +97,48 @@ final class ReminderCases {
 
   // ---- protocols ----
 
+  /**
+   * Small valid protocols, built from the parts {@link ValidProtocols} draws (a plan of at most
+   * {@value #MAX_SESSIONS} sessions, modules with rules over it at a sixth of the size, tailoring),
+   * with {@link #policies} and {@link #limits}; cheaper than a whole {@link Protocols#valid()}.
+   */
   static Gen<Protocol> protocols() {
-    Gen<Protocol> valid = Protocols.valid();
-    Gen<Protocol> small = (random, size) -> valid.generate(random, size / 3);
-    return small.flatMap(
-        p -> {
-          Gen<SessionPlan> plan =
-              Gen.choose(1, MAX_SESSIONS)
-                  .map(
-                      n -> {
-                        SessionPlan s = p.sessionPlan();
-                        return new SessionPlan(
-                            s.pattern(),
-                            s.cadence(),
-                            Math.min(n, s.sessions()),
-                            s.durationMinutes(),
-                            s.reschedulingMovesLater());
-                      });
-          return plan.flatMap(
-              sp ->
-                  Gen.zip(
-                      policies(sp),
-                      limits(),
-                      (policies, limits) ->
-                          new Protocol(
-                              p.id(),
-                              p.version(),
-                              p.title(),
-                              p.description(),
-                              p.modules(),
-                              sp,
-                              p.measures(),
-                              policies,
-                              limits,
-                              p.tailoring())));
+    Gen<SessionPlan> plans =
+        Gen.zip(
+            ValidProtocols.sessionPlans(),
+            Gen.choose(1, MAX_SESSIONS),
+            (s, n) ->
+                new SessionPlan(
+                    s.pattern(),
+                    s.cadence(),
+                    Math.min(Math.min(n, s.sessions()), Math.max(1, MAX_PLAN_DAYS / days(s))),
+                    s.durationMinutes(),
+                    s.reschedulingMovesLater()));
+    return plans.flatMap(
+        plan -> {
+          Gen<List<Module>> modules = ValidProtocols.modules(plan);
+          Gen<List<Module>> fewModules = (random, size) -> modules.generate(random, size / 6);
+          return Gen.zip(
+              Gen.zip(fewModules, ValidProtocols.tailorings(plan), ModulesTailoring::new),
+              Gen.zip(policies(plan), limits(), PoliciesLimits::new),
+              (mt, pl) ->
+                  new Protocol(
+                      "reminder-case",
+                      "1.0.0",
+                      "Reminder case",
+                      java.util.Optional.empty(),
+                      mt.modules(),
+                      plan,
+                      List.of(),
+                      pl.policies(),
+                      pl.limits(),
+                      mt.tailoring()));
         });
   }
+
+  private record ModulesTailoring(List<Module> modules, Tailoring tailoring) {}
+
+  private record PoliciesLimits(List<ReminderPolicy> policies, ReminderLimits limits) {}
 
   /** A daily policy (times biased to 00:00-03:59) and zero to four policies of any kind. */
   static Gen<List<ReminderPolicy>> policies(SessionPlan plan) {
@@ -258,8 +275,9 @@ final class ReminderCases {
                 (t, type) -> new Extra(t, null, type, null))));
     kinds.add(Gen.weighted(1, at.map(t -> new Extra(t, null, EventType.DISCHARGED, null))));
     Gen<List<Extra>> extras = Gen.listOf(Gen.frequency(kinds), 0, 4);
+    Gen<List<Event>> drawn = Clients.histories(protocol, enrolment);
     return Gen.zip(
-            Clients.histories(protocol, enrolment),
+            (Gen<List<Event>>) (random, size) -> drawn.generate(random, size / 2),
             extras,
             (base, more) -> {
               List<Event> out = new ArrayList<>(base);
@@ -287,8 +305,17 @@ final class ReminderCases {
 
   private static Gen<List<Event>> withReminderEvents(
       Protocol protocol, Enrolment enrolment, List<Event> events) {
-    Query query = Query.of(new Clients.Case(protocol, enrolment, events));
-    List<Reminder> occurrences = occurrences(query.all());
+    // Without module times, for speed: module reminders of modules open from the start still
+    // give real ids.
+    List<Reminder> occurrences =
+        occurrences(
+            Reminders.between(
+                protocol,
+                enrolment,
+                History.of(events),
+                ModuleTimes.NONE,
+                Instant.MIN,
+                Instant.MAX));
     if (occurrences.isEmpty()) {
       return Gen.constant(events);
     }
@@ -299,7 +326,7 @@ final class ReminderCases {
             Gen.frequency(
                 List.of(Gen.weighted(3, Gen.constant(true)), Gen.weighted(1, Gen.constant(false)))),
             (r, ignored) -> new Response(r.reminder(), r.minutes(), ignored));
-    return Gen.listOf(response, 0, 10)
+    return Gen.listOf(response, 0, 6)
         .map(
             responses -> {
               List<Event> out = new ArrayList<>(events);
