@@ -7,13 +7,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import org.blendedtherapy.json.BurdenJson;
 import org.blendedtherapy.json.ProtocolJson;
 import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.state.Burden;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,15 +29,13 @@ import picocli.CommandLine.Parameters;
           + " first.",
       "Exit 0 ok, 1 when an input is wrong, 2 on a usage error or an unreadable file."
     })
-final class BurdenCommand implements Callable<Integer> {
+final class BurdenCommand extends InputCommand {
 
   /** The output formats of {@code --format}. */
   enum Format {
     text,
     json
   }
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "PROTOCOL", description = "The protocol documents.")
   List<String> protocolFiles = new ArrayList<>();
@@ -51,36 +47,23 @@ final class BurdenCommand implements Callable<Integer> {
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format = Format.text;
 
-  private final Path workingDirectory;
-
   BurdenCommand(Path workingDirectory) {
-    this.workingDirectory = workingDirectory;
+    super("burden", workingDirectory);
   }
 
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Inputs inputs = new Inputs("burden", workingDirectory, err);
-    try {
-      List<Protocol> protocols = new ArrayList<>();
-      List<Burden> burdens = new ArrayList<>();
-      for (String file : protocolFiles) {
-        Protocol protocol = inputs.load(file, true, ProtocolJson::validate);
-        protocols.add(protocol);
-        burdens.add(Burden.of(protocol, ProtocolJson.sha256(protocol)));
-      }
-      out.print(
-          format == Format.json
-              ? BurdenJson.write(protocols, burdens) + "\n"
-              : text(protocols, burdens));
-      return ExitCode.OK;
-    } catch (Inputs.Failed failed) {
-      return failed.exitCode();
-    } finally {
-      out.flush();
-      err.flush();
+  void run(Inputs inputs, PrintWriter out) {
+    List<Protocol> protocols = new ArrayList<>();
+    List<Burden> burdens = new ArrayList<>();
+    for (String file : protocolFiles) {
+      Protocol protocol = inputs.load(file, true, ProtocolJson::validate);
+      protocols.add(protocol);
+      burdens.add(Burden.of(protocol, ProtocolJson.sha256(protocol)));
     }
+    out.print(
+        format == Format.json
+            ? BurdenJson.write(protocols, burdens) + "\n"
+            : text(protocols, burdens));
   }
 
   /** One row per figure, one column per protocol; later columns carry the change in brackets. */

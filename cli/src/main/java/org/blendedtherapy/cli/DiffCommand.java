@@ -3,12 +3,10 @@ package org.blendedtherapy.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.blendedtherapy.json.DiffJson;
 import org.blendedtherapy.json.ProtocolJson;
 import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.state.ProtocolDiff;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,15 +20,13 @@ import picocli.CommandLine.Parameters;
           + " limits, tailoring, and the burden of an adherent client.",
       "Exit 0 ok, 1 when an input is wrong, 2 on a usage error or an unreadable file."
     })
-final class DiffCommand implements Callable<Integer> {
+final class DiffCommand extends InputCommand {
 
   /** The output formats of {@code --format}. */
   enum Format {
     text,
     json
   }
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "OLD", description = "The protocol started from.")
   String oldFile = "";
@@ -45,30 +41,17 @@ final class DiffCommand implements Callable<Integer> {
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format = Format.text;
 
-  private final Path workingDirectory;
-
   DiffCommand(Path workingDirectory) {
-    this.workingDirectory = workingDirectory;
+    super("diff", workingDirectory);
   }
 
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Inputs inputs = new Inputs("diff", workingDirectory, err);
-    try {
-      Protocol before = inputs.load(oldFile, true, ProtocolJson::validate);
-      Protocol after = inputs.load(newFile, true, ProtocolJson::validate);
-      ProtocolDiff diff =
-          ProtocolDiff.of(before, ProtocolJson.sha256(before), after, ProtocolJson.sha256(after));
-      out.print(format == Format.json ? DiffJson.write(diff) + "\n" : text(diff));
-      return ExitCode.OK;
-    } catch (Inputs.Failed failed) {
-      return failed.exitCode();
-    } finally {
-      out.flush();
-      err.flush();
-    }
+  void run(Inputs inputs, PrintWriter out) {
+    Protocol before = inputs.load(oldFile, true, ProtocolJson::validate);
+    Protocol after = inputs.load(newFile, true, ProtocolJson::validate);
+    ProtocolDiff diff =
+        ProtocolDiff.of(before, ProtocolJson.sha256(before), after, ProtocolJson.sha256(after));
+    out.print(format == Format.json ? DiffJson.write(diff) + "\n" : text(diff));
   }
 
   private static final List<String> TITLES =

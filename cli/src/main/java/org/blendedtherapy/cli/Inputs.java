@@ -123,6 +123,12 @@ final class Inputs {
     }
   }
 
+  /** Reports an output file that cannot be written: exit 2, like an unreadable input. */
+  Failed cannotWrite(String file) {
+    err.print("blended " + command + ": cannot write " + file + "\n");
+    return new Failed(ExitCode.USAGE);
+  }
+
   /** Prints one problem that is not tied to a document's content, then fails with exit 1. */
   Failed fail(String file, Issue issue) {
     err.print(file + ": " + issue + "\n");

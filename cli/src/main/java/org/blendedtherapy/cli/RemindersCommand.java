@@ -3,24 +3,16 @@ package org.blendedtherapy.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.concurrent.Callable;
-import org.blendedtherapy.client.Enrolment;
-import org.blendedtherapy.client.History;
-import org.blendedtherapy.json.EnrolmentJson;
-import org.blendedtherapy.json.EventsJson;
-import org.blendedtherapy.json.ProtocolJson;
 import org.blendedtherapy.json.RemindersJson;
 import org.blendedtherapy.json.StateJson;
-import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.reminders.Reminder;
 import org.blendedtherapy.reminders.ReminderSchedule;
 import org.blendedtherapy.reminders.Reminders;
 import org.blendedtherapy.reminders.Suppressed;
 import org.blendedtherapy.state.ModuleOpenings;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code blended reminders PROTOCOL --enrolment FILE --events FILE --from INSTANT --to INSTANT}:
@@ -34,7 +26,7 @@ import picocli.CommandLine.Parameters;
           + " their reasons (quiet hours, cap, opt-out, backoff, task done, pause, discharge).",
       "Exit 0 ok, 1 when an input is wrong, 2 on a usage error or an unreadable file."
     })
-final class RemindersCommand implements Callable<Integer> {
+final class RemindersCommand extends InputCommand {
 
   /** The output formats of {@code --format}. */
   enum Format {
@@ -42,24 +34,7 @@ final class RemindersCommand implements Callable<Integer> {
     json
   }
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Parameters(index = "0", paramLabel = "PROTOCOL", description = "The protocol document.")
-  String protocolFile = "";
-
-  @Option(
-      names = "--enrolment",
-      required = true,
-      paramLabel = "FILE",
-      description = "The client's enrolment (JSON).")
-  String enrolmentFile = "";
-
-  @Option(
-      names = "--events",
-      required = true,
-      paramLabel = "FILE",
-      description = "The client's events (JSON Lines).")
-  String eventsFile = "";
+  @Mixin ClientFiles files = new ClientFiles();
 
   @Option(
       names = "--from",
@@ -82,39 +57,23 @@ final class RemindersCommand implements Callable<Integer> {
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format = Format.text;
 
-  private final Path workingDirectory;
-
   RemindersCommand(Path workingDirectory) {
-    this.workingDirectory = workingDirectory;
+    super("reminders", workingDirectory);
   }
 
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Inputs inputs = new Inputs("reminders", workingDirectory, err);
-    try {
-      Protocol protocol = inputs.load(protocolFile, true, ProtocolJson::validate);
-      Enrolment enrolment = inputs.load(enrolmentFile, true, EnrolmentJson::validate);
-      History history = inputs.load(eventsFile, false, EventsJson::validate);
-      String sha256 = ProtocolJson.sha256(protocol);
-      new StateCommand(workingDirectory).pinned(inputs, enrolmentFile, protocol, sha256, enrolment);
-      ReminderSchedule schedule =
-          Reminders.between(
-              protocol,
-              enrolment,
-              history,
-              ModuleOpenings.of(protocol, sha256, enrolment, history),
-              from,
-              to);
-      out.print(format == Format.json ? RemindersJson.write(schedule) + "\n" : text(schedule));
-      return ExitCode.OK;
-    } catch (Inputs.Failed failed) {
-      return failed.exitCode();
-    } finally {
-      out.flush();
-      err.flush();
-    }
+  void run(Inputs inputs, PrintWriter out) {
+    ClientFiles.Client client = files.load(inputs);
+    ReminderSchedule schedule =
+        Reminders.between(
+            client.protocol(),
+            client.enrolment(),
+            client.history(),
+            ModuleOpenings.of(
+                client.protocol(), client.sha256(), client.enrolment(), client.history()),
+            from,
+            to);
+    out.print(format == Format.json ? RemindersJson.write(schedule) + "\n" : text(schedule));
   }
 
   static String text(ReminderSchedule schedule) {

@@ -15,7 +15,6 @@ import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.History;
 import org.blendedtherapy.client.Preferences;
@@ -31,7 +30,6 @@ import org.blendedtherapy.state.Burden;
 import org.blendedtherapy.state.ClientState;
 import org.blendedtherapy.state.ModuleOpenings;
 import org.blendedtherapy.state.Simulation;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,7 +47,7 @@ import picocli.CommandLine.Parameters;
           + " iCalendar file of the sessions.",
       "Exit 0 ok, 1 when an input is wrong, 2 on a usage error or an unreadable file."
     })
-final class SimulateCommand implements Callable<Integer> {
+final class SimulateCommand extends InputCommand {
 
   /** The output formats of {@code --format}. */
   enum Format {
@@ -58,8 +56,6 @@ final class SimulateCommand implements Callable<Integer> {
     html,
     ics
   }
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "PROTOCOL", description = "The protocol document.")
   String protocolFile = "";
@@ -103,61 +99,46 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Write the output to FILE instead of standard output.")
   Optional<String> output = Optional.empty();
 
-  private final Path workingDirectory;
-
   SimulateCommand(Path workingDirectory) {
-    this.workingDirectory = workingDirectory;
+    super("simulate", workingDirectory);
   }
 
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Inputs inputs = new Inputs("simulate", workingDirectory, err);
-    try {
-      Protocol protocol = inputs.load(protocolFile, true, ProtocolJson::validate);
-      String sha256 = ProtocolJson.sha256(protocol);
-      Enrolment enrolment =
-          new Enrolment(
-              "simulated-client",
-              new ProtocolPin(protocol.id(), protocol.version(), sha256),
-              start,
-              zone,
-              Preferences.NONE);
-      Instant end = end(protocol, sha256, enrolment);
-      Simulation simulation =
-          eventsFile.isPresent()
-              ? Simulation.of(
-                  protocol,
-                  sha256,
-                  enrolment,
-                  inputs.load(eventsFile.get(), false, EventsJson::validate),
-                  end)
-              : Simulation.adherent(protocol, sha256, enrolment, end);
-      String rendered =
-          switch (format) {
-            case json -> SimulationJson.write(simulation) + "\n";
-            case html -> html(simulation, end);
-            case ics -> IcsCalendar.write(simulation.state());
-            case text -> text(simulation);
-          };
-      if (output.isPresent()) {
-        try {
-          Files.writeString(
-              workingDirectory.resolve(output.get()), rendered, StandardCharsets.UTF_8);
-        } catch (IOException | InvalidPathException e) {
-          err.print("blended simulate: cannot write " + output.get() + "\n");
-          return ExitCode.USAGE;
-        }
-      } else {
-        out.print(rendered);
+  void run(Inputs inputs, PrintWriter out) {
+    Protocol protocol = inputs.load(protocolFile, true, ProtocolJson::validate);
+    String sha256 = ProtocolJson.sha256(protocol);
+    Enrolment enrolment =
+        new Enrolment(
+            "simulated-client",
+            new ProtocolPin(protocol.id(), protocol.version(), sha256),
+            start,
+            zone,
+            Preferences.NONE);
+    Instant end = end(protocol, sha256, enrolment);
+    Simulation simulation =
+        eventsFile.isPresent()
+            ? Simulation.of(
+                protocol,
+                sha256,
+                enrolment,
+                inputs.load(eventsFile.get(), false, EventsJson::validate),
+                end)
+            : Simulation.adherent(protocol, sha256, enrolment, end);
+    String rendered =
+        switch (format) {
+          case json -> SimulationJson.write(simulation) + "\n";
+          case html -> html(simulation, end);
+          case ics -> IcsCalendar.write(simulation.state());
+          case text -> text(simulation);
+        };
+    if (output.isPresent()) {
+      try {
+        Files.writeString(workingDirectory.resolve(output.get()), rendered, StandardCharsets.UTF_8);
+      } catch (IOException | InvalidPathException e) {
+        throw inputs.cannotWrite(output.get());
       }
-      return ExitCode.OK;
-    } catch (Inputs.Failed failed) {
-      return failed.exitCode();
-    } finally {
-      out.flush();
-      err.flush();
+    } else {
+      out.print(rendered);
     }
   }
 

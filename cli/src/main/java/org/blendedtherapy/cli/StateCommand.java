@@ -6,18 +6,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import org.blendedtherapy.InvalidInputException;
-import org.blendedtherapy.Issue;
-import org.blendedtherapy.client.Enrolment;
-import org.blendedtherapy.client.History;
 import org.blendedtherapy.client.Rejection;
-import org.blendedtherapy.json.EnrolmentJson;
-import org.blendedtherapy.json.EventsJson;
-import org.blendedtherapy.json.ProtocolJson;
 import org.blendedtherapy.json.StateJson;
 import org.blendedtherapy.plan.Session;
-import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.state.Adherence;
 import org.blendedtherapy.state.ClientState;
 import org.blendedtherapy.state.DueMeasure;
@@ -26,10 +17,9 @@ import org.blendedtherapy.state.MeasureResult;
 import org.blendedtherapy.state.ModuleState;
 import org.blendedtherapy.state.Outcome;
 import org.blendedtherapy.state.RiskFlag;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code blended state PROTOCOL --enrolment FILE --events FILE --at INSTANT}: a client's state at
@@ -45,7 +35,7 @@ import picocli.CommandLine.Parameters;
       "Exit 0 ok, 1 when an input is wrong (a bad event line is named by its line number),"
           + " 2 on a usage error or an unreadable file."
     })
-final class StateCommand implements Callable<Integer> {
+final class StateCommand extends InputCommand {
 
   /** The output formats of {@code --format}. */
   enum Format {
@@ -53,24 +43,7 @@ final class StateCommand implements Callable<Integer> {
     json
   }
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Parameters(index = "0", paramLabel = "PROTOCOL", description = "The protocol document.")
-  String protocolFile = "";
-
-  @Option(
-      names = "--enrolment",
-      required = true,
-      paramLabel = "FILE",
-      description = "The client's enrolment (JSON).")
-  String enrolmentFile = "";
-
-  @Option(
-      names = "--events",
-      required = true,
-      paramLabel = "FILE",
-      description = "The client's events (JSON Lines, one event per line).")
-  String eventsFile = "";
+  @Mixin ClientFiles files = new ClientFiles();
 
   @Option(
       names = "--at",
@@ -86,48 +59,14 @@ final class StateCommand implements Callable<Integer> {
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format = Format.text;
 
-  private final Path workingDirectory;
-
   StateCommand(Path workingDirectory) {
-    this.workingDirectory = workingDirectory;
+    super("state", workingDirectory);
   }
 
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Inputs inputs = new Inputs("state", workingDirectory, err);
-    try {
-      Protocol protocol = inputs.load(protocolFile, true, ProtocolJson::validate);
-      Enrolment enrolment = inputs.load(enrolmentFile, true, EnrolmentJson::validate);
-      History history = inputs.load(eventsFile, false, EventsJson::validate);
-      ClientState state = stateOf(inputs, protocol, enrolment, history, at);
-      out.print(format == Format.json ? StateJson.write(state) + "\n" : text(state));
-      return ExitCode.OK;
-    } catch (Inputs.Failed failed) {
-      return failed.exitCode();
-    } finally {
-      out.flush();
-      err.flush();
-    }
-  }
-
-  /** Computes the state, turning a pin mismatch into the enrolment file's error. */
-  ClientState stateOf(
-      Inputs inputs, Protocol protocol, Enrolment enrolment, History history, Instant instant) {
-    String sha256 = ProtocolJson.sha256(protocol);
-    pinned(inputs, enrolmentFile, protocol, sha256, enrolment);
-    return ClientState.of(protocol, sha256, enrolment, history, instant);
-  }
-
-  /** Refuses a protocol other than the one the enrolment is pinned to, as the enrolment's error. */
-  void pinned(Inputs inputs, String file, Protocol protocol, String sha256, Enrolment enrolment) {
-    try {
-      ClientState.of(protocol, sha256, enrolment, History.empty(), Instant.EPOCH);
-    } catch (InvalidInputException e) {
-      Issue first = e.errors().get(0);
-      throw inputs.fail(file, first);
-    }
+  void run(Inputs inputs, PrintWriter out) {
+    ClientState state = files.load(inputs).stateAt(at);
+    out.print(format == Format.json ? StateJson.write(state) + "\n" : text(state));
   }
 
   /** The state as tables, one per section. */
