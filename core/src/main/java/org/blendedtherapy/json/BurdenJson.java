@@ -6,10 +6,6 @@ import java.util.List;
 import org.apiguardian.api.API;
 import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.state.Burden;
-import tools.jackson.core.util.DefaultIndenter;
-import tools.jackson.core.util.DefaultPrettyPrinter;
-import tools.jackson.databind.ObjectWriter;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,15 +21,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class BurdenJson {
-  private static final ObjectWriter PRETTY =
-      JsonMapper.builder(JsonInput.FACTORY)
-          .build()
-          .writer()
-          .with(
-              new DefaultPrettyPrinter()
-                  .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                  .withArrayIndenter(new DefaultIndenter("  ", "\n")));
-
   private BurdenJson() {}
 
   /**
@@ -60,11 +47,11 @@ public final class BurdenJson {
         entry.set("changeFromFirst", change(burdens.get(0), burdens.get(i)));
       }
     }
-    return PRETTY.writeValueAsString(root);
+    return Pretty.write(root);
   }
 
   static String pretty(ObjectNode root) {
-    return PRETTY.writeValueAsString(root);
+    return Pretty.write(root);
   }
 
   /** The figures of one burden. */

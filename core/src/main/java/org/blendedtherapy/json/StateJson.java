@@ -20,10 +20,6 @@ import org.blendedtherapy.state.Outcome;
 import org.blendedtherapy.state.ProgressSummary;
 import org.blendedtherapy.state.Reason;
 import org.blendedtherapy.state.RiskFlag;
-import tools.jackson.core.util.DefaultIndenter;
-import tools.jackson.core.util.DefaultPrettyPrinter;
-import tools.jackson.databind.ObjectWriter;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -43,14 +39,6 @@ public final class StateJson {
   public static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final ObjectWriter PRETTY =
-      JsonMapper.builder(JsonInput.FACTORY)
-          .build()
-          .writer()
-          .with(
-              new DefaultPrettyPrinter()
-                  .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                  .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
   private StateJson() {}
 
@@ -61,7 +49,7 @@ public final class StateJson {
    * @return the JSON text
    */
   public static String write(ClientState state) {
-    return PRETTY.writeValueAsString(tree(state));
+    return Pretty.write(tree(state));
   }
 
   static ObjectNode tree(ClientState state) {
