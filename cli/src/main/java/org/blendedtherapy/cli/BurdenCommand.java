@@ -13,7 +13,7 @@ import org.blendedtherapy.json.ProtocolJson;
 import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.state.Burden;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -31,21 +31,10 @@ import picocli.CommandLine.Parameters;
     })
 final class BurdenCommand extends InputCommand {
 
-  /** The output formats of {@code --format}. */
-  enum Format {
-    text,
-    json
-  }
-
   @Parameters(arity = "1..*", paramLabel = "PROTOCOL", description = "The protocol documents.")
   List<String> protocolFiles = new ArrayList<>();
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format = Format.text;
+  @Mixin FormatOption format = new FormatOption();
 
   BurdenCommand(Path workingDirectory) {
     super("burden", workingDirectory);
@@ -61,9 +50,7 @@ final class BurdenCommand extends InputCommand {
       burdens.add(Burden.of(protocol, ProtocolJson.sha256(protocol)));
     }
     out.print(
-        format == Format.json
-            ? BurdenJson.write(protocols, burdens) + "\n"
-            : text(protocols, burdens));
+        format.isJson() ? BurdenJson.write(protocols, burdens) + "\n" : text(protocols, burdens));
   }
 
   /** One row per figure, one column per protocol; later columns carry the change in brackets. */

@@ -8,7 +8,7 @@ import org.blendedtherapy.json.ProtocolJson;
 import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.state.ProtocolDiff;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code blended diff OLD NEW}: what a new protocol changed against the one it started from. */
@@ -22,24 +22,13 @@ import picocli.CommandLine.Parameters;
     })
 final class DiffCommand extends InputCommand {
 
-  /** The output formats of {@code --format}. */
-  enum Format {
-    text,
-    json
-  }
-
   @Parameters(index = "0", paramLabel = "OLD", description = "The protocol started from.")
   String oldFile = "";
 
   @Parameters(index = "1", paramLabel = "NEW", description = "The changed protocol.")
   String newFile = "";
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format = Format.text;
+  @Mixin FormatOption format = new FormatOption();
 
   DiffCommand(Path workingDirectory) {
     super("diff", workingDirectory);
@@ -51,7 +40,7 @@ final class DiffCommand extends InputCommand {
     Protocol after = inputs.load(newFile, true, ProtocolJson::validate);
     ProtocolDiff diff =
         ProtocolDiff.of(before, ProtocolJson.sha256(before), after, ProtocolJson.sha256(after));
-    out.print(format == Format.json ? DiffJson.write(diff) + "\n" : text(diff));
+    out.print(format.isJson() ? DiffJson.write(diff) + "\n" : text(diff));
   }
 
   private static final List<String> TITLES =

@@ -28,12 +28,6 @@ import picocli.CommandLine.Option;
     })
 final class RemindersCommand extends InputCommand {
 
-  /** The output formats of {@code --format}. */
-  enum Format {
-    text,
-    json
-  }
-
   @Mixin ClientFiles files = new ClientFiles();
 
   @Option(
@@ -50,12 +44,7 @@ final class RemindersCommand extends InputCommand {
       description = "End of the window, UTC, exclusive.")
   Instant to = Instant.EPOCH;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format = Format.text;
+  @Mixin FormatOption format = new FormatOption();
 
   RemindersCommand(Path workingDirectory) {
     super("reminders", workingDirectory);
@@ -73,7 +62,7 @@ final class RemindersCommand extends InputCommand {
                 client.protocol(), client.sha256(), client.enrolment(), client.history()),
             from,
             to);
-    out.print(format == Format.json ? RemindersJson.write(schedule) + "\n" : text(schedule));
+    out.print(format.isJson() ? RemindersJson.write(schedule) + "\n" : text(schedule));
   }
 
   static String text(ReminderSchedule schedule) {

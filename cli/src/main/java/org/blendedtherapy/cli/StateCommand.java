@@ -37,12 +37,6 @@ import picocli.CommandLine.Option;
     })
 final class StateCommand extends InputCommand {
 
-  /** The output formats of {@code --format}. */
-  enum Format {
-    text,
-    json
-  }
-
   @Mixin ClientFiles files = new ClientFiles();
 
   @Option(
@@ -52,12 +46,7 @@ final class StateCommand extends InputCommand {
       description = "The query instant, UTC, such as 2027-04-02T12:00:00Z.")
   Instant at = Instant.EPOCH;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format = Format.text;
+  @Mixin FormatOption format = new FormatOption();
 
   StateCommand(Path workingDirectory) {
     super("state", workingDirectory);
@@ -66,7 +55,7 @@ final class StateCommand extends InputCommand {
   @Override
   void run(Inputs inputs, PrintWriter out) {
     ClientState state = files.load(inputs).stateAt(at);
-    out.print(format == Format.json ? StateJson.write(state) + "\n" : text(state));
+    out.print(format.isJson() ? StateJson.write(state) + "\n" : text(state));
   }
 
   /** The state as tables, one per section. */

@@ -12,7 +12,7 @@ import org.blendedtherapy.json.ProtocolJson;
 import org.blendedtherapy.protocol.Protocol;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -36,12 +36,6 @@ import tools.jackson.databind.node.ObjectNode;
     })
 final class ValidateCommand implements Callable<Integer> {
 
-  /** The output formats of {@code --format}. */
-  enum Format {
-    text,
-    json
-  }
-
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -52,12 +46,7 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Protocol documents (JSON, UTF-8, at most 2 MiB each).")
   List<String> files = new ArrayList<>();
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format = Format.text;
+  @Mixin FormatOption format = new FormatOption();
 
   private final Path workingDirectory;
 
@@ -85,7 +74,7 @@ final class ValidateCommand implements Callable<Integer> {
       }
       Validation<Protocol> validation = ProtocolJson.validate(bytes.get());
       Checked result = new Checked(file, validation, validation.value().map(ProtocolJson::sha256));
-      if (format == Format.text) {
+      if (!format.isJson()) {
         printText(result, out);
       } else {
         checked.add(result);
@@ -94,7 +83,7 @@ final class ValidateCommand implements Callable<Integer> {
         exit = ExitCode.worst(exit, ExitCode.INPUT_WRONG);
       }
     }
-    if (format == Format.json) {
+    if (format.isJson()) {
       printJson(checked, out);
     }
     out.flush();
