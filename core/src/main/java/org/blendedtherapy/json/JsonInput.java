@@ -230,7 +230,14 @@ final class JsonInput {
    * more than 100 digits. Integral values become integers, as JSON Schema counts them.
    */
   private static JsonNode decimal(JsonParser parser) {
-    BigDecimal value = parser.getDecimalValue();
+    BigDecimal value;
+    try {
+      value = parser.getDecimalValue();
+    } catch (NumberFormatException e) {
+      // An exponent beyond what BigDecimal holds (2e3777777777777777777): far past our limit.
+      throw new StreamConstraintsException(
+          "Number value length exceeds the limit (" + MAX_DIGITS + " digits)");
+    }
     if (value.signum() != 0
         && (value.precision() - value.scale() > MAX_DIGITS
             || value.scale() - value.precision() > MAX_DIGITS)) {
