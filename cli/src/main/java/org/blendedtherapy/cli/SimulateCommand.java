@@ -209,16 +209,7 @@ final class SimulateCommand extends InputCommand {
           .append('\n');
     }
     text.append("\nSessions\n").append(StateCommand.sessions(state).render());
-    var progress = state.progress();
-    text.append("\nProgress\n  sessions attended ")
-        .append(progress.sessionsAttended())
-        .append(" of ")
-        .append(progress.sessionsPlanned())
-        .append("; core modules completed ")
-        .append(progress.coreModulesCompleted())
-        .append(" of ")
-        .append(progress.coreModules())
-        .append('\n');
+    text.append(StateCommand.progress(state));
     return text.toString();
   }
 }

@@ -95,16 +95,7 @@ final class StateCommand extends InputCommand {
       }
       text.append(rejected.render());
     }
-    var progress = state.progress();
-    text.append("\nProgress\n  sessions attended ")
-        .append(progress.sessionsAttended())
-        .append(" of ")
-        .append(progress.sessionsPlanned())
-        .append("; core modules completed ")
-        .append(progress.coreModulesCompleted())
-        .append(" of ")
-        .append(progress.coreModules())
-        .append('\n');
+    text.append(progress(state));
     measures(state, text);
     return text.toString();
   }
@@ -225,6 +216,20 @@ final class StateCommand extends InputCommand {
 
   private static String yes(boolean flag) {
     return flag ? "yes" : "no";
+  }
+
+  /** The progress section, shared with {@code simulate}. */
+  static String progress(ClientState state) {
+    var progress = state.progress();
+    return "\nProgress\n  sessions attended "
+        + progress.sessionsAttended()
+        + " of "
+        + progress.sessionsPlanned()
+        + "; core modules completed "
+        + progress.coreModulesCompleted()
+        + " of "
+        + progress.coreModules()
+        + "\n";
   }
 
   static Table sessions(ClientState state) {
