@@ -47,7 +47,7 @@ final class BurdenCommand extends InputCommand {
     for (String file : protocolFiles) {
       Protocol protocol = inputs.load(file, true, ProtocolJson::validate);
       protocols.add(protocol);
-      burdens.add(Burden.of(protocol, ProtocolJson.sha256(protocol)));
+      burdens.add(Burden.of(ProtocolJson.pin(protocol)));
     }
     out.print(
         format.isJson() ? BurdenJson.write(protocols, burdens) + "\n" : text(protocols, burdens));

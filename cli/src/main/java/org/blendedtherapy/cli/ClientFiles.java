@@ -1,13 +1,14 @@
 package org.blendedtherapy.cli;
 
 import java.time.Instant;
-import org.blendedtherapy.InvalidInputException;
+import java.util.Optional;
+import org.blendedtherapy.Issue;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.History;
+import org.blendedtherapy.client.PinnedProtocol;
 import org.blendedtherapy.json.EnrolmentJson;
 import org.blendedtherapy.json.EventsJson;
 import org.blendedtherapy.json.ProtocolJson;
-import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.state.ClientState;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,9 +36,14 @@ final class ClientFiles {
   String eventsFile = "";
 
   /** A client read from its files, pinned to its protocol. */
-  record Client(Protocol protocol, String sha256, Enrolment enrolment, History history) {
+  record Client(PinnedProtocol protocol, Enrolment enrolment, History history) {
     ClientState stateAt(Instant at) {
-      return ClientState.of(protocol, sha256, enrolment, history, at);
+      return ClientState.of(protocol, enrolment, history, at);
+    }
+
+    /** The state after every event: what reminder queries over the whole log read. */
+    ClientState latest() {
+      return ClientState.of(protocol, enrolment, history);
     }
   }
 
@@ -46,15 +52,14 @@ final class ClientFiles {
    * enrolment's error (exit 1).
    */
   Client load(Inputs inputs) {
-    Protocol protocol = inputs.load(protocolFile, true, ProtocolJson::validate);
+    PinnedProtocol protocol =
+        ProtocolJson.pin(inputs.load(protocolFile, true, ProtocolJson::validate));
     Enrolment enrolment = inputs.load(enrolmentFile, true, EnrolmentJson::validate);
     History history = inputs.load(eventsFile, false, EventsJson::validate);
-    String sha256 = ProtocolJson.sha256(protocol);
-    try {
-      ClientState.of(protocol, sha256, enrolment, History.empty(), Instant.EPOCH);
-    } catch (InvalidInputException e) {
-      throw inputs.fail(enrolmentFile, e.errors().get(0));
+    Optional<Issue> mismatch = protocol.check(enrolment);
+    if (mismatch.isPresent()) {
+      throw inputs.fail(enrolmentFile, mismatch.get());
     }
-    return new Client(protocol, sha256, enrolment, history);
+    return new Client(protocol, enrolment, history);
   }
 }

@@ -38,8 +38,7 @@ final class DiffCommand extends InputCommand {
   void run(Inputs inputs, PrintWriter out) {
     Protocol before = inputs.load(oldFile, true, ProtocolJson::validate);
     Protocol after = inputs.load(newFile, true, ProtocolJson::validate);
-    ProtocolDiff diff =
-        ProtocolDiff.of(before, ProtocolJson.sha256(before), after, ProtocolJson.sha256(after));
+    ProtocolDiff diff = ProtocolDiff.of(ProtocolJson.pin(before), ProtocolJson.pin(after));
     out.print(format.isJson() ? DiffJson.write(diff) + "\n" : text(diff));
   }
 

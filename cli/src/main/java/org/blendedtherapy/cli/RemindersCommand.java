@@ -7,9 +7,7 @@ import org.blendedtherapy.json.RemindersJson;
 import org.blendedtherapy.json.StateJson;
 import org.blendedtherapy.reminders.Reminder;
 import org.blendedtherapy.reminders.ReminderSchedule;
-import org.blendedtherapy.reminders.Reminders;
 import org.blendedtherapy.reminders.Suppressed;
-import org.blendedtherapy.state.ModuleOpenings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,15 +51,7 @@ final class RemindersCommand extends InputCommand {
   @Override
   void run(Inputs inputs, PrintWriter out) {
     ClientFiles.Client client = files.load(inputs);
-    ReminderSchedule schedule =
-        Reminders.between(
-            client.protocol(),
-            client.enrolment(),
-            client.history(),
-            ModuleOpenings.of(
-                client.protocol(), client.sha256(), client.enrolment(), client.history()),
-            from,
-            to);
+    ReminderSchedule schedule = client.latest().reminders(from, to);
     out.print(format.isJson() ? RemindersJson.write(schedule) + "\n" : text(schedule));
   }
 

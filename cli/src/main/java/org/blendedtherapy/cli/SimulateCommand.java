@@ -17,18 +17,15 @@ import java.util.Locale;
 import java.util.Optional;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.History;
+import org.blendedtherapy.client.PinnedProtocol;
 import org.blendedtherapy.client.Preferences;
-import org.blendedtherapy.client.ProtocolPin;
 import org.blendedtherapy.json.EventsJson;
 import org.blendedtherapy.json.ProtocolJson;
 import org.blendedtherapy.json.SimulationJson;
 import org.blendedtherapy.json.StateJson;
-import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.reminders.ReminderSchedule;
-import org.blendedtherapy.reminders.Reminders;
 import org.blendedtherapy.state.Burden;
 import org.blendedtherapy.state.ClientState;
-import org.blendedtherapy.state.ModuleOpenings;
 import org.blendedtherapy.state.Simulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -105,25 +102,19 @@ final class SimulateCommand extends InputCommand {
 
   @Override
   void run(Inputs inputs, PrintWriter out) {
-    Protocol protocol = inputs.load(protocolFile, true, ProtocolJson::validate);
-    String sha256 = ProtocolJson.sha256(protocol);
+    PinnedProtocol protocol =
+        ProtocolJson.pin(inputs.load(protocolFile, true, ProtocolJson::validate));
     Enrolment enrolment =
-        new Enrolment(
-            "simulated-client",
-            new ProtocolPin(protocol.id(), protocol.version(), sha256),
-            start,
-            zone,
-            Preferences.NONE);
-    Instant end = end(protocol, sha256, enrolment);
+        new Enrolment("simulated-client", protocol.pin(), start, zone, Preferences.NONE);
+    Instant end = end(protocol, enrolment);
     Simulation simulation =
         eventsFile.isPresent()
             ? Simulation.of(
                 protocol,
-                sha256,
                 enrolment,
                 inputs.load(eventsFile.get(), false, EventsJson::validate),
                 end)
-            : Simulation.adherent(protocol, sha256, enrolment, end);
+            : Simulation.adherent(protocol, enrolment, end);
     String rendered =
         switch (format) {
           case json -> SimulationJson.write(simulation) + "\n";
@@ -145,25 +136,16 @@ final class SimulateCommand extends InputCommand {
   /** The picture, with the reminders and the burden of the simulated client's plan. */
   private static String html(Simulation simulation, Instant end) {
     ClientState state = simulation.state();
-    ReminderSchedule reminders =
-        Reminders.between(
-            state.protocol(),
-            state.enrolment(),
-            state.history(),
-            ModuleOpenings.of(
-                state.protocol(), state.protocolSha256(), state.enrolment(), state.history()),
-            Instant.MIN,
-            end);
+    ReminderSchedule reminders = state.reminders(Instant.MIN, end);
     return HtmlTimeline.render(simulation, reminders, Burden.of(state));
   }
 
   /** The end of the timeline: the day after {@code --until}, or the end of the last window. */
-  private Instant end(Protocol protocol, String sha256, Enrolment enrolment) {
+  private Instant end(PinnedProtocol protocol, Enrolment enrolment) {
     if (until.isPresent()) {
       return until.get().plusDays(1).atStartOfDay(zone).toInstant();
     }
-    ClientState planned =
-        ClientState.of(protocol, sha256, enrolment, History.empty(), Instant.EPOCH);
+    ClientState planned = ClientState.of(protocol, enrolment, History.empty(), Instant.EPOCH);
     return planned.sessions().get(planned.sessions().size() - 1).windowEnd();
   }
 
@@ -178,7 +160,7 @@ final class SimulateCommand extends InputCommand {
         .append(' ')
         .append(state.protocol().version())
         .append(" sha256=")
-        .append(state.protocolSha256())
+        .append(state.pinned().sha256())
         .append('\n')
         .append("Start ")
         .append(StateJson.local(enrolment.start()))

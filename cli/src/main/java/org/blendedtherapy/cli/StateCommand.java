@@ -67,7 +67,7 @@ final class StateCommand extends InputCommand {
         .append(' ')
         .append(state.protocol().version())
         .append(" sha256=")
-        .append(state.protocolSha256())
+        .append(state.pinned().sha256())
         .append('\n');
     text.append("At ")
         .append(state.at())

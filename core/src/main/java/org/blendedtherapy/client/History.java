@@ -9,27 +9,61 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 import org.blendedtherapy.InvalidInputException;
 import org.blendedtherapy.Issue;
+import org.blendedtherapy.internal.Chain;
 
 /**
  * A client's events as a set, in canonical order ({@code at}, then {@code id}). The order in which
  * the host hands events over never matters. A repeated event (same id, same content) is kept once;
  * the same id with different content is an error naming the id.
  *
+ * <p>Costs: {@link #of} sorts, O(n log n); {@link #plus} of an event that comes after every event
+ * already present (the usual case: events arrive in time order) is amortised O(1) and shares the
+ * past with this history; any other {@code plus} copies, O(n). {@link #upTo} is O(log n).
+ *
  * <p>This class is immutable and thread-safe.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class History {
-  private static final History EMPTY = new History(List.of(), Map.of());
+  private static final History EMPTY = new History(new Store(), 0);
 
+  /**
+   * The events of a line of histories, each a prefix of the next; shared by every history built
+   * from another by appending, written under its own lock.
+   */
+  private static final class Store {
+    final Chain<Event> events;
+    // Event id -> its position in events; an id is present in a history when its position is
+    // below that history's size.
+    final Map<String, Integer> positions;
+
+    Store() {
+      this(new Chain<>(), new ConcurrentHashMap<>());
+    }
+
+    Store(Chain<Event> events, Map<String, Integer> positions) {
+      this.events = events;
+      this.positions = positions;
+    }
+  }
+
+  private final Store store;
+  private final int size;
   private final List<Event> events;
-  private final Map<String, Event> byId;
 
-  private History(List<Event> events, Map<String, Event> byId) {
-    this.events = events;
-    this.byId = byId;
+  private History(Store store, int size) {
+    this.store = store;
+    this.size = size;
+    synchronized (store) {
+      this.events = viewOf(store, size);
+    }
+  }
+
+  private static List<Event> viewOf(Store store, int size) {
+    return store.events.view().subList(0, size);
   }
 
   /**
@@ -62,7 +96,16 @@ public final class History {
     }
     List<Event> sorted = new ArrayList<>(byId.values());
     sorted.sort(Event.CANONICAL_ORDER);
-    return new History(List.copyOf(sorted), Map.copyOf(byId));
+    return sorted.isEmpty() ? EMPTY : build(sorted);
+  }
+
+  private static History build(List<Event> sorted) {
+    Store store = new Store();
+    for (Event event : sorted) {
+      store.positions.put(event.id(), store.events.size());
+      store.events.add(event);
+    }
+    return new History(store, sorted.size());
   }
 
   static Issue conflict(String id) {
@@ -82,24 +125,42 @@ public final class History {
    * @throws InvalidInputException if an event with the same id but different content is present
    */
   public History plus(Event event) {
-    Event existing = byId.get(event.id());
-    if (existing != null) {
-      if (existing.equals(event)) {
+    Optional<Event> existing = event(event.id());
+    if (existing.isPresent()) {
+      if (existing.get().equals(event)) {
         return this;
       }
       throw new InvalidInputException("event history", List.of(conflict(event.id())));
     }
-    List<Event> sorted = new ArrayList<>(events.size() + 1);
+    if (isAppend(event)) {
+      synchronized (store) {
+        if (store.events.size() == size) {
+          store.positions.put(event.id(), size);
+          store.events.add(event);
+          return new History(store, size + 1);
+        }
+      }
+    }
+    List<Event> sorted = new ArrayList<>(size + 1);
     int at = 0;
-    while (at < events.size() && Event.CANONICAL_ORDER.compare(events.get(at), event) < 0) {
+    while (at < size && Event.CANONICAL_ORDER.compare(events.get(at), event) < 0) {
       at++;
     }
     sorted.addAll(events.subList(0, at));
     sorted.add(event);
-    sorted.addAll(events.subList(at, events.size()));
-    Map<String, Event> ids = new HashMap<>(byId);
-    ids.put(event.id(), event);
-    return new History(List.copyOf(sorted), Map.copyOf(ids));
+    sorted.addAll(events.subList(at, size));
+    return build(sorted);
+  }
+
+  /**
+   * Tells whether an event comes after every event of this history in canonical order, so that
+   * adding it extends the history (and a fold of it) without revisiting the past.
+   *
+   * @param event the event
+   * @return true when it sorts after the last event, or the history is empty
+   */
+  public boolean isAppend(Event event) {
+    return size == 0 || Event.CANONICAL_ORDER.compare(events.get(size - 1), event) < 0;
   }
 
   /**
@@ -113,16 +174,23 @@ public final class History {
 
   /**
    * Returns the events at or before an instant, in canonical order; later events leave no trace.
+   * O(log n).
    *
    * @param instant the query instant
    * @return the events up to and including {@code instant}
    */
   public List<Event> upTo(Instant instant) {
-    int end = events.size();
-    while (end > 0 && events.get(end - 1).at().isAfter(instant)) {
-      end--;
+    int low = 0;
+    int high = size;
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (events.get(mid).at().isAfter(instant)) {
+        high = mid;
+      } else {
+        low = mid + 1;
+      }
     }
-    return events.subList(0, end);
+    return events.subList(0, low);
   }
 
   /**
@@ -132,7 +200,12 @@ public final class History {
    * @return the event, or empty
    */
   public Optional<Event> event(String id) {
-    return Optional.ofNullable(byId.get(id));
+    Integer position = store.positions.get(id);
+    if (position == null || position >= size) {
+      return Optional.empty();
+    }
+    Event event = events.get(position);
+    return event.id().equals(id) ? Optional.of(event) : Optional.empty();
   }
 
   /**
@@ -141,7 +214,7 @@ public final class History {
    * @return the size
    */
   public int size() {
-    return events.size();
+    return size;
   }
 
   @Override
@@ -156,6 +229,6 @@ public final class History {
 
   @Override
   public String toString() {
-    return "History[" + events.size() + " events]";
+    return "History[" + size + " events]";
   }
 }

@@ -14,6 +14,7 @@ import org.apiguardian.api.API;
 import org.blendedtherapy.InvalidInputException;
 import org.blendedtherapy.Issue;
 import org.blendedtherapy.Validation;
+import org.blendedtherapy.client.PinnedProtocol;
 import org.blendedtherapy.protocol.Protocol;
 import tools.jackson.databind.JsonNode;
 
@@ -172,5 +173,15 @@ public final class ProtocolJson {
    */
   public static String sha256(Protocol protocol) {
     return Canonical.sha256(canonical(protocol));
+  }
+
+  /**
+   * Pins a protocol: pairs it with the SHA-256 of its canonical form, computed once.
+   *
+   * @param protocol the protocol
+   * @return the pinned protocol
+   */
+  public static PinnedProtocol pin(Protocol protocol) {
+    return new PinnedProtocol(protocol, sha256(protocol));
   }
 }

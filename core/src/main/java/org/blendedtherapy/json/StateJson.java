@@ -59,7 +59,7 @@ public final class StateJson {
     root.putObject("protocol")
         .put("id", state.protocol().id())
         .put("version", state.protocol().version())
-        .put("sha256", state.protocolSha256());
+        .put("sha256", state.pinned().sha256());
     ArrayNode modules = root.putArray("modules");
     for (ModuleState module : state.modules()) {
       ObjectNode node =

@@ -16,12 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.blendedtherapy.client.Enrolment;
-import org.blendedtherapy.client.Event;
-import org.blendedtherapy.client.EventType;
-import org.blendedtherapy.client.History;
-import org.blendedtherapy.plan.Session;
-import org.blendedtherapy.plan.SessionFold;
 import org.blendedtherapy.plan.Times;
 import org.blendedtherapy.protocol.Module;
 import org.blendedtherapy.protocol.Offset;
@@ -31,148 +25,211 @@ import org.blendedtherapy.protocol.ReminderKind;
 import org.blendedtherapy.protocol.ReminderPolicy;
 import org.blendedtherapy.protocol.Schedule;
 import org.blendedtherapy.protocol.SessionType;
+import org.blendedtherapy.timeline.Timeline;
 
-/** Generates every occurrence of a client's plan and decides, for each, whether it fires. */
+/**
+ * Generates the occurrences of a client's plan that fall in a window and decides, for each, whether
+ * it fires, reading everything it needs from the client's {@link Timeline}.
+ *
+ * <p>Cost: in proportion to the window (widened to whole local days, which caps are decided over)
+ * and to the occurrences backoff must look back over (those since the run of ignored prompts
+ * began), never to the whole plan or the whole history: every question about the history is a
+ * lookup in the timeline, O(log n).
+ */
 final class Engine {
   /** An occurrence and, when it does not fire, why. */
   record Decided(Reminder reminder, Optional<Suppressed> suppressed) {}
 
-  /** The zone in effect from an instant on. */
-  private record ZoneFrom(Instant at, ZoneId zone) {}
+  /** An occurrence with what it is about: a session number or a module id. */
+  private record Occurrence(Reminder reminder, int session, String module) {}
 
-  /** A plan as known from an instant until the next session event. */
-  private record PlanVersion(Instant from, Instant until, List<Session> sessions) {}
+  private static final Comparator<Occurrence> ORDER =
+      Comparator.comparing((Occurrence o) -> o.reminder().instant())
+          .thenComparing(o -> o.reminder().id());
 
-  private static final Comparator<Decided> ORDER =
+  private static final Comparator<Decided> DECIDED_ORDER =
       Comparator.comparing((Decided d) -> d.reminder().instant())
           .thenComparing(d -> d.reminder().id());
 
+  private static final long LOOKBACK_DAYS = 7;
+
+  private final Timeline timeline;
   private final Protocol protocol;
-  private final Enrolment enrolment;
-  private final History history;
-  private final ModuleTimes modules;
-  private final List<ZoneFrom> zones = new ArrayList<>();
-  private final List<PlanVersion> versions = new ArrayList<>();
-  private final List<Instant[]> pauses = new ArrayList<>();
-  private Optional<Instant> discharged = Optional.empty();
-
-  /** What each occurrence is about, by reminder id: a session number or a module id. */
-  private final Map<String, Integer> sessionOf = new HashMap<>();
-
-  private final Map<String, String> moduleOf = new HashMap<>();
+  private final Ids ids;
   private final Instant start;
-  private Instant end;
+  private final Instant end;
+  private final Instant earliest;
+  private final QuietHours quiet;
+  private final Map<String, ReminderPolicy> policies = new HashMap<>();
 
-  Engine(Protocol protocol, Enrolment enrolment, History history, ModuleTimes modules) {
-    this.protocol = protocol;
-    this.enrolment = enrolment;
-    this.history = history;
-    this.modules = modules;
-    this.start = Times.instant(enrolment.start(), enrolment.zone());
-    zones.add(new ZoneFrom(Instant.MIN, enrolment.zone()));
-    foldHistory();
-  }
-
-  /** Reads zones, plan versions, pauses and discharge from the whole history. */
-  private void foldHistory() {
-    SessionFold fold = new SessionFold(protocol, enrolment);
-    Instant versionFrom = Instant.MIN;
-    List<Session> current = fold.sessions();
-    Instant pausedAt = null;
-    for (Event event : history.events()) {
-      if (event instanceof Event.ZoneChanged change) {
-        zones.add(new ZoneFrom(change.at(), change.zone()));
-      }
-      if (!SessionFold.handles(event.type()) || fold.apply(event).isPresent()) {
-        continue;
-      }
-      List<Session> next = fold.sessions();
-      if (!next.equals(current)) {
-        versions.add(new PlanVersion(versionFrom, event.at(), current));
-        versionFrom = event.at();
-        current = next;
-      }
-      if (event.type() == EventType.PAUSED) {
-        pausedAt = event.at();
-      } else if (event.type() == EventType.RESUMED && pausedAt != null) {
-        pauses.add(new Instant[] {pausedAt, event.at()});
-        pausedAt = null;
-      }
-    }
-    if (pausedAt != null) {
-      pauses.add(new Instant[] {pausedAt, Instant.MAX});
-    }
-    versions.add(new PlanVersion(versionFrom, Instant.MAX, current));
-    discharged = fold.dischargedAt();
-    end = current.get(current.size() - 1).windowEnd();
-    if (discharged.isPresent() && discharged.get().isAfter(end)) {
-      end = discharged.get();
-    }
-  }
-
-  List<Decided> decide() {
-    List<Reminder> occurrences = new ArrayList<>();
+  Engine(Timeline timeline) {
+    this.timeline = timeline;
+    this.protocol = timeline.protocol();
+    this.ids = new Ids(timeline.enrolment().client());
+    this.start = timeline.start();
+    this.end = timeline.end();
+    long before = 0;
     for (ReminderPolicy policy : protocol.reminders()) {
-      occurrences.addAll(occurrences(policy));
+      policies.put(policy.id(), policy);
+      if (policy.schedule().kind() == Schedule.Kind.BEFORE) {
+        for (Offset offset : ((Schedule.Before) policy.schedule()).offsets()) {
+          before = Math.max(before, offset.days().getDays() + offset.time().toDays() + 1);
+        }
+      }
     }
+    Instant first = start;
+    for (Timeline.PlanVersion version : timeline.planVersions()) {
+      Instant session1 = Times.instant(version.locals().get(0), timeline.enrolment().zone());
+      first = session1.isBefore(first) ? session1 : first;
+    }
+    this.earliest = first.minus(before + 3, ChronoUnit.DAYS);
+    this.quiet =
+        timeline
+            .enrolment()
+            .preferences()
+            .quietHours()
+            .or(() -> protocol.reminderLimits().quietHours())
+            .orElse(null);
+  }
+
+  /** Decides every occurrence in {@code [from, to)}, sorted by instant, then id. */
+  List<Decided> decide(Instant from, Instant to) {
+    Instant lo = from.isBefore(earliest) ? earliest : from;
+    Instant hi = to.isAfter(end.plus(1, ChronoUnit.DAYS)) ? end.plus(1, ChronoUnit.DAYS) : to;
+    if (!lo.isBefore(hi)) {
+      return List.of();
+    }
+    // Caps are decided per whole local day: generate every occurrence of the days the window
+    // touches.
+    Instant genFrom;
+    Instant genTo;
+    ZoneId zone = timeline.zoneAt(lo);
+    Instant wideFrom = lo.minus(2, ChronoUnit.DAYS);
+    Instant wideTo = hi.plus(2, ChronoUnit.DAYS);
+    if (zone.equals(timeline.zoneAt(hi)) && !timeline.changesZone(wideFrom, wideTo)) {
+      genFrom = lo.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+      genTo =
+          hi.minusNanos(1).atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+    } else {
+      genFrom = wideFrom;
+      genTo = wideTo;
+    }
+    List<Occurrence> occurrences = generate(genFrom, genTo, null);
     List<Decided> decided = new ArrayList<>();
-    List<Reminder> candidates = new ArrayList<>();
-    Map<String, Reminder> unique = new LinkedHashMap<>();
-    occurrences.forEach(r -> unique.putIfAbsent(r.id(), r));
-    List<Reminder> sorted = new ArrayList<>(unique.values());
-    sorted.sort(Comparator.comparing(Reminder::instant).thenComparing(Reminder::id));
-    for (Reminder reminder : sorted) {
-      Optional<Suppressed> early = earlySuppression(reminder);
+    List<Occurrence> candidates = new ArrayList<>();
+    for (Occurrence occurrence : occurrences) {
+      Optional<Suppressed> early = earlySuppression(occurrence);
       if (early.isPresent()) {
-        decided.add(new Decided(reminder, early));
+        decided.add(new Decided(occurrence.reminder(), early));
       } else {
-        candidates.add(reminder);
+        candidates.add(occurrence);
       }
     }
     List<Reminder> afterBackoff = new ArrayList<>();
-    decided.addAll(backoff(candidates, afterBackoff));
+    decided.addAll(backoff(candidates, afterBackoff, genFrom));
     decided.addAll(cap(afterBackoff));
-    decided.sort(ORDER);
-    return decided;
+    List<Decided> out = new ArrayList<>();
+    for (Decided d : decided) {
+      Instant at = d.reminder().instant();
+      if (!at.isBefore(from) && at.isBefore(to)) {
+        out.add(d);
+      }
+    }
+    out.sort(DECIDED_ORDER);
+    return out;
+  }
+
+  /** The latest instant any occurrence can have. */
+  Instant last() {
+    return end.plus(1, ChronoUnit.DAYS);
   }
 
   // ---- occurrences ----
 
-  private List<Reminder> occurrences(ReminderPolicy policy) {
-    Schedule schedule = policy.schedule();
-    switch (schedule.kind()) {
-      case BEFORE:
-        return relativeToSessions(policy, ((Schedule.Before) schedule).offsets(), true);
-      case AFTER:
-        List<Offset> offsets = ((Schedule.After) schedule).offsets();
-        return policy.kind() == ReminderKind.MODULE
-            ? relativeToModules(policy, offsets)
-            : relativeToSessions(policy, offsets, false);
-      default:
-        return calendar(policy);
+  /**
+   * Every occurrence with an instant in {@code [from, to)}, deduplicated by id, sorted by instant
+   * then id; of one policy only when {@code only} is given.
+   */
+  private List<Occurrence> generate(Instant from, Instant to, ReminderPolicy only) {
+    Map<String, Occurrence> unique = new LinkedHashMap<>();
+    for (ReminderPolicy policy : protocol.reminders()) {
+      if (only != null && only != policy) {
+        continue;
+      }
+      Schedule schedule = policy.schedule();
+      switch (schedule.kind()) {
+        case BEFORE:
+          relativeToSessions(
+              policy, ((Schedule.Before) schedule).offsets(), true, from, to, unique);
+          break;
+        case AFTER:
+          List<Offset> offsets = ((Schedule.After) schedule).offsets();
+          if (policy.kind() == ReminderKind.MODULE) {
+            relativeToModules(policy, offsets, from, to, unique);
+          } else {
+            relativeToSessions(policy, offsets, false, from, to, unique);
+          }
+          break;
+        default:
+          calendar(policy, from, to, unique);
+          break;
+      }
     }
+    List<Occurrence> sorted = new ArrayList<>(unique.values());
+    sorted.sort(ORDER);
+    return sorted;
+  }
+
+  private static void add(Map<String, Occurrence> unique, Occurrence occurrence) {
+    unique.putIfAbsent(occurrence.reminder().id(), occurrence);
   }
 
   /** Daily, weekly and every-N-days policies, from the start to the end of the plan. */
-  private List<Reminder> calendar(ReminderPolicy policy) {
-    List<Reminder> out = new ArrayList<>();
+  private void calendar(
+      ReminderPolicy policy, Instant from, Instant to, Map<String, Occurrence> unique) {
+    Instant lo = from.isBefore(start) ? start : from;
+    Instant hi = to.isAfter(end) ? end : to;
+    if (!lo.isBefore(hi)) {
+      return;
+    }
     List<LocalTime> times =
-        enrolment.preferences().reminderTimes().getOrDefault(policy.id(), timesOf(policy));
-    LocalDate first = enrolment.start().toLocalDate();
-    LocalDate last = end.atZone(ZoneId.of("UTC")).toLocalDate().plusDays(2);
-    for (LocalDate date = first.minusDays(2); !date.isAfter(last); date = date.plusDays(1)) {
+        timeline
+            .enrolment()
+            .preferences()
+            .reminderTimes()
+            .getOrDefault(policy.id(), timesOf(policy));
+    LocalDate first = timeline.enrolment().start().toLocalDate();
+    // An intent fires within a day of its date in any zone, or on arrival after a zone change:
+    // two days either side cover both.
+    LocalDate firstDate = lo.atZone(timeline.zoneAt(lo)).toLocalDate().minusDays(2);
+    LocalDate lastDate = hi.atZone(timeline.zoneAt(hi)).toLocalDate().plusDays(2);
+    for (LocalDate date = firstDate; !date.isAfter(lastDate); date = date.plusDays(1)) {
       if (!onDay(policy.schedule(), date, first)) {
         continue;
       }
       for (LocalTime time : times) {
         LocalDateTime intent = date.atTime(time);
-        Reminder reminder = resolve(policy, intent, "", describe(policy.schedule(), time));
-        if (!reminder.instant().isBefore(start) && reminder.instant().isBefore(end)) {
-          out.add(reminder);
+        Timeline.Resolved resolved = timeline.resolve(intent);
+        Instant instant = resolved.at().toInstant();
+        if (instant.isBefore(lo) || !instant.isBefore(hi)) {
+          continue;
         }
+        String reason = describe(policy.schedule(), time);
+        add(
+            unique,
+            new Occurrence(
+                new Reminder(
+                    ids.id(policy.id(), intent, ""),
+                    policy.id(),
+                    policy.kind(),
+                    resolved.at().toLocalDateTime(),
+                    instant,
+                    resolved.at().getZone(),
+                    resolved.late() ? reason + " (late: the client changed zone)" : reason),
+                0,
+                ""));
       }
     }
-    return out;
   }
 
   private static List<LocalTime> timesOf(ReminderPolicy policy) {
@@ -218,115 +275,104 @@ final class Engine {
     }
   }
 
-  /**
-   * Resolves a local intent in the client's zone: in the enrolment zone, then re-resolved at each
-   * zone change whose instant it does not precede, unless that would move it before the change; so
-   * every intent fires exactly once (G6).
-   */
-  private Reminder resolve(
-      ReminderPolicy policy, LocalDateTime intent, String anchor, String reason) {
-    ZonedDateTime at = Times.resolve(intent, zones.get(0).zone());
-    String why = reason;
-    for (int i = 1; i < zones.size(); i++) {
-      ZoneFrom change = zones.get(i);
-      if (at.toInstant().isBefore(change.at())) {
-        break;
-      }
-      ZonedDateTime moved = Times.resolve(intent, change.zone());
-      if (moved.toInstant().isBefore(change.at())) {
-        // Its time in the new zone had passed when the client arrived: it fires once, late, on
-        // arrival, in the zone the client is in (never at the old zone's wall-clock time).
-        at = change.at().atZone(change.zone());
-        why = reason + " (late: the client changed zone)";
-      } else {
-        at = moved;
-        why = reason;
-      }
-    }
-    return new Reminder(
-        Reminders.id(enrolment.client(), policy.id(), intent, anchor),
-        policy.id(),
-        policy.kind(),
-        at.toLocalDateTime(),
-        at.toInstant(),
-        at.getZone(),
-        why);
-  }
-
   /** A time relative to a session: wall-clock intent in the zone of the service. */
-  private List<Reminder> relativeToSessions(
-      ReminderPolicy policy, List<Offset> offsets, boolean before) {
-    List<Reminder> out = new ArrayList<>();
+  private void relativeToSessions(
+      ReminderPolicy policy,
+      List<Offset> offsets,
+      boolean before,
+      Instant from,
+      Instant to,
+      Map<String, Occurrence> unique) {
     Set<SessionType> types =
         policy.sessionTypes().isEmpty()
             ? Set.copyOf(protocol.sessionPlan().pattern())
             : Set.copyOf(policy.sessionTypes());
-    for (PlanVersion version : versions) {
-      for (Session session : version.sessions()) {
-        if (!types.contains(session.type())) {
+    ZoneId service = timeline.enrolment().zone();
+    for (Timeline.PlanVersion version : timeline.planVersions()) {
+      if (!version.until().isAfter(from) || !version.from().isBefore(to)) {
+        continue;
+      }
+      List<LocalDateTime> locals = version.locals();
+      for (int i = 0; i < locals.size(); i++) {
+        int number = i + 1;
+        SessionType type = protocol.sessionPlan().typeOf(number);
+        if (!types.contains(type)) {
           continue;
         }
         for (Offset offset : offsets) {
           LocalDateTime intent =
               before
-                  ? session.local().minus(offset.days()).minus(offset.time())
-                  : session.local().plus(offset.days()).plus(offset.time());
-          ZonedDateTime service = Times.resolve(intent, enrolment.zone());
-          Instant instant = service.toInstant();
+                  ? locals.get(i).minus(offset.days()).minus(offset.time())
+                  : locals.get(i).plus(offset.days()).plus(offset.time());
+          Instant instant = Times.instant(intent, service);
+          if (instant.isBefore(from) || !instant.isBefore(to)) {
+            continue;
+          }
           if (instant.isBefore(version.from()) || !instant.isBefore(version.until())) {
             continue;
           }
           if (!before && (instant.isBefore(start) || !instant.isBefore(end))) {
             continue;
           }
-          ZonedDateTime client = instant.atZone(zoneAt(instant));
-          String id = Reminders.id(enrolment.client(), policy.id(), intent, "s" + session.number());
-          sessionOf.put(id, session.number());
-          out.add(
-              new Reminder(
-                  id,
-                  policy.id(),
-                  policy.kind(),
-                  client.toLocalDateTime(),
-                  instant,
-                  client.getZone(),
-                  words(offset, before)
-                      + "session "
-                      + session.number()
-                      + " ("
-                      + session.type().json()
-                      + ")"));
+          ZonedDateTime client = instant.atZone(timeline.zoneAt(instant));
+          add(
+              unique,
+              new Occurrence(
+                  new Reminder(
+                      ids.id(policy.id(), intent, "s" + number),
+                      policy.id(),
+                      policy.kind(),
+                      client.toLocalDateTime(),
+                      instant,
+                      client.getZone(),
+                      words(offset, before) + "session " + number + " (" + type.json() + ")"),
+                  number,
+                  ""));
         }
       }
     }
-    return out;
   }
 
   /** Module reminders: offsets after a module opened, in the client's zone. */
-  private List<Reminder> relativeToModules(ReminderPolicy policy, List<Offset> offsets) {
-    List<Reminder> out = new ArrayList<>();
+  private void relativeToModules(
+      ReminderPolicy policy,
+      List<Offset> offsets,
+      Instant from,
+      Instant to,
+      Map<String, Occurrence> unique) {
     for (Module module : protocol.modules()) {
-      Optional<Instant> opened =
-          module.isOpenFromStart() ? Optional.of(start) : modules.openedAt(module.id());
+      Optional<Instant> opened = timeline.reminderAnchor(module.id());
       if (opened.isEmpty()) {
         continue;
       }
-      LocalDateTime openedLocal = opened.get().atZone(zoneAt(opened.get())).toLocalDateTime();
+      LocalDateTime openedLocal =
+          opened.get().atZone(timeline.zoneAt(opened.get())).toLocalDateTime();
       for (Offset offset : offsets) {
         LocalDateTime intent = openedLocal.plus(offset.days()).plus(offset.time());
-        Reminder reminder =
-            resolve(
-                policy,
-                intent,
-                module.id(),
-                words(offset, false) + "module " + module.id() + " opened");
-        if (!reminder.instant().isBefore(start) && reminder.instant().isBefore(end)) {
-          moduleOf.put(reminder.id(), module.id());
-          out.add(reminder);
+        Timeline.Resolved resolved = timeline.resolve(intent);
+        Instant instant = resolved.at().toInstant();
+        if (instant.isBefore(from)
+            || !instant.isBefore(to)
+            || instant.isBefore(start)
+            || !instant.isBefore(end)) {
+          continue;
         }
+        String reason = words(offset, false) + "module " + module.id() + " opened";
+        add(
+            unique,
+            new Occurrence(
+                new Reminder(
+                    ids.id(policy.id(), intent, module.id()),
+                    policy.id(),
+                    policy.kind(),
+                    resolved.at().toLocalDateTime(),
+                    instant,
+                    resolved.at().getZone(),
+                    resolved.late() ? reason + " (late: the client changed zone)" : reason),
+                0,
+                module.id()));
       }
     }
-    return out;
   }
 
   private static String words(Offset offset, boolean before) {
@@ -349,41 +395,25 @@ final class Engine {
     return String.join(" ", parts) + (before ? " before " : " after ");
   }
 
-  private ZoneId zoneAt(Instant instant) {
-    ZoneId zone = zones.get(0).zone();
-    for (ZoneFrom change : zones) {
-      if (!instant.isBefore(change.at())) {
-        zone = change.zone();
-      }
-    }
-    return zone;
-  }
-
   // ---- suppression ----
 
-  private Optional<Suppressed> earlySuppression(Reminder reminder) {
+  private Optional<Suppressed> earlySuppression(Occurrence occurrence) {
+    Reminder reminder = occurrence.reminder();
     Instant at = reminder.instant();
+    Optional<Instant> discharged = timeline.dischargedAt();
     if (discharged.isPresent() && !at.isBefore(discharged.get())) {
       return suppressed(reminder, Suppression.DISCHARGED, "the client was discharged");
     }
-    for (Instant[] pause : pauses) {
-      if (!at.isBefore(pause[0]) && at.isBefore(pause[1])) {
-        return suppressed(reminder, Suppression.PAUSED, "therapy is paused");
-      }
+    if (timeline.isPausedAt(at)) {
+      return suppressed(reminder, Suppression.PAUSED, "therapy is paused");
     }
-    if (isOptedOut(reminder.policy(), at)) {
+    if (timeline.isOptedOut(policies.get(reminder.policy()), at)) {
       return suppressed(reminder, Suppression.OPTED_OUT, "the client turned this policy off");
     }
-    Optional<String> done = taskDone(reminder);
+    Optional<String> done = taskDone(occurrence);
     if (done.isPresent()) {
       return suppressed(reminder, Suppression.TASK_DONE, done.get());
     }
-    QuietHours quiet =
-        enrolment
-            .preferences()
-            .quietHours()
-            .or(() -> protocol.reminderLimits().quietHours())
-            .orElse(null);
     if (quiet != null && quiet.contains(reminder.local().toLocalTime())) {
       return suppressed(
           reminder,
@@ -397,62 +427,43 @@ final class Engine {
     return Optional.of(new Suppressed(reminder, by, why));
   }
 
-  private boolean isOptedOut(String policyId, Instant at) {
-    ReminderPolicy policy = policy(policyId);
-    if (!policy.optOut()) {
-      return false;
-    }
-    boolean out = enrolment.preferences().optedOut().contains(policyId);
-    for (Event event : history.events()) {
-      if (event.at().isAfter(at)) {
-        break;
-      }
-      if (event instanceof Event.PolicyEvent p && p.policy().equals(policyId)) {
-        out = p.type() == EventType.REMINDER_OPTED_OUT;
-      }
-    }
-    return out;
-  }
-
-  private ReminderPolicy policy(String id) {
-    return protocol.reminders().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
-  }
-
   /** Whether what the reminder is for is already done (or cancelled) by its instant. */
-  private Optional<String> taskDone(Reminder reminder) {
+  private Optional<String> taskDone(Occurrence occurrence) {
+    Reminder reminder = occurrence.reminder();
     Instant at = reminder.instant();
     switch (reminder.kind()) {
       case APPOINTMENT:
       case ONLINE_SESSION:
-        int number = sessionOf.getOrDefault(reminder.id(), 0);
-        for (Event event : history.upTo(at)) {
-          if (event.aboutSession().orElse(-1) != number) {
-            continue;
+        {
+          int number = occurrence.session();
+          if (number < 1) {
+            return Optional.empty();
           }
-          if (event.type() == EventType.SESSION_CANCELLED) {
+          Optional<Instant> cancelled = timeline.cancelledAt(number);
+          Optional<Instant> attended = timeline.attendedAt(number);
+          if (cancelled.isPresent() && !cancelled.get().isAfter(at)) {
             return Optional.of("session " + number + " was cancelled");
           }
           if (reminder.kind() == ReminderKind.ONLINE_SESSION
-              && event.type() == EventType.SESSION_ATTENDED) {
+              && attended.isPresent()
+              && !attended.get().isAfter(at)) {
             return Optional.of("session " + number + " is already done");
           }
+          return Optional.empty();
         }
-        return Optional.empty();
       case MODULE:
-        String module = moduleOf.getOrDefault(reminder.id(), "");
-        Optional<Instant> started = modules.startedAt(module);
-        return started.isPresent() && !started.get().isAfter(at)
-            ? Optional.of("module " + module + " is already started")
-            : Optional.empty();
-      case MOOD_RATING:
-        LocalDate day = reminder.local().toLocalDate();
-        for (Event event : history.upTo(at)) {
-          if (event.type() == EventType.MOOD_RATED
-              && event.at().atZone(reminder.zone()).toLocalDate().equals(day)) {
-            return Optional.of("mood already rated today");
-          }
+        {
+          String module = occurrence.module();
+          Optional<Instant> started =
+              timeline.module(module).flatMap(ledger -> ledger.firstTouched());
+          return started.isPresent() && !started.get().isAfter(at)
+              ? Optional.of("module " + module + " is already started")
+              : Optional.empty();
         }
-        return Optional.empty();
+      case MOOD_RATING:
+        return timeline.moodRatedOn(reminder.local().toLocalDate(), reminder.zone(), at)
+            ? Optional.of("mood already rated today")
+            : Optional.empty();
       default:
         return Optional.empty();
     }
@@ -460,39 +471,30 @@ final class Engine {
 
   /**
    * After {@code afterIgnored} consecutive ignored prompts of a policy, only every second of its
-   * occurrences fires until one is acknowledged.
+   * occurrences fires until one is acknowledged. The count of a run that began before the generated
+   * days is found by looking back over the policy's earlier occurrences.
    */
-  private List<Decided> backoff(List<Reminder> candidates, List<Reminder> kept) {
+  private List<Decided> backoff(List<Occurrence> candidates, List<Reminder> kept, Instant from) {
     List<Decided> out = new ArrayList<>();
     if (protocol.reminderLimits().backoffAfterIgnored().isEmpty()) {
-      kept.addAll(candidates);
+      candidates.forEach(c -> kept.add(c.reminder()));
       return out;
     }
     int threshold = protocol.reminderLimits().backoffAfterIgnored().getAsInt();
-    Map<String, List<Event>> responses = new HashMap<>();
-    for (Event event : history.events()) {
-      if (event instanceof Event.ReminderEvent r) {
-        responses.computeIfAbsent(Reminders.policyOf(r.reminder()), k -> new ArrayList<>()).add(r);
-      }
-    }
-    Map<String, int[]> state = new HashMap<>();
-    for (Reminder reminder : candidates) {
-      List<Event> events = responses.getOrDefault(reminder.policy(), List.of());
-      int ignored = 0;
-      for (Event event : events) {
-        if (event.at().isAfter(reminder.instant())) {
-          break;
-        }
-        ignored = event.type() == EventType.REMINDER_IGNORED ? ignored + 1 : 0;
-      }
-      int[] parity = state.computeIfAbsent(reminder.policy(), k -> new int[] {0});
+    Map<String, int[]> parity = new HashMap<>();
+    for (Occurrence occurrence : candidates) {
+      Reminder reminder = occurrence.reminder();
+      int ignored = timeline.ignoredRun(reminder.policy(), reminder.instant());
       if (ignored < threshold) {
-        parity[0] = 0;
+        parity.put(reminder.policy(), new int[] {0});
         kept.add(reminder);
         continue;
       }
-      parity[0]++;
-      if (parity[0] % 2 == 1) {
+      int[] count =
+          parity.computeIfAbsent(
+              reminder.policy(), p -> new int[] {lookBack(policies.get(p), from, threshold)});
+      count[0]++;
+      if (count[0] % 2 == 1) {
         out.add(
             new Decided(
                 reminder,
@@ -505,6 +507,32 @@ final class Engine {
       }
     }
     return out;
+  }
+
+  /**
+   * Counts the policy's candidates before {@code before} back to the last one whose run of ignored
+   * prompts was below the threshold: where every-second-one counting stands at {@code before}.
+   */
+  private int lookBack(ReminderPolicy policy, Instant before, int threshold) {
+    int count = 0;
+    Instant to = before;
+    while (to.isAfter(earliest)) {
+      Instant from = to.minus(LOOKBACK_DAYS, ChronoUnit.DAYS);
+      List<Occurrence> chunk = generate(from, to, policy);
+      for (int i = chunk.size() - 1; i >= 0; i--) {
+        Occurrence occurrence = chunk.get(i);
+        if (earlySuppression(occurrence).isPresent()) {
+          continue;
+        }
+        Reminder reminder = occurrence.reminder();
+        if (timeline.ignoredRun(policy.id(), reminder.instant()) < threshold) {
+          return count;
+        }
+        count++;
+      }
+      to = from;
+    }
+    return count;
   }
 
   /** Keeps at most {@code maxPerDay} per local day, appointment first and mood-rating last. */

@@ -4,14 +4,11 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apiguardian.api.API;
-import org.blendedtherapy.client.Enrolment;
-import org.blendedtherapy.client.History;
-import org.blendedtherapy.protocol.Protocol;
+import org.blendedtherapy.timeline.Timeline;
 
 /**
  * The reminder queries a host calls: the reminders of a window, and the next few from an instant.
@@ -30,35 +27,24 @@ import org.blendedtherapy.protocol.Protocol;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class Reminders {
-  private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmm");
-
   private Reminders() {}
 
   /**
-   * Returns every occurrence in {@code [from, to)}, firing or suppressed.
+   * Returns every occurrence of a client's timeline in {@code [from, to)}, firing or suppressed.
+   * Hosts call {@code ClientState.reminders} instead.
    *
-   * @param protocol the protocol
-   * @param enrolment the enrolment
-   * @param history the client's events
-   * @param modules when modules opened and were started
+   * <p>Cost: in proportion to the window (widened to whole local days) and to the occurrences
+   * backoff looks back over, never to the whole plan or history.
+   *
+   * @param timeline the client's timeline
    * @param from the start of the window, inclusive
    * @param to the end of the window, exclusive
    * @return the reminders and the suppressed occurrences, each sorted by instant, then id
    */
-  public static ReminderSchedule between(
-      Protocol protocol,
-      Enrolment enrolment,
-      History history,
-      ModuleTimes modules,
-      Instant from,
-      Instant to) {
+  public static ReminderSchedule between(Timeline timeline, Instant from, Instant to) {
     List<Reminder> fired = new ArrayList<>();
     List<Suppressed> suppressed = new ArrayList<>();
-    for (Engine.Decided decided : new Engine(protocol, enrolment, history, modules).decide()) {
-      Instant at = decided.reminder().instant();
-      if (at.isBefore(from) || !at.isBefore(to)) {
-        continue;
-      }
+    for (Engine.Decided decided : new Engine(timeline).decide(from, to)) {
       if (decided.suppressed().isPresent()) {
         suppressed.add(decided.suppressed().get());
       } else {
@@ -69,31 +55,34 @@ public final class Reminders {
   }
 
   /**
-   * Returns the next reminders that fire at or after an instant (phones keep at most 64 pending).
+   * Returns the next reminders of a client's timeline that fire at or after an instant (phones keep
+   * at most 64 pending). Hosts call {@code ClientState.nextReminders} instead.
    *
-   * @param protocol the protocol
-   * @param enrolment the enrolment
-   * @param history the client's events
-   * @param modules when modules opened and were started
+   * <p>Cost: in proportion to the time until the last one returned.
+   *
+   * @param timeline the client's timeline
    * @param after the instant, inclusive
    * @param count how many at most
    * @return up to {@code count} reminders, sorted by instant, then id
    */
-  public static List<Reminder> next(
-      Protocol protocol,
-      Enrolment enrolment,
-      History history,
-      ModuleTimes modules,
-      Instant after,
-      int count) {
+  public static List<Reminder> next(Timeline timeline, Instant after, int count) {
     List<Reminder> next = new ArrayList<>();
-    for (Engine.Decided decided : new Engine(protocol, enrolment, history, modules).decide()) {
-      if (next.size() == count) {
-        break;
+    Engine engine = new Engine(timeline);
+    Instant last = engine.last();
+    Instant from = after;
+    long days = 7;
+    while (next.size() < count && from.isBefore(last)) {
+      Instant to = from.plus(days, ChronoUnit.DAYS);
+      for (Engine.Decided decided : engine.decide(from, to)) {
+        if (next.size() == count) {
+          break;
+        }
+        if (decided.suppressed().isEmpty()) {
+          next.add(decided.reminder());
+        }
       }
-      if (decided.suppressed().isEmpty() && !decided.reminder().instant().isBefore(after)) {
-        next.add(decided.reminder());
-      }
+      from = to;
+      days *= 2;
     }
     return next;
   }
@@ -125,17 +114,7 @@ public final class Reminders {
    * @return the id
    */
   public static String id(String client, String policy, LocalDateTime intended, String anchor) {
-    long hash = 0xcbf29ce484222325L;
-    for (int i = 0; i < client.length(); i++) {
-      hash ^= client.charAt(i);
-      hash *= 0x100000001b3L;
-    }
-    return String.format(Locale.ROOT, "%016x", hash)
-        + "."
-        + policy
-        + "."
-        + ID_TIME.format(intended)
-        + (anchor.isEmpty() ? "" : "." + anchor);
+    return new Ids(client).id(policy, intended, anchor);
   }
 
   /**

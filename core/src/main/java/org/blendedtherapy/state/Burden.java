@@ -16,8 +16,8 @@ import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.client.History;
+import org.blendedtherapy.client.PinnedProtocol;
 import org.blendedtherapy.client.Preferences;
-import org.blendedtherapy.client.ProtocolPin;
 import org.blendedtherapy.plan.Session;
 import org.blendedtherapy.plan.SessionStatus;
 import org.blendedtherapy.protocol.MinutesRange;
@@ -26,7 +26,6 @@ import org.blendedtherapy.protocol.ModuleKind;
 import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.reminders.Reminder;
 import org.blendedtherapy.reminders.ReminderSchedule;
-import org.blendedtherapy.reminders.Reminders;
 import org.blendedtherapy.reminders.Suppressed;
 import org.blendedtherapy.reminders.Suppression;
 
@@ -44,8 +43,8 @@ import org.blendedtherapy.reminders.Suppression;
  *   <li>therapist minutes are the minutes of therapist-contact sessions (face-to-face, telephone,
  *       video); the protocol gives no numbers for reviewing online work or measures, so these count
  *       0 and {@link #assumptions()} says so;
- *   <li>prompts are the reminders that fire, from {@link Reminders#between}, counted per local day
- *       of the client's zone from the first day with a prompt or the start date, whichever is
+ *   <li>prompts are the reminders that fire, from {@link ClientState#reminders}, counted per local
+ *       day of the client's zone from the first day with a prompt or the start date, whichever is
  *       earlier, to the last day of the plan; days over the cap are the days on which the daily cap
  *       suppressed at least one prompt;
  *   <li>weeks run from the start date to the end of the plan: the end of the last session's window,
@@ -131,19 +130,14 @@ public record Burden(
    * Computes the burden of a protocol for an adherent client ({@link Simulation#adherent}) enrolled
    * at {@link #REFERENCE_START} in UTC, without preferences or opt-outs.
    *
-   * @param protocol the protocol
-   * @param sha256 its canonical SHA-256
+   * @param protocol the protocol, pinned
    * @return the burden
    */
-  public static Burden of(Protocol protocol, String sha256) {
+  public static Burden of(PinnedProtocol protocol) {
     Enrolment enrolment =
         new Enrolment(
-            "burden-reference",
-            new ProtocolPin(protocol.id(), protocol.version(), sha256),
-            REFERENCE_START,
-            ZoneOffset.UTC,
-            Preferences.NONE);
-    return of(protocol, sha256, enrolment);
+            "burden-reference", protocol.pin(), REFERENCE_START, ZoneOffset.UTC, Preferences.NONE);
+    return of(protocol, enrolment);
   }
 
   /**
@@ -151,23 +145,22 @@ public record Burden(
    * attended, every core module completed, no reminder opted out. The enrolment's preferences
    * (quiet hours, opted-out policies) are applied as the client set them.
    *
-   * @param protocol the protocol
-   * @param sha256 its canonical SHA-256
+   * @param protocol the protocol, pinned
    * @param enrolment the enrolment, pinned to the protocol
    * @return the burden
+   * @throws org.blendedtherapy.InvalidInputException if the enrolment is pinned to another protocol
    */
-  public static Burden of(Protocol protocol, String sha256, Enrolment enrolment) {
+  public static Burden of(PinnedProtocol protocol, Enrolment enrolment) {
     ClientState planned =
         ClientState.of(
             protocol,
-            sha256,
             enrolment,
             History.empty(),
             enrolment.start().atZone(enrolment.zone()).toInstant());
     Instant end = planned.sessions().get(planned.sessions().size() - 1).windowEnd();
-    ClientState adherent = Simulation.adherent(protocol, sha256, enrolment, end).state();
+    ClientState adherent = Simulation.adherent(protocol, enrolment, end).state();
     List<Module> modules =
-        protocol.modules().stream().filter(m -> m.kind() == ModuleKind.CORE).toList();
+        protocol.protocol().modules().stream().filter(m -> m.kind() == ModuleKind.CORE).toList();
     return compute(adherent, planned.sessions(), modules, end);
   }
 
@@ -238,14 +231,7 @@ public record Burden(
 
     LocalDate first = enrolment.start().toLocalDate();
     LocalDate last = end.minusNanos(1).atZone(enrolment.zone()).toLocalDate();
-    ReminderSchedule schedule =
-        Reminders.between(
-            protocol,
-            enrolment,
-            state.history(),
-            ModuleOpenings.of(protocol, state.protocolSha256(), enrolment, state.history()),
-            Instant.MIN,
-            end);
+    ReminderSchedule schedule = state.reminders(Instant.MIN, end);
     Map<LocalDate, Integer> perDay = new TreeMap<>();
     for (Reminder reminder : schedule.reminders()) {
       LocalDate day = reminder.local().toLocalDate();

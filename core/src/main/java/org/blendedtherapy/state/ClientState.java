@@ -3,18 +3,32 @@ package org.blendedtherapy.state;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.apiguardian.api.API;
 import org.blendedtherapy.InvalidInputException;
-import org.blendedtherapy.Issue;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.History;
+import org.blendedtherapy.client.PinnedProtocol;
 import org.blendedtherapy.client.Rejection;
 import org.blendedtherapy.plan.Session;
+import org.blendedtherapy.plan.SessionStatus;
+import org.blendedtherapy.protocol.Module;
+import org.blendedtherapy.protocol.ModuleKind;
 import org.blendedtherapy.protocol.Protocol;
+import org.blendedtherapy.protocol.Rule;
+import org.blendedtherapy.reminders.Reminder;
+import org.blendedtherapy.reminders.ReminderSchedule;
+import org.blendedtherapy.reminders.Reminders;
+import org.blendedtherapy.timeline.ModuleLedger;
+import org.blendedtherapy.timeline.Moment;
+import org.blendedtherapy.timeline.Timeline;
 
 /**
  * A client's state at an instant: every module with its status and reason, every session with its
@@ -37,62 +51,40 @@ import org.blendedtherapy.protocol.Protocol;
  * repeated event leaves no trace, and an event after the instant has no effect. Folding events one
  * at a time with {@link #apply(Event)} gives exactly the state of folding them all at once.
  *
- * <p>This class is immutable and thread-safe.
+ * <p>Costs: {@link #of} folds the events up to the instant once, linear in events; {@link
+ * #apply(Event)} of an event that comes after every event so far extends that fold without
+ * refolding, O(modules); the first question asked of a state freezes a view of the fold, O(modules
+ * + sessions); the reports ({@link #measures()}, {@link #bridge()}, {@link #fidelity()}, {@link
+ * #outcome()}, {@link #adherence()}) are computed once per state, linear in events; {@link
+ * #reminders} costs in proportion to its window.
  *
- * @param at the query instant
- * @param enrolment the enrolment
- * @param protocol the pinned protocol
- * @param protocolSha256 the protocol's canonical SHA-256, equal to the enrolment's pin
- * @param history every event the host handed over, including any after {@code at}
- * @param modules the modules in protocol order
- * @param sessions the sessions in number order
- * @param nextSession the first planned session at or after {@code at}; empty while paused or when
- *     none is left
- * @param rejected the events up to {@code at} that had no effect, in canonical order
- * @param progress sessions attended and core modules completed
- * @param path the client's path in suggested order: every core module that is not skipped, and the
- *     optional modules a therapist assigned or released; the protocol's order unless a {@code
- *     modules-reordered} event changed it
- * @param nextModule the client's next suggested module: the first module of the path that is
- *     available or in progress; empty when there is none
+ * <p>This class is immutable and thread-safe.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record ClientState(
-    Instant at,
-    Enrolment enrolment,
-    Protocol protocol,
-    String protocolSha256,
-    History history,
-    List<ModuleState> modules,
-    List<Session> sessions,
-    Optional<Session> nextSession,
-    List<Rejection> rejected,
-    ProgressSummary progress,
-    List<String> path,
-    Optional<String> nextModule) {
+public final class ClientState {
+  private final PinnedProtocol pinned;
+  private final Timeline timeline;
+  private volatile Parts parts;
+  private volatile Reports reports;
 
-  /** Creates a state; collections are copied. Hosts use {@link #of} instead. */
-  public ClientState {
-    Objects.requireNonNull(at, "at");
-    Objects.requireNonNull(enrolment, "enrolment");
-    Objects.requireNonNull(protocol, "protocol");
-    Objects.requireNonNull(protocolSha256, "protocolSha256");
-    Objects.requireNonNull(history, "history");
-    modules = List.copyOf(modules);
-    sessions = List.copyOf(sessions);
-    Objects.requireNonNull(nextSession, "nextSession");
-    rejected = List.copyOf(rejected);
-    Objects.requireNonNull(progress, "progress");
-    path = List.copyOf(path);
-    Objects.requireNonNull(nextModule, "nextModule");
+  /** What a state shows, built from the timeline on first use. */
+  private record Parts(
+      List<ModuleState> modules,
+      List<Session> sessions,
+      Optional<Session> nextSession,
+      ProgressSummary progress,
+      List<String> path,
+      Optional<String> nextModule) {}
+
+  private ClientState(PinnedProtocol pinned, Timeline timeline) {
+    this.pinned = pinned;
+    this.timeline = timeline;
   }
 
   /**
-   * Computes a client's state at an instant.
+   * Computes a client's state at an instant. Linear in the events up to the instant.
    *
-   * @param protocol the protocol the client is enrolled on
-   * @param protocolSha256 its canonical SHA-256 ({@code ProtocolJson.sha256(protocol)}, computed
-   *     once per protocol version by the host)
+   * @param protocol the protocol the client is enrolled on, pinned
    * @param enrolment the enrolment, whose pin must match
    * @param history the client's events
    * @param at the query instant
@@ -102,49 +94,41 @@ public record ClientState(
    *     enrolled client
    */
   public static ClientState of(
-      Protocol protocol, String protocolSha256, Enrolment enrolment, History history, Instant at) {
-    checkPin(protocol, protocolSha256, enrolment);
-    Fold fold = new Fold(protocol, enrolment);
-    for (Event event : history.upTo(at)) {
-      fold.apply(event);
-    }
-    fold.finish(at);
-    return fold.result(protocolSha256, at, history);
+      PinnedProtocol protocol, Enrolment enrolment, History history, Instant at) {
+    protocol.requirePinOf(enrolment);
+    return new ClientState(protocol, Timeline.of(protocol.protocol(), enrolment, history, at));
   }
 
-  private static void checkPin(Protocol protocol, String sha256, Enrolment enrolment) {
-    var pin = enrolment.protocol();
-    String found = protocol.id() + " " + protocol.version() + " sha256=" + sha256;
-    String pinned = pin.id() + " " + pin.version() + " sha256=" + pin.sha256();
-    if (!pin.id().equals(protocol.id())
-        || !pin.version().equals(protocol.version())
-        || !pin.sha256().equals(sha256)) {
-      throw new InvalidInputException(
-          "enrolment",
-          List.of(
-              Issue.error(
-                  "pin-mismatch",
-                  "/protocol",
-                  "the enrolment is pinned to protocol "
-                      + pinned
-                      + " but was given "
-                      + found
-                      + "; moving a client to another protocol version is an explicit"
-                      + " migration")));
-    }
+  /**
+   * Computes a client's state after every event of a history: at the latest event's instant, or at
+   * the start (session 1 as first planned) when there is none. What reminder queries over a whole
+   * log start from.
+   *
+   * @param protocol the protocol the client is enrolled on, pinned
+   * @param enrolment the enrolment, whose pin must match
+   * @param history the client's events
+   * @return the state
+   * @throws InvalidInputException with code {@code pin-mismatch} if the enrolment is pinned to
+   *     another protocol id, version or SHA-256
+   */
+  public static ClientState of(PinnedProtocol protocol, Enrolment enrolment, History history) {
+    List<Event> events = history.events();
+    Instant start = enrolment.start().atZone(enrolment.zone()).toInstant();
+    Instant last = events.isEmpty() ? start : events.get(events.size() - 1).at();
+    return of(protocol, enrolment, history, last.isAfter(start) ? last : start);
   }
 
   /**
    * Returns the state after one more event: at {@code max(at, event.at())}, with the event in the
-   * history. Equal to {@link #of} over the whole history at that instant.
+   * history. Equal to {@link #of} over the whole history at that instant. When the event comes
+   * after every event so far (the usual case), the fold is extended, not redone: O(modules).
    *
    * @param event the event
    * @return the new state
    * @throws InvalidInputException if the history holds another event with the same id
    */
   public ClientState apply(Event event) {
-    Instant next = event.at().isAfter(at) ? event.at() : at;
-    return of(protocol, protocolSha256, enrolment, history.plus(event), next);
+    return new ClientState(pinned, timeline.plus(event));
   }
 
   /**
@@ -154,7 +138,287 @@ public record ClientState(
    * @return the state then
    */
   public ClientState at(Instant instant) {
-    return of(protocol, protocolSha256, enrolment, history, instant);
+    return new ClientState(pinned, timeline.at(instant));
+  }
+
+  Timeline timeline() {
+    return timeline;
+  }
+
+  /**
+   * Returns the query instant.
+   *
+   * @return the instant
+   */
+  public Instant at() {
+    return timeline.at();
+  }
+
+  /**
+   * Returns the enrolment.
+   *
+   * @return the enrolment
+   */
+  public Enrolment enrolment() {
+    return timeline.enrolment();
+  }
+
+  /**
+   * Returns the pinned protocol.
+   *
+   * @return the protocol
+   */
+  public Protocol protocol() {
+    return pinned.protocol();
+  }
+
+  /**
+   * Returns the protocol with its canonical SHA-256, equal to the enrolment's pin.
+   *
+   * @return the pinned protocol
+   */
+  public PinnedProtocol pinned() {
+    return pinned;
+  }
+
+  /**
+   * Returns every event the host handed over, including any after {@link #at()}.
+   *
+   * @return the history
+   */
+  public History history() {
+    return timeline.history();
+  }
+
+  /**
+   * Returns the modules in protocol order, each with its status and reason.
+   *
+   * @return the modules
+   */
+  public List<ModuleState> modules() {
+    return parts().modules();
+  }
+
+  /**
+   * Returns the sessions in number order, with planned local time, instant, window and status.
+   *
+   * @return the sessions
+   */
+  public List<Session> sessions() {
+    return parts().sessions();
+  }
+
+  /**
+   * Returns the first planned session at or after {@link #at()}.
+   *
+   * @return the session; empty while paused or when none is left
+   */
+  public Optional<Session> nextSession() {
+    return parts().nextSession();
+  }
+
+  /**
+   * Returns the events up to {@link #at()} that had no effect, in canonical order, with reasons.
+   *
+   * @return the rejections
+   */
+  public List<Rejection> rejected() {
+    return timeline.rejected();
+  }
+
+  /**
+   * Returns sessions attended and core modules completed.
+   *
+   * @return the progress
+   */
+  public ProgressSummary progress() {
+    return parts().progress();
+  }
+
+  /**
+   * Returns the client's path in suggested order: every core module that is not skipped, and the
+   * optional modules a therapist assigned or released; the protocol's order unless a {@code
+   * modules-reordered} event changed it.
+   *
+   * @return the module ids
+   */
+  public List<String> path() {
+    return parts().path();
+  }
+
+  /**
+   * Returns the client's next suggested module: the first module of the path that is available or
+   * in progress.
+   *
+   * @return the module id, or empty when there is none
+   */
+  public Optional<String> nextModule() {
+    return parts().nextModule();
+  }
+
+  private Parts parts() {
+    Parts p = parts;
+    if (p == null) {
+      p = buildParts();
+      parts = p;
+    }
+    return p;
+  }
+
+  private Parts buildParts() {
+    Protocol protocol = protocol();
+    List<ModuleState> modules = new ArrayList<>();
+    Map<String, ModuleState> byId = new HashMap<>();
+    int core = 0;
+    int coreDone = 0;
+    Moment now = timeline.moment();
+    for (Module module : protocol.modules()) {
+      ModuleLedger ledger = timeline.module(module.id()).orElseThrow();
+      ModuleState state = state(module, ledger, now);
+      modules.add(state);
+      byId.put(module.id(), state);
+      if (module.kind() == ModuleKind.CORE && ledger.skipped().isEmpty()) {
+        core++;
+        if (ledger.completedEver().isPresent()) {
+          coreDone++;
+        }
+      }
+    }
+    List<String> path = new ArrayList<>();
+    for (String id : timeline.order()) {
+      Module module = protocol.module(id).orElseThrow();
+      ModuleLedger ledger = timeline.module(id).orElseThrow();
+      if (ledger.skipped().isEmpty()
+          && (module.kind() == ModuleKind.CORE
+              || ledger.assigned().isPresent()
+              || ledger.released().isPresent())) {
+        path.add(id);
+      }
+    }
+    Optional<String> nextModule =
+        path.stream()
+            .filter(
+                id ->
+                    byId.get(id).status() == ModuleStatus.AVAILABLE
+                        || byId.get(id).status() == ModuleStatus.IN_PROGRESS)
+            .findFirst();
+    List<Session> sessions = timeline.sessions();
+    Instant at = timeline.at();
+    Optional<Session> next =
+        timeline.isPaused()
+            ? Optional.empty()
+            : sessions.stream()
+                .filter(s -> s.status() == SessionStatus.PLANNED)
+                .filter(s -> !s.instant().isBefore(at))
+                .findFirst();
+    int attended = 0;
+    for (Session session : sessions) {
+      if (timeline.attendedAt(session.number()).isPresent()) {
+        attended++;
+      }
+    }
+    return new Parts(
+        List.copyOf(modules),
+        sessions,
+        next,
+        new ProgressSummary(attended, protocol.sessionPlan().sessions(), coreDone, core),
+        List.copyOf(path),
+        nextModule);
+  }
+
+  private ModuleState state(Module module, ModuleLedger ledger, Moment now) {
+    String id = module.id();
+    OptionalInt session = ledger.assigned().orElse(OptionalInt.empty());
+    int times = ledger.repeats();
+    if (ledger.skipped().isPresent()) {
+      return new ModuleState(
+          id,
+          ModuleStatus.SKIPPED,
+          Reason.of(
+              "skipped",
+              true,
+              "skipped by the therapist on " + now.localDate(ledger.skipped().get().at())),
+          session,
+          times);
+    }
+    if (ledger.opened().isEmpty()) {
+      Rule rule = module.unlock().orElseThrow();
+      return new ModuleState(
+          id,
+          ModuleStatus.LOCKED,
+          new Reason(
+              "locked",
+              false,
+              "locked: needs " + Explain.unmet(rule, id, now),
+              List.of(Explain.tree(rule, id, now))),
+          session,
+          times);
+    }
+    Reason open = opened(module, ledger.opened().get());
+    if (ledger.repeatedAt().isPresent()) {
+      open =
+          new Reason(
+              "repeated",
+              true,
+              "repeat asked by the therapist on "
+                  + now.localDate(ledger.repeatedAt().get())
+                  + " (completed on "
+                  + now.localDate(ledger.repeatedAfter().orElseThrow())
+                  + ")",
+              List.of(open));
+    }
+    if (ledger.completed().isPresent()) {
+      return new ModuleState(
+          id,
+          ModuleStatus.COMPLETED,
+          new Reason(
+              "completed",
+              true,
+              "completed on " + now.localDate(ledger.completed().get()),
+              List.of(open)),
+          session,
+          times);
+    }
+    if (ledger.started().isPresent()) {
+      return new ModuleState(
+          id,
+          ModuleStatus.IN_PROGRESS,
+          new Reason(
+              "in-progress",
+              true,
+              "started on " + now.localDate(ledger.started().get()),
+              List.of(open)),
+          session,
+          times);
+    }
+    return new ModuleState(id, ModuleStatus.AVAILABLE, open, session, times);
+  }
+
+  /** Why a module is open, with its rule explained as it stood when it opened. */
+  private Reason opened(Module module, ModuleLedger.Opening opening) {
+    String id = module.id();
+    if (opening.by() == ModuleLedger.OpenedBy.NO_RULE) {
+      return Reason.of("open-from-start", true, "open from the start");
+    }
+    Moment then = timeline.momentOf(opening.fact());
+    Rule rule = module.unlock().orElseThrow();
+    List<Reason> tree = List.of(Explain.tree(rule, id, then));
+    switch (opening.by()) {
+      case RULE_FROM_START:
+        return new Reason(
+            "rule-satisfied", true, "open from the start: " + Explain.describe(rule), tree);
+      case RULE:
+        return new Reason(
+            "rule-satisfied",
+            true,
+            "opened on " + then.localDate(opening.fact().at()) + ": " + Explain.describe(rule),
+            tree);
+      case RELEASE:
+        return new Reason("released", true, Explain.releaseText(opening, then), tree);
+      case ASSIGNMENT:
+      default:
+        return new Reason("assigned", true, Explain.releaseText(opening, then), tree);
+    }
   }
 
   /**
@@ -164,7 +428,33 @@ public record ClientState(
    * @return its state, or empty when the protocol has no such module
    */
   public Optional<ModuleState> module(String moduleId) {
-    return modules.stream().filter(m -> m.id().equals(moduleId)).findFirst();
+    return modules().stream().filter(m -> m.id().equals(moduleId)).findFirst();
+  }
+
+  /**
+   * Returns the exact instant a module left {@code locked}: the event that opened it, the start of
+   * the local day a {@code daysSinceStart} threshold was crossed, or the start (session 1 as first
+   * planned) for a module open from the start. Module reminders count from this instant.
+   *
+   * @param moduleId the module id
+   * @return the instant, or empty while locked or when there is no such module
+   */
+  public Optional<Instant> openedAt(String moduleId) {
+    Instant start = timeline.start();
+    return timeline
+        .module(moduleId)
+        .flatMap(ModuleLedger::opened)
+        .map(o -> o.fact().at().isBefore(start) ? start : o.fact().at());
+  }
+
+  /**
+   * Returns when a module was first started, completed or skipped: what stops its module reminders.
+   *
+   * @param moduleId the module id
+   * @return the instant, or empty
+   */
+  public Optional<Instant> startedAt(String moduleId) {
+    return timeline.module(moduleId).flatMap(ModuleLedger::firstTouched);
   }
 
   /**
@@ -175,7 +465,50 @@ public record ClientState(
    * @throws IndexOutOfBoundsException if there is no such session
    */
   public Session session(int number) {
-    return sessions.get(number - 1);
+    return sessions().get(number - 1);
+  }
+
+  /**
+   * Returns the reminders of this client in {@code [from, to)}, firing or suppressed, read from the
+   * history up to {@link #at()}; modules that rules will open by time alone count as opening when
+   * they will. Cost: in proportion to the window (widened to whole local days for the daily cap)
+   * and to the occurrences backoff looks back over; never the whole plan.
+   *
+   * <p>Every occurrence is resolved from local intent in the client's zone (a time in a
+   * spring-forward gap moves forward by the gap, a time in an autumn overlap is the earlier
+   * instant; a {@code zone-changed} event re-resolves intents from its instant on, each intent
+   * firing exactly once), then either fires or is suppressed with the first reason that applies:
+   * discharged, paused, opted out, task already done, quiet hours, backoff, daily cap. Caps and
+   * backoff are decided per whole local day and per policy history, never per query window, so
+   * {@code [a,b)} plus {@code [b,c)} always equals {@code [a,c)}.
+   *
+   * @param from the start of the window, inclusive
+   * @param to the end of the window, exclusive
+   * @return the reminders and the suppressed occurrences, each sorted by instant, then id
+   */
+  public ReminderSchedule reminders(Instant from, Instant to) {
+    return Reminders.between(timeline, from, to);
+  }
+
+  /**
+   * Returns the next reminders that fire at or after an instant (phones keep at most 64 pending).
+   * Cost: in proportion to the time until the last one.
+   *
+   * @param after the instant, inclusive
+   * @param count how many at most
+   * @return up to {@code count} reminders, sorted by instant, then id
+   */
+  public List<Reminder> nextReminders(Instant after, int count) {
+    return Reminders.next(timeline, after, count);
+  }
+
+  Reports reports() {
+    Reports r = reports;
+    if (r == null) {
+      r = new Reports(this);
+      reports = r;
+    }
+    return r;
   }
 
   /**
@@ -185,7 +518,7 @@ public record ClientState(
    * @return the measures
    */
   public List<MeasureResult> measures() {
-    return new Reports(this).measures();
+    return reports().measures();
   }
 
   /**
@@ -195,7 +528,7 @@ public record ClientState(
    * @return the due measures
    */
   public List<DueMeasure> dueMeasures() {
-    return new Reports(this).dueMeasures();
+    return reports().dueMeasures();
   }
 
   /**
@@ -205,7 +538,7 @@ public record ClientState(
    * @return the flags
    */
   public List<RiskFlag> risk() {
-    return new Reports(this).risk();
+    return reports().risk();
   }
 
   /**
@@ -216,7 +549,7 @@ public record ClientState(
    *     belongs to one session
    */
   public Optional<Outcome> outcome() {
-    return new Reports(this).outcome();
+    return reports().outcome();
   }
 
   /**
@@ -226,7 +559,7 @@ public record ClientState(
    * @return the summary
    */
   public Bridge bridge() {
-    return new Reports(this).bridge();
+    return reports().bridge();
   }
 
   /**
@@ -235,34 +568,54 @@ public record ClientState(
    * @return the records
    */
   public List<FidelityRecord> fidelity() {
-    return new Reports(this).fidelity();
+    return reports().fidelity();
   }
 
   /**
-   * Returns adherence per week and overall. This replays the history for the mood-rating prompts,
-   * so it costs more than the other queries of a state.
+   * Returns adherence per week and overall, counting the mood-rating prompts the reminders of the
+   * plan so far fired.
    *
    * @return the adherence
    */
   public Adherence adherence() {
-    return new Reports(this).adherence();
+    return reports().adherence();
+  }
+
+  /**
+   * Two states are equal when they answer alike: same instant, enrolment, pinned protocol, history,
+   * modules, sessions, next session, rejections, progress and path.
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ClientState s
+        && s.at().equals(at())
+        && s.enrolment().equals(enrolment())
+        && s.pinned.equals(pinned)
+        && s.history().equals(history())
+        && s.parts().equals(parts())
+        && s.rejected().equals(rejected());
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(at(), pinned, history(), parts());
   }
 
   /** Returns a summary without the client reference or any health data. */
   @Override
   public String toString() {
     return "ClientState[at="
-        + at
+        + at()
         + ", protocol="
-        + protocol.id()
+        + protocol().id()
         + " "
-        + protocol.version()
+        + protocol().version()
         + ", modules="
-        + modules
+        + modules()
         + ", sessions="
-        + sessions.size()
+        + sessions().size()
         + ", rejected="
-        + rejected.size()
+        + rejected().size()
         + "]";
   }
 }

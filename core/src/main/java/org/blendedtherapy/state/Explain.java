@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import org.blendedtherapy.protocol.Rule;
+import org.blendedtherapy.timeline.ModuleLedger;
+import org.blendedtherapy.timeline.Moment;
 
 /**
  * Says in words which conditions of a rule hold and which do not: a {@link Reason} tree per rule
@@ -14,7 +16,7 @@ final class Explain {
   private Explain() {}
 
   /** Evaluates every node of a rule now and explains each. */
-  static Reason tree(Rule rule, String module, Fold progress) {
+  static Reason tree(Rule rule, String module, Moment progress) {
     boolean holds = rule.isSatisfiedFor(module, progress);
     String code = rule.kind().code();
     switch (rule.kind()) {
@@ -44,7 +46,7 @@ final class Explain {
   }
 
   /** The text of a leaf, holding or not. */
-  private static String leaf(Rule rule, String module, boolean holds, Fold progress) {
+  private static String leaf(Rule rule, String module, boolean holds, Moment progress) {
     switch (rule.kind()) {
       case MODULE_COMPLETED:
       case MODULE_STARTED:
@@ -108,12 +110,28 @@ final class Explain {
         }
       case THERAPIST_RELEASE:
       default:
-        return holds ? progress.releaseText(module).orElseThrow() : describe(rule);
+        return holds
+            ? releaseText(progress.release(module).orElseThrow(), progress)
+            : describe(rule);
     }
   }
 
+  /** The words of a release or an assignment: who, when and, for an assignment, which session. */
+  static String releaseText(ModuleLedger.Opening release, Moment progress) {
+    String date = progress.localDate(release.fact().at()).toString();
+    if (release.by() == ModuleLedger.OpenedBy.ASSIGNMENT) {
+      return "assigned by the therapist on "
+          + date
+          + release.session().stream()
+              .mapToObj(n -> " for online session " + n)
+              .findFirst()
+              .orElse("");
+    }
+    return "released by the therapist on " + date;
+  }
+
   /** Names the conditions of a rule that do not hold now, for "locked: needs …". */
-  static String unmet(Rule rule, String module, Fold progress) {
+  static String unmet(Rule rule, String module, Moment progress) {
     switch (rule.kind()) {
       case ALL_OF:
         {

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
+import org.blendedtherapy.client.PinnedProtocol;
 import org.blendedtherapy.internal.JsonNamed;
 import org.blendedtherapy.protocol.MeasurePlan;
 import org.blendedtherapy.protocol.MinutesRange;
@@ -139,14 +140,13 @@ public record ProtocolDiff(
   /**
    * Compares two protocols.
    *
-   * @param before the old protocol
-   * @param beforeSha256 its canonical SHA-256
-   * @param after the new protocol
-   * @param afterSha256 its canonical SHA-256
+   * @param pinnedBefore the old protocol, pinned
+   * @param pinnedAfter the new protocol, pinned
    * @return the changes and both burdens
    */
-  public static ProtocolDiff of(
-      Protocol before, String beforeSha256, Protocol after, String afterSha256) {
+  public static ProtocolDiff of(PinnedProtocol pinnedBefore, PinnedProtocol pinnedAfter) {
+    Protocol before = pinnedBefore.protocol();
+    Protocol after = pinnedAfter.protocol();
     List<Change> changes = new ArrayList<>();
     protocol(before, after, changes);
     modules(before, after, changes);
@@ -156,7 +156,7 @@ public record ProtocolDiff(
     limits(before.reminderLimits(), after.reminderLimits(), changes);
     tailoring(before.tailoring(), after.tailoring(), changes);
     return new ProtocolDiff(
-        before, after, changes, Burden.of(before, beforeSha256), Burden.of(after, afterSha256));
+        before, after, changes, Burden.of(pinnedBefore), Burden.of(pinnedAfter));
   }
 
   /**

@@ -18,7 +18,6 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
-import org.blendedtherapy.client.History;
 import org.blendedtherapy.client.Rejection;
 import org.blendedtherapy.plan.Session;
 import org.blendedtherapy.plan.SessionStatus;
@@ -31,7 +30,6 @@ import org.blendedtherapy.protocol.OutcomeDefinitions;
 import org.blendedtherapy.protocol.ReminderKind;
 import org.blendedtherapy.protocol.SessionType;
 import org.blendedtherapy.reminders.Reminder;
-import org.blendedtherapy.reminders.Reminders;
 
 /**
  * Derives measures, risk, outcome, bridge, fidelity and adherence from a state: its history up to
@@ -416,18 +414,8 @@ final class Reports {
   Adherence adherence() {
     LocalDate start = state.enrolment().start().toLocalDate();
     Instant at = state.at();
-    History upTo = History.of(all);
     List<Instant> prompts =
-        Reminders.between(
-                state.protocol(),
-                state.enrolment(),
-                upTo,
-                ModuleOpenings.of(
-                    state.protocol(), state.protocolSha256(), state.enrolment(), upTo),
-                Instant.MIN,
-                at.plusNanos(1))
-            .reminders()
-            .stream()
+        state.reminders(Instant.MIN, at.plusNanos(1)).reminders().stream()
             .filter(r -> r.kind() == ReminderKind.MOOD_RATING)
             .map(Reminder::instant)
             .sorted()
@@ -437,11 +425,17 @@ final class Reports {
             .filter(e -> e.type() == EventType.MOOD_RATED && accepted(e))
             .map(Event::at)
             .toList();
+    // Both lists are in time order: one pass answers, for each prompt, whether a rating falls
+    // before the next prompt.
     List<Instant> answered = new ArrayList<>();
+    int r = 0;
     for (int i = 0; i < prompts.size(); i++) {
       Instant from = prompts.get(i);
       Instant to = i + 1 < prompts.size() ? prompts.get(i + 1) : at.plusNanos(1);
-      if (ratings.stream().anyMatch(r -> !r.isBefore(from) && r.isBefore(to))) {
+      while (r < ratings.size() && ratings.get(r).isBefore(from)) {
+        r++;
+      }
+      if (r < ratings.size() && ratings.get(r).isBefore(to)) {
         answered.add(from);
       }
     }

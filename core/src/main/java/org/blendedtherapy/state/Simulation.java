@@ -13,6 +13,7 @@ import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.client.History;
+import org.blendedtherapy.client.PinnedProtocol;
 import org.blendedtherapy.plan.Session;
 import org.blendedtherapy.protocol.MinutesRange;
 import org.blendedtherapy.protocol.ModuleKind;
@@ -59,16 +60,15 @@ public record Simulation(List<Entry> entries, ClientState state) {
    * plus its shortest duration, and after each session the client starts and completes the next
    * open core module (in protocol order) within the module's estimated minutes.
    *
-   * @param protocol the protocol
-   * @param sha256 its canonical SHA-256
+   * @param protocol the protocol, pinned
    * @param enrolment the enrolment, pinned to the protocol
    * @param until the end of the simulation (exclusive)
    * @return the timeline
    */
-  public static Simulation adherent(
-      Protocol protocol, String sha256, Enrolment enrolment, Instant until) {
+  public static Simulation adherent(PinnedProtocol pinned, Enrolment enrolment, Instant until) {
+    Protocol protocol = pinned.protocol();
     Instant origin = enrolment.start().atZone(enrolment.zone()).toInstant();
-    ClientState state = ClientState.of(protocol, sha256, enrolment, History.empty(), origin);
+    ClientState state = ClientState.of(pinned, enrolment, History.empty(), origin);
     List<Event> events = new ArrayList<>();
     for (Session session : state.sessions()) {
       if (!session.instant().isBefore(until)) {
@@ -82,7 +82,7 @@ public record Simulation(List<Entry> entries, ClientState state) {
               EventType.SESSION_ATTENDED,
               end,
               session.number()));
-      ClientState after = ClientState.of(protocol, sha256, enrolment, History.of(events), end);
+      ClientState after = ClientState.of(pinned, enrolment, History.of(events), end);
       Optional<ModuleState> next =
           after.modules().stream()
               .filter(m -> m.status() == ModuleStatus.AVAILABLE)
@@ -101,24 +101,23 @@ public record Simulation(List<Entry> entries, ClientState state) {
         }
       }
     }
-    return of(protocol, sha256, enrolment, History.of(events), until);
+    return of(pinned, enrolment, History.of(events), until);
   }
 
   /**
    * Replays a given history until an instant, recording what happened and what opened.
    *
-   * @param protocol the protocol
-   * @param sha256 its canonical SHA-256
+   * @param protocol the protocol, pinned
    * @param enrolment the enrolment, pinned to the protocol
    * @param history the events
    * @param until the end of the timeline (exclusive)
    * @return the timeline
    */
   public static Simulation of(
-      Protocol protocol, String sha256, Enrolment enrolment, History history, Instant until) {
+      PinnedProtocol protocol, Enrolment enrolment, History history, Instant until) {
     List<Entry> entries = new ArrayList<>();
     Instant origin = enrolment.start().atZone(enrolment.zone()).toInstant();
-    ClientState state = ClientState.of(protocol, sha256, enrolment, History.empty(), origin);
+    ClientState state = ClientState.of(protocol, enrolment, History.empty(), origin);
     for (ModuleState module : state.modules()) {
       if (module.status() == ModuleStatus.AVAILABLE) {
         entries.add(entry(enrolment, origin, "opened " + module.id() + " (open from the start)"));

@@ -45,7 +45,7 @@ class MeasuresTest {
         EventsJson.validate(ClientSamples.bytes("clients/" + client + ".events.jsonl"))
             .value()
             .orElseThrow();
-    return ClientState.of(UK, ProtocolJson.sha256(UK), enrolment, history, Instant.parse(at));
+    return ClientState.of(ProtocolJson.pin(UK), enrolment, history, Instant.parse(at));
   }
 
   @ParameterizedTest
@@ -254,7 +254,7 @@ class MeasuresTest {
             .orElseThrow();
     ClientState state =
         ClientState.of(
-            UK, ProtocolJson.sha256(UK), enrolment, history, Instant.parse("2027-05-04T12:00:00Z"));
+            ProtocolJson.pin(UK), enrolment, history, Instant.parse("2027-05-04T12:00:00Z"));
     MeasureResult e026 =
         state.measures().stream().filter(m -> m.event().equals("e-026")).findFirst().orElseThrow();
     assertThat(e026.isComplete()).isFalse();
@@ -274,7 +274,7 @@ class MeasuresTest {
             List.of(
                 new Event.SessionEvent(
                     "s1", org.blendedtherapy.client.EventType.SESSION_ATTENDED, at, 1)));
-    ClientState due = ClientState.of(UK, ProtocolJson.sha256(UK), enrolment, history, at);
+    ClientState due = ClientState.of(ProtocolJson.pin(UK), enrolment, history, at);
     assertThat(due.dueMeasures())
         .extracting(DueMeasure::status)
         .containsOnly(DueMeasure.Status.DUE);
@@ -320,11 +320,7 @@ class MeasuresTest {
             enrolment.preferences());
     ClientState state =
         ClientState.of(
-            strict,
-            ProtocolJson.sha256(strict),
-            pinned,
-            history,
-            Instant.parse("2027-03-24T12:00:00Z"));
+            ProtocolJson.pin(strict), pinned, history, Instant.parse("2027-03-24T12:00:00Z"));
     // PHQ-9 16 and GAD-7 12 are below the stricter cut-offs of 17 and 13.
     assertThat(state.outcome().orElseThrow().caseness()).isFalse();
     assertThat(state.outcome().orElseThrow().recovery()).isFalse();

@@ -54,7 +54,7 @@ class StateJsonTest {
             ZoneId.of("Europe/London"),
             Preferences.NONE);
     return ClientState.of(
-        p, ProtocolJson.sha256(p), e, History.of(events), Instant.parse("2027-04-02T12:00:00Z"));
+        ProtocolJson.pin(p), e, History.of(events), Instant.parse("2027-04-02T12:00:00Z"));
   }
 
   static List<Event> events() {

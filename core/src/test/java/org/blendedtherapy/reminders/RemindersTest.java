@@ -31,6 +31,7 @@ import org.blendedtherapy.protocol.ReminderLimits;
 import org.blendedtherapy.protocol.ReminderPolicy;
 import org.blendedtherapy.protocol.Schedule;
 import org.blendedtherapy.protocol.SessionType;
+import org.blendedtherapy.state.ClientState;
 import org.junit.jupiter.api.Test;
 
 class RemindersTest {
@@ -78,8 +79,8 @@ class RemindersTest {
 
   static ReminderSchedule between(
       Protocol p, Enrolment e, List<Event> events, String from, String to) {
-    return Reminders.between(
-        p, e, History.of(events), ModuleTimes.NONE, Instant.parse(from), Instant.parse(to));
+    return ClientState.of(ProtocolJson.pin(p), e, History.of(events))
+        .reminders(Instant.parse(from), Instant.parse(to));
   }
 
   static List<String> instants(List<Reminder> reminders) {
@@ -348,8 +349,8 @@ class RemindersTest {
     assertThat(joinedSuppressed).isEqualTo(whole.suppressed());
     assertThat(whole.reminders()).extracting(Reminder::id).doesNotHaveDuplicates();
     assertThat(
-            Reminders.next(
-                UK, e, History.empty(), ModuleTimes.NONE, Instant.parse("2027-04-03T07:13:00Z"), 3))
+            ClientState.of(ProtocolJson.pin(UK), e, History.empty())
+                .nextReminders(Instant.parse("2027-04-03T07:13:00Z"), 3))
         .isEqualTo(b.reminders().subList(0, 3));
   }
 }

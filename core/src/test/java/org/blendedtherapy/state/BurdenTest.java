@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class BurdenTest {
   private static Burden of(Protocol p) {
-    return Burden.of(p, ProtocolJson.sha256(p));
+    return Burden.of(ProtocolJson.pin(p));
   }
 
   @Test

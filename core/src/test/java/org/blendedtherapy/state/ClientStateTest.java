@@ -19,6 +19,7 @@ import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.client.History;
+import org.blendedtherapy.client.PinnedProtocol;
 import org.blendedtherapy.client.Preferences;
 import org.blendedtherapy.client.ProtocolPin;
 import org.blendedtherapy.client.Rejection;
@@ -52,7 +53,7 @@ class ClientStateTest {
   }
 
   static ClientState state(Protocol p, Enrolment e, List<Event> events, String at) {
-    return ClientState.of(p, ProtocolJson.sha256(p), e, History.of(events), Instant.parse(at));
+    return ClientState.of(ProtocolJson.pin(p), e, History.of(events), Instant.parse(at));
   }
 
   static Event attended(String id, String at, int session) {
@@ -148,9 +149,8 @@ class ClientStateTest {
     assertThat(incremental).isEqualTo(batch);
     Instant midway = events.get(5).at();
     ClientState before =
-        ClientState.of(UK, ProtocolJson.sha256(UK), e, History.of(events.subList(0, 6)), midway);
-    ClientState withFuture =
-        ClientState.of(UK, ProtocolJson.sha256(UK), e, History.of(events), midway);
+        ClientState.of(ProtocolJson.pin(UK), e, History.of(events.subList(0, 6)), midway);
+    ClientState withFuture = ClientState.of(ProtocolJson.pin(UK), e, History.of(events), midway);
     assertThat(withFuture.modules()).isEqualTo(before.modules());
     assertThat(withFuture.sessions()).isEqualTo(before.sessions());
     assertThat(withFuture.rejected()).isEqualTo(before.rejected());
@@ -271,7 +271,10 @@ class ClientStateTest {
   @Test
   void aProtocolOtherThanThePinnedOne_isRefused() {
     Enrolment e = enrol(UK, "2027-03-22T10:00", "Europe/London");
-    assertThatThrownBy(() -> ClientState.of(UK, "0".repeat(64), e, History.empty(), Instant.EPOCH))
+    assertThatThrownBy(
+            () ->
+                ClientState.of(
+                    new PinnedProtocol(UK, "0".repeat(64)), e, History.empty(), Instant.EPOCH))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("[pin-mismatch]")
         .hasMessageNotContaining("client-1");

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class ProtocolDiffTest {
   private static ProtocolDiff diff(Protocol a, Protocol b) {
-    return ProtocolDiff.of(a, ProtocolJson.sha256(a), b, ProtocolJson.sha256(b));
+    return ProtocolDiff.of(ProtocolJson.pin(a), ProtocolJson.pin(b));
   }
 
   @Test

@@ -34,8 +34,7 @@ class ScenarioTest {
 
   record Scenario(Protocol protocol, Enrolment enrolment, History history) {
     ClientState at(String instant) {
-      return ClientState.of(
-          protocol, ProtocolJson.sha256(protocol), enrolment, history, Instant.parse(instant));
+      return ClientState.of(ProtocolJson.pin(protocol), enrolment, history, Instant.parse(instant));
     }
   }
 

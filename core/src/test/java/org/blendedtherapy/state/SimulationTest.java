@@ -16,7 +16,7 @@ class SimulationTest {
     Protocol uk = ClientStateTest.UK;
     Enrolment e = ClientStateTest.enrol(uk, "2027-03-22T10:00", "Europe/London");
     Simulation sim =
-        Simulation.adherent(uk, ProtocolJson.sha256(uk), e, Instant.parse("2027-07-01T00:00:00Z"));
+        Simulation.adherent(ProtocolJson.pin(uk), e, Instant.parse("2027-07-01T00:00:00Z"));
     assertThat(sim.state().sessions())
         .extracting(Session::status)
         .containsOnly(SessionStatus.ATTENDED);

@@ -7,6 +7,7 @@ import org.blendedtherapy.InvalidInputException;
 import org.blendedtherapy.Validation;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.History;
+import org.blendedtherapy.client.PinnedProtocol;
 import org.blendedtherapy.json.EnrolmentJson;
 import org.blendedtherapy.json.EventsJson;
 import org.blendedtherapy.json.ProtocolJson;
@@ -23,7 +24,7 @@ import org.blendedtherapy.state.ModuleStatus;
  */
 public final class TherapistBriefing {
   private final Protocol protocol;
-  private final String pin;
+  private final PinnedProtocol pin;
 
   /**
    * Loads a protocol, reporting every issue if it is invalid.
@@ -34,7 +35,7 @@ public final class TherapistBriefing {
   public TherapistBriefing(byte[] protocolJson) {
     Validation<Protocol> validation = ProtocolJson.validate(protocolJson);
     this.protocol = validation.orElseThrow("protocol");
-    this.pin = ProtocolJson.sha256(protocol);
+    this.pin = ProtocolJson.pin(protocol);
   }
 
   /**
@@ -49,7 +50,7 @@ public final class TherapistBriefing {
   public List<String> brief(byte[] enrolmentJson, byte[] eventsJsonLines, Instant now) {
     Enrolment enrolment = EnrolmentJson.read(enrolmentJson);
     History history = EventsJson.read(eventsJsonLines);
-    ClientState state = ClientState.of(protocol, pin, enrolment, history, now);
+    ClientState state = ClientState.of(pin, enrolment, history, now);
     List<String> lines = new ArrayList<>();
     state
         .nextSession()

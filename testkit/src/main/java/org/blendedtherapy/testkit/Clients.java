@@ -28,6 +28,7 @@ import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.client.History;
+import org.blendedtherapy.client.PinnedProtocol;
 import org.blendedtherapy.client.Preferences;
 import org.blendedtherapy.client.ProtocolPin;
 import org.blendedtherapy.json.ProtocolJson;
@@ -229,10 +230,19 @@ public final class Clients {
      * Computes the client's state at an instant over every event.
      *
      * @param at the query instant
-     * @return {@code ClientState.of(protocol, sha256(), enrolment, history(), at)}
+     * @return {@code ClientState.of(pinned, enrolment, history(), at)}
      */
     public ClientState stateAt(Instant at) {
-      return ClientState.of(protocol, sha256(), enrolment, history(), at);
+      return ClientState.of(pinned(), enrolment, history(), at);
+    }
+
+    /**
+     * Returns the protocol pinned with the SHA-256 the enrolment carries.
+     *
+     * @return the pinned protocol
+     */
+    public PinnedProtocol pinned() {
+      return new PinnedProtocol(protocol, enrolment.protocol().sha256());
     }
 
     /**

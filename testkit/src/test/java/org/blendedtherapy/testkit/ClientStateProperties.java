@@ -40,7 +40,7 @@ class ClientStateProperties {
     }
 
     ClientState state(List<Event> events) {
-      return ClientState.of(c.protocol(), c.sha256(), c.enrolment(), History.of(events), t);
+      return ClientState.of(c.pinned(), c.enrolment(), History.of(events), t);
     }
 
     List<Event> shuffled(List<Event> events) {
@@ -122,7 +122,7 @@ class ClientStateProperties {
                       .toInstant()
                       .minusSeconds(30L * 24 * 3600);
               ClientState incremental =
-                  ClientState.of(c.protocol(), c.sha256(), c.enrolment(), History.empty(), t0);
+                  ClientState.of(c.pinned(), c.enrolment(), History.empty(), t0);
               Instant last = t0;
               for (Event event : in.shuffled(c.events())) {
                 incremental = incremental.apply(event);
@@ -289,8 +289,7 @@ class ClientStateProperties {
               }
               History history = c.history();
               for (Instant at : instants) {
-                ClientState state =
-                    ClientState.of(c.protocol(), c.sha256(), c.enrolment(), history, at);
+                ClientState state = ClientState.of(c.pinned(), c.enrolment(), history, at);
                 if (at.equals(in.t())) {
                   StateJson.write(state);
                 }

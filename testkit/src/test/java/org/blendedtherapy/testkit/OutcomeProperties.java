@@ -16,6 +16,7 @@ import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.client.History;
+import org.blendedtherapy.client.PinnedProtocol;
 import org.blendedtherapy.client.Rejection;
 import org.blendedtherapy.json.EnrolmentJson;
 import org.blendedtherapy.json.ProtocolJson;
@@ -147,8 +148,7 @@ class OutcomeProperties {
               }
               ClientState state =
                   ClientState.of(
-                      UK,
-                      ENROLMENT.protocol().sha256(),
+                      new PinnedProtocol(UK, ENROLMENT.protocol().sha256()),
                       ENROLMENT,
                       History.of(events),
                       Instant.parse("2027-01-20T00:00:00Z"));

@@ -18,6 +18,7 @@ import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.client.History;
+import org.blendedtherapy.client.PinnedProtocol;
 import org.blendedtherapy.client.Preferences;
 import org.blendedtherapy.protocol.Module;
 import org.blendedtherapy.protocol.Protocol;
@@ -27,12 +28,11 @@ import org.blendedtherapy.protocol.ReminderPolicy;
 import org.blendedtherapy.protocol.Schedule;
 import org.blendedtherapy.protocol.SessionPlan;
 import org.blendedtherapy.protocol.Tailoring;
-import org.blendedtherapy.reminders.ModuleTimes;
 import org.blendedtherapy.reminders.Reminder;
 import org.blendedtherapy.reminders.ReminderSchedule;
 import org.blendedtherapy.reminders.Reminders;
 import org.blendedtherapy.reminders.Suppressed;
-import org.blendedtherapy.state.ModuleOpenings;
+import org.blendedtherapy.state.ClientState;
 
 /**
  * Cases for reminder properties: small generated protocols (at most {@value #MAX_SESSIONS}
@@ -57,15 +57,14 @@ final class ReminderCases {
   }
 
   /** All occurrences of a case, and the inputs of its queries. */
-  record Query(Clients.Case c, History history, ModuleOpenings modules) {
+  record Query(Clients.Case c, History history, ClientState state) {
     static Query of(Clients.Case c) {
       History history = c.history();
-      return new Query(
-          c, history, ModuleOpenings.of(c.protocol(), c.sha256(), c.enrolment(), history));
+      return new Query(c, history, ClientState.of(c.pinned(), c.enrolment(), history));
     }
 
     ReminderSchedule between(Instant from, Instant to) {
-      return Reminders.between(c.protocol(), c.enrolment(), history, modules, from, to);
+      return state.reminders(from, to);
     }
 
     ReminderSchedule all() {
@@ -73,7 +72,7 @@ final class ReminderCases {
     }
 
     List<Reminder> next(Instant after, int count) {
-      return Reminders.next(c.protocol(), c.enrolment(), history, modules, after, count);
+      return state.nextReminders(after, count);
     }
   }
 
@@ -305,17 +304,13 @@ final class ReminderCases {
 
   private static Gen<List<Event>> withReminderEvents(
       Protocol protocol, Enrolment enrolment, List<Event> events) {
-    // Without module times, for speed: module reminders of modules open from the start still
-    // give real ids.
     List<Reminder> occurrences =
         occurrences(
-            Reminders.between(
-                protocol,
-                enrolment,
-                History.of(events),
-                ModuleTimes.NONE,
-                Instant.MIN,
-                Instant.MAX));
+            ClientState.of(
+                    new PinnedProtocol(protocol, enrolment.protocol().sha256()),
+                    enrolment,
+                    History.of(events))
+                .reminders(Instant.MIN, Instant.MAX));
     if (occurrences.isEmpty()) {
       return Gen.constant(events);
     }

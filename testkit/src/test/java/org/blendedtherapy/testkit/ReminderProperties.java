@@ -229,7 +229,7 @@ class ReminderProperties {
                 if (!m.find()) {
                   continue;
                 }
-                Optional<Instant> started = q.modules().startedAt(m.group(1));
+                Optional<Instant> started = q.state().startedAt(m.group(1));
                 assertThat(started.isPresent() && started.get().isBefore(r.instant()))
                     .as(
                         "%s (%s) fired after the module was started at %s",
@@ -269,7 +269,7 @@ class ReminderProperties {
                   Optional<Instant> opened =
                       module.isOpenFromStart()
                           ? Optional.of(start)
-                          : q.modules().openedAt(module.id());
+                          : q.state().openedAt(module.id());
                   if (opened.isEmpty() || hasZoneChange(c)) {
                     continue;
                   }
@@ -542,13 +542,7 @@ class ReminderProperties {
                         q.between(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"));
                         q.between(in.a(), in.a());
                         q.next(in.b(), 3);
-                        Reminders.between(
-                            in.c().protocol(),
-                            in.c().enrolment(),
-                            q.history(),
-                            org.blendedtherapy.reminders.ModuleTimes.NONE,
-                            in.a(),
-                            in.c2());
+                        q.state().nextReminders(in.a(), 64);
                       })
                   .doesNotThrowAnyException();
             });

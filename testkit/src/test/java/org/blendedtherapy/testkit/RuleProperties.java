@@ -19,6 +19,7 @@ import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.client.History;
+import org.blendedtherapy.client.PinnedProtocol;
 import org.blendedtherapy.client.Preferences;
 import org.blendedtherapy.client.ProtocolPin;
 import org.blendedtherapy.json.ProtocolJson;
@@ -54,7 +55,8 @@ class RuleProperties {
   /** A protocol, a client enrolled on it, a history, and an instant after all of it. */
   record Case(Protocol protocol, String sha256, Enrolment enrolment, List<Event> events) {
     ClientState at(Instant at) {
-      return ClientState.of(protocol, sha256, enrolment, History.of(events), at);
+      return ClientState.of(
+          new PinnedProtocol(protocol, sha256), enrolment, History.of(events), at);
     }
 
     ClientState end() {

@@ -1,6 +1,4 @@
-package org.blendedtherapy.plan;
-
-import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+package org.blendedtherapy.timeline;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,10 +11,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apiguardian.api.API;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
+import org.blendedtherapy.plan.Session;
+import org.blendedtherapy.plan.SessionStatus;
+import org.blendedtherapy.plan.Times;
 import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.protocol.SessionPlan;
 import org.blendedtherapy.protocol.SessionType;
@@ -26,11 +26,9 @@ import org.blendedtherapy.protocol.SessionType;
  * session plan, one event at a time in canonical order. Events the plan does not allow are refused
  * with a reason and change nothing.
  *
- * <p>This is the state engine's machinery, mutable and not thread-safe: use one per fold. Hosts ask
- * {@code ClientState} instead.
+ * <p>Part of the timeline's one fold: mutable and not thread-safe.
  */
-@API(status = EXPERIMENTAL, since = "0.1")
-public final class SessionFold {
+final class SessionFold {
   private final SessionPlan plan;
   private final ZoneId zone;
   private final LocalDateTime start;
@@ -49,7 +47,7 @@ public final class SessionFold {
    * @param protocol the protocol
    * @param enrolment the enrolment
    */
-  public SessionFold(Protocol protocol, Enrolment enrolment) {
+  SessionFold(Protocol protocol, Enrolment enrolment) {
     this.plan = protocol.sessionPlan();
     this.zone = enrolment.zone();
     this.start = enrolment.start();
@@ -71,7 +69,7 @@ public final class SessionFold {
    * @param event the event; events about no session are accepted and ignored
    * @return the reason the plan refuses the event, or empty when accepted
    */
-  public Optional<String> apply(Event event) {
+  Optional<String> apply(Event event) {
     switch (event.type()) {
       case SESSION_SCHEDULED:
         return schedule((Event.SessionScheduled) event);
@@ -226,7 +224,7 @@ public final class SessionFold {
    * @param type the type, or empty for every type
    * @return the count
    */
-  public int attended(Optional<SessionType> type) {
+  int attended(Optional<SessionType> type) {
     return type.map(t -> attended.getOrDefault(t, 0)).orElse(attendedTotal);
   }
 
@@ -235,7 +233,7 @@ public final class SessionFold {
    *
    * @return true between an accepted pause and its resume
    */
-  public boolean isPaused() {
+  boolean isPaused() {
     return pausedAt.isPresent();
   }
 
@@ -244,7 +242,7 @@ public final class SessionFold {
    *
    * @return the discharge instant, or empty
    */
-  public Optional<Instant> dischargedAt() {
+  Optional<Instant> dischargedAt() {
     return dischargedAt;
   }
 
@@ -253,7 +251,7 @@ public final class SessionFold {
    *
    * @return the sessions in number order
    */
-  public List<Session> sessions() {
+  List<Session> sessions() {
     List<Session> sessions = new ArrayList<>(local.length);
     Instant[] instants = new Instant[local.length];
     for (int i = 0; i < local.length; i++) {
@@ -276,13 +274,22 @@ public final class SessionFold {
     return sessions;
   }
 
+  /** The local date-time each session is meant at now, after any gap shift, in number order. */
+  LocalDateTime[] resolvedLocals() {
+    LocalDateTime[] out = new LocalDateTime[local.length];
+    for (int i = 0; i < local.length; i++) {
+      out[i] = Times.resolve(local[i], zone).toLocalDateTime();
+    }
+    return out;
+  }
+
   /**
    * Tells whether an event type is one this fold handles.
    *
    * @param type the type
    * @return true for session, pause, resume and discharge events
    */
-  public static boolean handles(EventType type) {
+  static boolean handles(EventType type) {
     return switch (type) {
       case SESSION_SCHEDULED,
           SESSION_ATTENDED,

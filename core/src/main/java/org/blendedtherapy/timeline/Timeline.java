@@ -1,0 +1,729 @@
+package org.blendedtherapy.timeline;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.apiguardian.api.API;
+import org.blendedtherapy.client.Enrolment;
+import org.blendedtherapy.client.Event;
+import org.blendedtherapy.client.History;
+import org.blendedtherapy.client.Rejection;
+import org.blendedtherapy.plan.Session;
+import org.blendedtherapy.plan.Times;
+import org.blendedtherapy.protocol.Module;
+import org.blendedtherapy.protocol.Protocol;
+import org.blendedtherapy.protocol.ReminderPolicy;
+
+/**
+ * A client's history folded once, as it stands at an instant: every event up to the instant
+ * accepted or rejected, a ledger per module with exact instants, the sessions, the zone timeline,
+ * pauses, discharge, and the indexes reminders read (mood ratings, responses and opt-outs per
+ * policy). State and reminders read it; nothing else folds events.
+ *
+ * <p>Costs: {@link #of} is linear in the events up to the instant. {@link #plus} of an event that
+ * comes after every event so far extends the fold in place, O(modules), without refolding; any
+ * other {@code plus}, and a question asked of a timeline that a later {@code plus} has since
+ * extended, refolds from the history. The first question asked of a timeline freezes a view of it,
+ * O(modules + sessions + policies); later questions read the view.
+ *
+ * <p>Not API. This class is immutable and thread-safe: the fold behind it is shared by the
+ * timelines that extend one another and guarded by its own lock.
+ */
+@API(status = INTERNAL, since = "0.2")
+public final class Timeline {
+  /**
+   * A session plan as known from an instant until the next change of the sessions' local times.
+   *
+   * @param from when it took effect
+   * @param until when the next version took effect
+   * @param locals the sessions' meant local times, in number order
+   */
+  public record PlanVersion(Instant from, Instant until, List<LocalDateTime> locals) {}
+
+  /**
+   * A local intent resolved in the client's zone at the time.
+   *
+   * @param at the zoned date-time it fires at
+   * @param late true when the client changed zone after the intent's time in the new zone had
+   *     passed, so it fires on arrival
+   */
+  public record Resolved(ZonedDateTime at, boolean late) {}
+
+  private final Fold fold;
+  private final int seq;
+  private final Instant at;
+  private final History history;
+  private volatile Frame frame;
+
+  private Timeline(Fold fold, int seq, Instant at, History history) {
+    this.fold = fold;
+    this.seq = seq;
+    this.at = at;
+    this.history = history;
+  }
+
+  /**
+   * Folds a client's history up to and including an instant.
+   *
+   * @param protocol the protocol
+   * @param enrolment the enrolment
+   * @param history the events
+   * @param at the instant
+   * @return the timeline
+   */
+  public static Timeline of(Protocol protocol, Enrolment enrolment, History history, Instant at) {
+    Fold fold = new Fold(protocol, enrolment);
+    List<Event> events = history.upTo(at);
+    for (Event event : events) {
+      fold.apply(event);
+    }
+    return new Timeline(fold, events.size(), at, history);
+  }
+
+  /**
+   * Returns the timeline with one more event, at the later of this instant and the event's.
+   *
+   * @param event the event
+   * @return the new timeline
+   */
+  public Timeline plus(Event event) {
+    History next = history.plus(event);
+    Instant when = event.at().isAfter(at) ? event.at() : at;
+    if (next == history) {
+      return at(when);
+    }
+    if (history.isAppend(event)) {
+      Timeline extended = extend(next, when);
+      if (extended != null) {
+        return extended;
+      }
+    }
+    return of(fold.protocol, fold.enrolment, next, when);
+  }
+
+  /**
+   * Returns the timeline of the same history at another instant.
+   *
+   * @param instant the instant
+   * @return the timeline
+   */
+  public Timeline at(Instant instant) {
+    if (instant.equals(at)) {
+      return this;
+    }
+    if (instant.isAfter(at)) {
+      Timeline extended = extend(history, instant);
+      if (extended != null) {
+        return extended;
+      }
+    }
+    return of(fold.protocol, fold.enrolment, history, instant);
+  }
+
+  /** Folds the events after this timeline's up to an instant into the shared fold, if ours. */
+  private Timeline extend(History next, Instant when) {
+    List<Event> events = next.upTo(when);
+    synchronized (fold) {
+      if (fold.seq != seq) {
+        return null;
+      }
+      for (int i = seq; i < events.size(); i++) {
+        fold.apply(events.get(i));
+      }
+      return new Timeline(fold, events.size(), when, next);
+    }
+  }
+
+  private Frame frame() {
+    Frame f = frame;
+    if (f == null) {
+      synchronized (fold) {
+        if (fold.seq == seq) {
+          f = new Frame(fold, at);
+        }
+      }
+      if (f == null) {
+        Fold fresh = new Fold(fold.protocol, fold.enrolment);
+        history.upTo(at).forEach(fresh::apply);
+        f = new Frame(fresh, at);
+      }
+      frame = f;
+    }
+    return f;
+  }
+
+  /**
+   * Returns the protocol.
+   *
+   * @return the protocol
+   */
+  public Protocol protocol() {
+    return fold.protocol;
+  }
+
+  /**
+   * Returns the enrolment.
+   *
+   * @return the enrolment
+   */
+  public Enrolment enrolment() {
+    return fold.enrolment;
+  }
+
+  /**
+   * Returns every event handed over, including any after the instant.
+   *
+   * @return the history
+   */
+  public History history() {
+    return history;
+  }
+
+  /**
+   * Returns the instant this timeline stands at.
+   *
+   * @return the instant
+   */
+  public Instant at() {
+    return at;
+  }
+
+  /**
+   * Returns the events folded: those up to the instant, in canonical order.
+   *
+   * @return the events
+   */
+  public List<Event> events() {
+    return history.events().subList(0, seq);
+  }
+
+  /**
+   * Returns why an event had no effect.
+   *
+   * @param index the event's position in {@link #events()}
+   * @return the rejection, or empty when the event was accepted
+   */
+  public Optional<Rejection> rejection(int index) {
+    return Optional.ofNullable(frame().verdicts.get(index));
+  }
+
+  /**
+   * Returns the events that had no effect, in canonical order.
+   *
+   * @return the rejections
+   */
+  public List<Rejection> rejected() {
+    return frame().rejected;
+  }
+
+  /**
+   * Returns the module ledgers in protocol order, as they stand at the instant.
+   *
+   * @return the ledgers
+   */
+  public List<ModuleLedger> modules() {
+    return frame().moduleList;
+  }
+
+  /**
+   * Returns a module's ledger.
+   *
+   * @param id the module id
+   * @return the ledger, or empty when the protocol has no such module
+   */
+  public Optional<ModuleLedger> module(String id) {
+    return Optional.ofNullable(frame().ledgers.get(id));
+  }
+
+  /**
+   * Returns the client's progress at the instant, as rules see it.
+   *
+   * @return the moment
+   */
+  public Moment moment() {
+    return frame().base.at(at);
+  }
+
+  /**
+   * Returns the client's progress when a fact was made, as rules saw it then.
+   *
+   * @param fact the fact
+   * @return the moment
+   */
+  public Moment momentOf(ModuleLedger.Fact fact) {
+    Frame f = frame();
+    return new Moment(
+        f.ledgers,
+        f.attendedSeq,
+        fold.protocol.sessionPlan(),
+        f.scores,
+        fact.seq(),
+        fact.at(),
+        fold.enrolment.zone(),
+        fold.startDate());
+  }
+
+  /**
+   * Returns the suggested order of modules: the protocol's, unless a reorder changed it.
+   *
+   * @return the module ids
+   */
+  public List<String> order() {
+    return frame().order;
+  }
+
+  /**
+   * Returns the sessions as they stand, with their windows.
+   *
+   * @return the sessions in number order
+   */
+  public List<Session> sessions() {
+    return frame().sessions;
+  }
+
+  /**
+   * Tells whether therapy is paused at the instant.
+   *
+   * @return true between an accepted pause and its resume
+   */
+  public boolean isPaused() {
+    return frame().pausedAt != null;
+  }
+
+  /**
+   * Returns when the client was discharged.
+   *
+   * @return the instant, or empty
+   */
+  public Optional<Instant> dischargedAt() {
+    return frame().dischargedAt;
+  }
+
+  /**
+   * Returns when a session was attended.
+   *
+   * @param session the session number
+   * @return the instant of the accepted attendance, or empty
+   */
+  public Optional<Instant> attendedAt(int session) {
+    return Optional.ofNullable(frame().attendedAt[session - 1]);
+  }
+
+  /**
+   * Returns when a session was cancelled by a {@code session-cancelled} event.
+   *
+   * @param session the session number
+   * @return the instant, or empty
+   */
+  public Optional<Instant> cancelledAt(int session) {
+    return Optional.ofNullable(frame().cancelledAt[session - 1]);
+  }
+
+  /**
+   * Returns the instant of session 1 as first planned: where reminders begin.
+   *
+   * @return the instant
+   */
+  public Instant start() {
+    return fold.startInstant();
+  }
+
+  /**
+   * Returns where reminders end: the end of the last session's window, or the discharge if later.
+   *
+   * @return the instant
+   */
+  public Instant end() {
+    return frame().end;
+  }
+
+  /**
+   * Returns the versions of the session plan, in time order; the last one lasts until {@link
+   * Instant#MAX}.
+   *
+   * @return the versions
+   */
+  public List<PlanVersion> planVersions() {
+    return frame().planVersions();
+  }
+
+  /**
+   * Returns the zone the client is in at an instant. O(log zone changes).
+   *
+   * @param instant the instant
+   * @return the zone
+   */
+  public ZoneId zoneAt(Instant instant) {
+    List<Fold.ZoneFrom> zones = frame().zones;
+    int low = 0;
+    int high = zones.size();
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (!instant.isBefore(zones.get(mid).at())) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return zones.get(Math.max(0, low - 1)).zone();
+  }
+
+  /**
+   * Tells whether the client changed zone between two instants (inclusive).
+   *
+   * @param from the first instant
+   * @param to the last instant
+   * @return true when a zone change lies in {@code [from, to]}
+   */
+  public boolean changesZone(Instant from, Instant to) {
+    for (Fold.ZoneFrom zone : frame().zones) {
+      if (!zone.at().isBefore(from) && !zone.at().isAfter(to)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Resolves a local intent in the client's zone: in the enrolment zone, then re-resolved at each
+   * zone change whose instant it does not precede; an intent whose time in the new zone had passed
+   * when the client arrived fires once, late, on arrival (G6: every intent fires exactly once).
+   *
+   * @param intent the local date-time meant
+   * @return where it fires
+   */
+  public Resolved resolve(LocalDateTime intent) {
+    List<Fold.ZoneFrom> zones = frame().zones;
+    ZonedDateTime when = Times.resolve(intent, zones.get(0).zone());
+    boolean late = false;
+    for (int i = 1; i < zones.size(); i++) {
+      Fold.ZoneFrom change = zones.get(i);
+      if (when.toInstant().isBefore(change.at())) {
+        break;
+      }
+      ZonedDateTime moved = Times.resolve(intent, change.zone());
+      if (moved.toInstant().isBefore(change.at())) {
+        when = change.at().atZone(change.zone());
+        late = true;
+      } else {
+        when = moved;
+        late = false;
+      }
+    }
+    return new Resolved(when, late);
+  }
+
+  /**
+   * Tells whether therapy was paused at an instant. O(log pauses).
+   *
+   * @param instant the instant
+   * @return true inside a pause
+   */
+  public boolean isPausedAt(Instant instant) {
+    Frame f = frame();
+    if (f.pausedAt != null && !instant.isBefore(f.pausedAt)) {
+      return true;
+    }
+    List<Fold.Pause> pauses = f.pauses;
+    int low = 0;
+    int high = pauses.size();
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (!instant.isBefore(pauses.get(mid).from())) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low > 0 && instant.isBefore(pauses.get(low - 1).until());
+  }
+
+  /**
+   * Tells whether the client had turned a policy off at an instant: the enrolment's preference,
+   * then every accepted opt-out and opt-in up to the instant. O(log opt events).
+   *
+   * @param policy the policy
+   * @param instant the instant
+   * @return true when opted out
+   */
+  public boolean isOptedOut(ReminderPolicy policy, Instant instant) {
+    if (!policy.optOut()) {
+      return false;
+    }
+    List<Fold.Opt> opts = frame().opts.getOrDefault(policy.id(), List.of());
+    int last = lastAtOrBefore(opts.size(), i -> opts.get(i).at(), instant);
+    return last < 0
+        ? fold.enrolment.preferences().optedOut().contains(policy.id())
+        : opts.get(last).out();
+  }
+
+  /**
+   * Returns how many prompts of a policy in a row the client had ignored at an instant. O(log
+   * responses).
+   *
+   * @param policy the policy id
+   * @param instant the instant
+   * @return the run of ignored prompts, 0 after an acknowledgement
+   */
+  public int ignoredRun(String policy, Instant instant) {
+    List<Fold.Response> responses = frame().responses.getOrDefault(policy, List.of());
+    int last = lastAtOrBefore(responses.size(), i -> responses.get(i).at(), instant);
+    return last < 0 ? 0 : responses.get(last).ignoredRun();
+  }
+
+  /**
+   * Returns the instant at which the run of ignored prompts in effect at an instant began to exceed
+   * or reach a threshold: the response that reached it.
+   *
+   * @param policy the policy id
+   * @param instant the instant
+   * @param threshold the threshold
+   * @return the instant, or empty when the run at {@code instant} is below the threshold
+   */
+  public Optional<Instant> runReached(String policy, Instant instant, int threshold) {
+    List<Fold.Response> responses = frame().responses.getOrDefault(policy, List.of());
+    int last = lastAtOrBefore(responses.size(), i -> responses.get(i).at(), instant);
+    if (last < 0 || responses.get(last).ignoredRun() < threshold) {
+      return Optional.empty();
+    }
+    int i = last - (responses.get(last).ignoredRun() - threshold);
+    return Optional.of(responses.get(i).at());
+  }
+
+  /**
+   * Returns the instants of every response of a policy, in time order.
+   *
+   * @param policy the policy id
+   * @return the instants at which the ignored run changed
+   */
+  public List<Instant> responseInstants(String policy) {
+    List<Fold.Response> responses = frame().responses.getOrDefault(policy, List.of());
+    List<Instant> out = new ArrayList<>(responses.size());
+    responses.forEach(r -> out.add(r.at()));
+    return out;
+  }
+
+  /**
+   * Tells whether the client rated their mood on a local day, at or before an instant. O(log n).
+   *
+   * @param day the local day
+   * @param zone the zone the day is in
+   * @param by the latest instant that counts
+   * @return true when a rating lies on that day, not after {@code by}
+   */
+  public boolean moodRatedOn(LocalDate day, ZoneId zone, Instant by) {
+    List<Instant> moods = frame().moods;
+    Instant dayStart = day.atStartOfDay(zone).toInstant();
+    Instant dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant();
+    int first = lastAtOrBefore(moods.size(), moods::get, dayStart.minusNanos(1)) + 1;
+    return first < moods.size()
+        && !moods.get(first).isAfter(by)
+        && moods.get(first).isBefore(dayEnd);
+  }
+
+  /**
+   * Returns the accepted mood ratings' instants, in time order.
+   *
+   * @return the instants
+   */
+  public List<Instant> moodRatings() {
+    return frame().moods;
+  }
+
+  /**
+   * Returns the instant a module reminder counts from: when the module opened, or the start if it
+   * opened before; with no further event, including openings by {@code daysSinceStart} still to
+   * come.
+   *
+   * @param module the module id
+   * @return the instant, or empty when the module never opens without a further event
+   */
+  public Optional<Instant> reminderAnchor(String module) {
+    ModuleLedger ledger = frame().projected().get(module);
+    if (ledger == null || ledger.opened == null) {
+      return Optional.empty();
+    }
+    Instant opened = ledger.opened.fact().at();
+    Instant start = start();
+    return Optional.of(opened.isBefore(start) ? start : opened);
+  }
+
+  private interface InstantAt {
+    Instant at(int index);
+  }
+
+  /** The index of the last element at or before an instant, or -1. */
+  private static int lastAtOrBefore(int size, InstantAt at, Instant instant) {
+    int low = 0;
+    int high = size;
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (!at.at(mid).isAfter(instant)) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low - 1;
+  }
+
+  @Override
+  public String toString() {
+    return "Timeline[at=" + at + ", events=" + seq + "]";
+  }
+
+  /** A frozen view of a fold at one instant: copies of what changes, views of what only grows. */
+  private static final class Frame {
+    final Fold fold;
+    final int seq;
+    final Instant lastNow;
+    final Map<String, ModuleLedger> ledgers;
+    final List<ModuleLedger> moduleList;
+    final List<String> order;
+    final List<Session> sessions;
+    final Instant pausedAt;
+    final Optional<Instant> dischargedAt;
+    final int[] attendedSeq;
+    final Instant[] attendedAt;
+    final Instant[] cancelledAt;
+    final List<Rejection> verdicts;
+    final List<Rejection> rejected;
+    final Map<String, List<int[]>> scores;
+    final List<Fold.ZoneFrom> zones;
+    final List<Fold.PlanVersion> versions;
+    final List<Fold.Pause> pauses;
+    final List<Instant> moods;
+    final Map<String, List<Fold.Response>> responses = new HashMap<>();
+    final Map<String, List<Fold.Opt>> opts = new HashMap<>();
+    final Moment base;
+    final Instant end;
+    private volatile Map<String, ModuleLedger> projected;
+    private volatile List<PlanVersion> planVersions;
+
+    Frame(Fold fold, Instant at) {
+      this.fold = fold;
+      this.seq = fold.seq;
+      this.lastNow = fold.now;
+      this.ledgers = fold.copyLedgers();
+      this.order = List.copyOf(fold.order);
+      this.sessions = fold.sessions.sessions();
+      this.pausedAt = fold.pausedAt;
+      this.dischargedAt = fold.sessions.dischargedAt();
+      this.attendedSeq = fold.attendedSeq.clone();
+      this.attendedAt = fold.attendedAt.clone();
+      this.cancelledAt = fold.cancelledAt.clone();
+      this.verdicts = fold.verdicts.view();
+      this.rejected = fold.rejected.view();
+      this.scores = Map.copyOf(fold.scoreViews);
+      this.zones = fold.zones.view();
+      this.versions = fold.versions.view();
+      this.pauses = fold.pauses.view();
+      this.moods = fold.moods.view();
+      fold.responses.forEach((k, v) -> responses.put(k, v.view()));
+      fold.opts.forEach((k, v) -> opts.put(k, v.view()));
+      this.base =
+          new Moment(
+              ledgers,
+              attendedSeq,
+              fold.protocol.sessionPlan(),
+              scores,
+              seq,
+              lastNow,
+              fold.enrolment.zone(),
+              fold.startDate());
+      project(ledgers, at);
+      this.moduleList = List.copyOf(ledgers.values());
+      Instant last = sessions.get(sessions.size() - 1).windowEnd();
+      this.end =
+          dischargedAt.isPresent() && dischargedAt.get().isAfter(last) ? dischargedAt.get() : last;
+    }
+
+    /**
+     * Opens, in the given ledgers, the locked modules whose rules come to hold with no further
+     * event: evaluated at every threshold day after the last evaluation up to {@code until}'s day,
+     * then at {@code until}.
+     */
+    void project(Map<String, ModuleLedger> into, Instant until) {
+      List<Module> locked = new ArrayList<>();
+      for (Module module : fold.protocol.modules()) {
+        if (into.get(module.id()).opened == null) {
+          locked.add(module);
+        }
+      }
+      if (locked.isEmpty() || !until.isAfter(lastNow)) {
+        return;
+      }
+      LocalDate start = fold.startDate();
+      ZoneId zone = fold.enrolment.zone();
+      long from = ChronoUnit.DAYS.between(start, lastNow.atZone(zone).toLocalDate());
+      long to = ChronoUnit.DAYS.between(start, until.atZone(zone).toLocalDate());
+      List<Instant> moments = new ArrayList<>();
+      if (to > from) {
+        for (long day : fold.thresholds.subSet(from, false, to, true)) {
+          moments.add(start.plusDays(day).atStartOfDay(zone).toInstant());
+        }
+      }
+      moments.add(until);
+      for (Instant when : moments) {
+        Moment moment = base.at(when);
+        for (Module module : locked) {
+          ModuleLedger ledger = into.get(module.id());
+          if (ledger.opened == null
+              && module.unlock().orElseThrow().isSatisfiedFor(module.id(), moment)) {
+            ledger.opened =
+                new ModuleLedger.Opening(
+                    ModuleLedger.OpenedBy.RULE,
+                    new ModuleLedger.Fact(seq, when),
+                    OptionalInt.empty());
+          }
+        }
+      }
+    }
+
+    /** The ledgers as they would stand at the end of the plan with no further event. */
+    Map<String, ModuleLedger> projected() {
+      Map<String, ModuleLedger> p = projected;
+      if (p == null) {
+        p = new LinkedHashMap<>();
+        for (Map.Entry<String, ModuleLedger> e : ledgers.entrySet()) {
+          p.put(e.getKey(), e.getValue().copy());
+        }
+        Instant until = end.plus(1, ChronoUnit.DAYS);
+        if (until.isAfter(lastNow)) {
+          project(p, until);
+        }
+        p = Collections.unmodifiableMap(p);
+        projected = p;
+      }
+      return p;
+    }
+
+    List<PlanVersion> planVersions() {
+      List<PlanVersion> p = planVersions;
+      if (p == null) {
+        List<PlanVersion> out = new ArrayList<>(versions.size());
+        for (int i = 0; i < versions.size(); i++) {
+          Fold.PlanVersion v = versions.get(i);
+          Instant until = i + 1 < versions.size() ? versions.get(i + 1).from() : Instant.MAX;
+          out.add(new PlanVersion(v.from(), until, List.of(v.locals())));
+        }
+        p = List.copyOf(out);
+        planVersions = p;
+      }
+      return p;
+    }
+  }
+}
