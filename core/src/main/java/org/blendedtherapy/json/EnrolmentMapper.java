@@ -18,6 +18,7 @@ import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Preferences;
 import org.blendedtherapy.client.ProtocolPin;
 import org.blendedtherapy.protocol.QuietHours;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -83,6 +84,11 @@ final class EnrolmentMapper {
             prefs));
   }
 
+  /** The zone with this id when the Java runtime knows it, else null. */
+  static @Nullable ZoneId knownZone(String id) {
+    return ZONES.contains(id) ? ZoneId.of(id) : null;
+  }
+
   static Optional<LocalDateTime> localDateTime(JsonNode node, String pointer, List<Issue> issues) {
     try {
       return Optional.of(LocalDateTime.parse(node.asString(), LOCAL_DATE_TIME));
@@ -98,9 +104,9 @@ final class EnrolmentMapper {
   }
 
   static Optional<ZoneId> zone(JsonNode node, String pointer, List<Issue> issues) {
-    String id = node.asString();
-    if (ZONES.contains(id)) {
-      return Optional.of(ZoneId.of(id));
+    ZoneId known = knownZone(node.asString());
+    if (known != null) {
+      return Optional.of(known);
     }
     issues.add(
         Issue.error(

@@ -1,6 +1,7 @@
 package org.blendedtherapy.json;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -52,6 +53,12 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * after a syntax error, and the per-document limits (2 MiB, 500,000 tokens) then hold per event
  * rather than capping the whole log. Parsing streams through the log in bounded memory; no tree of
  * the whole log is ever built.
+ *
+ * <p>A valid line, the common case, is read by a streaming fast path straight into its event; only
+ * a line that path refuses is parsed into a tree and run through the schema validator and the
+ * meaning checks, which explain it. The schema stays the contract: a differential property in the
+ * testkit proves that both ways accept exactly the same lines and read them into equal events, so
+ * the issues are the same as if every line went through the schema.
  *
  * <p>The methods are thread-safe; the schema is loaded once per JVM.
  */
@@ -239,10 +246,22 @@ public final class EventsJson {
     return new Validation<>(issues, Optional.of(History.of(byId.values())));
   }
 
-  /** Reads the reader's current line as one event through the three layers. */
+  /**
+   * Reads the reader's current line as one event: by the fast path when it accepts the line, else
+   * through the three layers, which explain what is wrong.
+   */
   private static Optional<Event> event(LineReader reader, List<Issue> issues) {
-    JsonInput.Parsed parsed =
-        new JsonInput(false).parseLine(reader.bytes(), reader.offset(), reader.length());
+    Event fast = EventFastPath.read(reader.bytes(), reader.offset(), reader.length());
+    if (fast != null) {
+      return Optional.of(fast);
+    }
+    return explained(reader.bytes(), reader.offset(), reader.length(), issues);
+  }
+
+  /** Reads one line through the three layers: syntax, schema, meaning. */
+  private static Optional<Event> explained(
+      byte[] bytes, int offset, int length, List<Issue> issues) {
+    JsonInput.Parsed parsed = new JsonInput(false).parseLine(bytes, offset, length);
     issues.addAll(parsed.issues());
     if (parsed.tree().isEmpty() || !parsed.issues().isEmpty()) {
       return Optional.empty();
@@ -279,6 +298,33 @@ public final class EventsJson {
   private static Issue atLine(int line, Issue issue) {
     return new Issue(
         issue.severity(), issue.code(), issue.pointer(), "line " + line + ": " + issue.message());
+  }
+
+  /**
+   * Reads one event line by the fast path alone. Not API: this exists for the testkit's
+   * differential property, which proves that the fast path and {@link #validateBySchemaPath} accept
+   * exactly the same lines and read them into equal events; hosts call {@link #validateEvent}.
+   *
+   * @param line one line, UTF-8, without its line end
+   * @return the event, or empty when the fast path leaves the line to the schema path
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public static Optional<Event> readByFastPath(byte[] line) {
+    return Optional.ofNullable(EventFastPath.read(line, 0, line.length));
+  }
+
+  /**
+   * Reads one event line through syntax, schema and meaning only, never the fast path. Not API: the
+   * other half of the differential property of {@link #readByFastPath}.
+   *
+   * @param line one line, UTF-8, without its line end
+   * @return every issue found, and the event when there is no error
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public static Validation<Event> validateBySchemaPath(byte[] line) {
+    List<Issue> issues = new ArrayList<>();
+    Optional<Event> event = explained(line, 0, line.length, issues);
+    return new Validation<>(issues, issues.isEmpty() ? event : Optional.empty());
   }
 
   /** For tests: reads a log through the stream path, as a host's file would be. */

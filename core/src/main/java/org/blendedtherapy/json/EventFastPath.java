@@ -1,0 +1,584 @@
+package org.blendedtherapy.json;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.blendedtherapy.client.Event;
+import org.blendedtherapy.client.EventType;
+import org.blendedtherapy.protocol.Instrument;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+
+/**
+ * The fast path for one event line: a streaming parser reads the object token by token straight
+ * into an {@link Event}, checking everything the event schema and {@link EventMapper} check (keys
+ * per type, no unknown or repeated keys, types, forms, ranges, lengths, instruments, zones). It
+ * never explains: on the first thing it does not accept, or anything it is unsure of, it answers
+ * {@code null} and the caller reads the line again through the full path (syntax, networknt,
+ * meaning) that produces the issues. Building a tree and running the schema validator per line cost
+ * about 11 µs an event, most of reading a log; valid lines are the common case, so they skip both.
+ *
+ * <p>The contract stays the schema: {@code EventReaderProperties} in the testkit checks that this
+ * path accepts exactly the lines the full path accepts and gives equal events, over valid events
+ * and mutants of them. Change this class together with {@code event.schema.json} and {@link
+ * EventMapper}.
+ *
+ * <p>It uses the library's own factory ({@link JsonInput#FACTORY}) and so its limits. Stateless and
+ * thread-safe.
+ */
+final class EventFastPath {
+  // One bit per key the schema knows; the order is that of event.schema.json.
+  private static final List<String> KEYS =
+      List.of(
+          "id",
+          "type",
+          "at",
+          "session",
+          "start",
+          "by",
+          "module",
+          "order",
+          "value",
+          "instrument",
+          "items",
+          "total",
+          "reminder",
+          "policy",
+          "zone");
+  private static final int ID = 0;
+  private static final int TYPE = 1;
+  private static final int AT = 2;
+  private static final int SESSION = 3;
+  private static final int START = 4;
+  private static final int BY = 5;
+  private static final int MODULE = 6;
+  private static final int ORDER = 7;
+  private static final int VALUE = 8;
+  private static final int INSTRUMENT = 9;
+  private static final int ITEMS = 10;
+  private static final int TOTAL = 11;
+  private static final int REMINDER = 12;
+  private static final int POLICY = 13;
+  private static final int ZONE = 14;
+
+  private static final Map<String, Integer> KEY_INDEX = new HashMap<>();
+  private static final Map<String, EventType> TYPES = new HashMap<>();
+
+  /** Keys each type may carry, from {@link EventMapper#fields}: one fact, one computation. */
+  private static final Map<EventType, Integer> ALLOWED = new EnumMap<>(EventType.class);
+
+  /** Keys each type must carry: the schema's {@code required} and its {@code allOf}. */
+  private static final Map<EventType, Integer> REQUIRED = new EnumMap<>(EventType.class);
+
+  static {
+    for (int i = 0; i < KEYS.size(); i++) {
+      KEY_INDEX.put(KEYS.get(i), i);
+    }
+    int base = bit(ID) | bit(TYPE) | bit(AT);
+    for (EventType type : EventType.values()) {
+      TYPES.put(type.json(), type);
+      int allowed = base;
+      for (String field : EventMapper.fields(type)) {
+        allowed |= bit(KEY_INDEX.get(field));
+      }
+      ALLOWED.put(type, allowed);
+      int optional = 0;
+      if (type == EventType.MODULE_ASSIGNED) {
+        optional = bit(SESSION);
+      } else if (type == EventType.MEASURE_RECORDED) {
+        // Exactly one of items and total, checked with the measure.
+        optional = bit(ITEMS) | bit(TOTAL);
+      }
+      REQUIRED.put(type, allowed & ~optional);
+    }
+  }
+
+  /** Tells a value the fast path refuses from every accepted integer. */
+  private static final int REFUSED = Integer.MIN_VALUE;
+
+  private EventFastPath() {}
+
+  private static int bit(int key) {
+    return 1 << key;
+  }
+
+  /**
+   * Reads one line as an event when it is valid and plainly so.
+   *
+   * @return the event, exactly as the full path would map it; {@code null} when the full path must
+   *     read the line (it may still accept it)
+   */
+  static @Nullable Event read(byte[] bytes, int offset, int length) {
+    if (JsonInput.checkText(bytes, offset, length, true).isPresent()) {
+      return null;
+    }
+    try (JsonParser parser =
+        JsonInput.FACTORY.createParser(ObjectReadContext.empty(), bytes, offset, length)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      Event event = new Fields().read(parser);
+      return event == null || parser.nextToken() != null ? null : event;
+    } catch (RuntimeException e) { // NOPMD
+      // The fast path never decides that a line is wrong, and must never throw: anything it did
+      // not expect (a limit, malformed JSON, a number or date it cannot take) goes to the full
+      // path,
+      // which explains it with the library's own issue.
+      return null;
+    }
+  }
+
+  /** The values of one event as they are read. */
+  private static final class Fields {
+    private int seen;
+    private @Nullable String id;
+    private @Nullable EventType type;
+    private @Nullable Instant at;
+    private int session = REFUSED;
+    private @Nullable LocalDateTime start;
+    private Event.@Nullable CancelledBy by;
+    private @Nullable String module;
+    private @Nullable List<String> order;
+    private int value = REFUSED;
+    private @Nullable String instrument;
+    private @Nullable List<OptionalInt> items;
+    private int total = REFUSED;
+    private @Nullable String reminder;
+    private @Nullable String policy;
+    private @Nullable ZoneId zone;
+
+    @Nullable Event read(JsonParser parser) {
+      JsonToken token;
+      while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
+        Integer key = KEY_INDEX.get(parser.currentName());
+        if (key == null || (seen & bit(key)) != 0) {
+          return null;
+        }
+        seen |= bit(key);
+        if (!value(key, parser, parser.nextToken())) {
+          return null;
+        }
+      }
+      if (token != JsonToken.END_OBJECT || type == null) {
+        return null;
+      }
+      int required = REQUIRED.get(type);
+      if ((seen & required) != required || (seen & ~ALLOWED.get(type)) != 0) {
+        return null;
+      }
+      return build(type);
+    }
+
+    /** Reads the value of one key, checking it as the schema does; false to refuse. */
+    private boolean value(int key, JsonParser parser, JsonToken token) {
+      switch (key) {
+        case ID:
+          id = string(parser, token, 200);
+          return id != null;
+        case TYPE:
+          {
+            String text = string(parser, token, Integer.MAX_VALUE);
+            type = text == null ? null : TYPES.get(text);
+            return type != null;
+          }
+        case AT:
+          {
+            String text = string(parser, token, Integer.MAX_VALUE);
+            at = text == null ? null : instant(text);
+            return at != null;
+          }
+        case SESSION:
+          session = integer(parser, token, 1, 1000);
+          return session != REFUSED;
+        case START:
+          {
+            String text = string(parser, token, Integer.MAX_VALUE);
+            start = text == null ? null : localDateTime(text);
+            return start != null;
+          }
+        case BY:
+          {
+            String text = string(parser, token, Integer.MAX_VALUE);
+            if ("client".equals(text)) {
+              by = Event.CancelledBy.CLIENT;
+            } else if ("service".equals(text)) {
+              by = Event.CancelledBy.SERVICE;
+            }
+            return by != null;
+          }
+        case MODULE:
+          module = identifier(parser, token);
+          return module != null;
+        case ORDER:
+          order = order(parser, token);
+          return order != null;
+        case VALUE:
+          value = integer(parser, token, 1, 10);
+          return value != REFUSED;
+        case INSTRUMENT:
+          instrument = string(parser, token, 64);
+          return instrument != null;
+        case ITEMS:
+          items = items(parser, token);
+          return items != null;
+        case TOTAL:
+          total = integer(parser, token, 0, 1000);
+          return total != REFUSED;
+        case REMINDER:
+          reminder = string(parser, token, 512);
+          return reminder != null;
+        case POLICY:
+          policy = identifier(parser, token);
+          return policy != null;
+        case ZONE:
+          {
+            String text = string(parser, token, 64);
+            zone = text == null || !isZoneForm(text) ? null : EnrolmentMapper.knownZone(text);
+            return zone != null;
+          }
+        default:
+          return false;
+      }
+    }
+
+    /** Builds the event as {@link EventMapper#map} does, after the meaning checks of a measure. */
+    private @Nullable Event build(EventType type) {
+      String eventId = id;
+      Instant instant = at;
+      if (eventId == null || instant == null) {
+        return null;
+      }
+      switch (type) {
+        case SESSION_SCHEDULED:
+          return start == null
+              ? null
+              : new Event.SessionScheduled(eventId, instant, session, start);
+        case SESSION_ATTENDED:
+        case SESSION_MISSED:
+          return new Event.SessionEvent(eventId, type, instant, session);
+        case SESSION_CANCELLED:
+          return by == null ? null : new Event.SessionCancelled(eventId, instant, session, by);
+        case MODULE_STARTED:
+        case MODULE_COMPLETED:
+        case MODULE_RELEASED:
+        case MODULE_SKIPPED:
+        case MODULE_REPEATED:
+          return module == null ? null : new Event.ModuleEvent(eventId, type, instant, module);
+        case MODULES_REORDERED:
+          return order == null ? null : new Event.ModulesReordered(eventId, instant, order);
+        case MODULE_ASSIGNED:
+          return module == null
+              ? null
+              : new Event.ModuleAssigned(
+                  eventId,
+                  instant,
+                  module,
+                  session == REFUSED ? OptionalInt.empty() : OptionalInt.of(session));
+        case MOOD_RATED:
+          return new Event.MoodRated(eventId, instant, value);
+        case MEASURE_RECORDED:
+          return measure(eventId, instant);
+        case REMINDER_ACKNOWLEDGED:
+        case REMINDER_IGNORED:
+          return reminder == null
+              ? null
+              : new Event.ReminderEvent(eventId, type, instant, reminder);
+        case REMINDER_OPTED_OUT:
+        case REMINDER_OPTED_IN:
+          return policy == null ? null : new Event.PolicyEvent(eventId, type, instant, policy);
+        case ZONE_CHANGED:
+          return zone == null ? null : new Event.ZoneChanged(eventId, instant, zone);
+        case PAUSED:
+        case RESUMED:
+        case DISCHARGED:
+          return new Event.Lifecycle(eventId, type, instant);
+      }
+      return null;
+    }
+
+    /** The meaning layer's measure checks: one of items and total, fitting a known instrument. */
+    private @Nullable Event measure(String eventId, Instant instant) {
+      if (instrument == null || (items == null) == (total == REFUSED)) {
+        return null;
+      }
+      Optional<Instrument> found = Instrument.fromJson(instrument);
+      if (found.isEmpty()) {
+        return null;
+      }
+      Instrument known = found.get();
+      if (items != null) {
+        if (items.size() != known.items()) {
+          return null;
+        }
+        for (OptionalInt item : items) {
+          if (item.isPresent() && item.getAsInt() > known.itemMax()) {
+            return null;
+          }
+        }
+        return new Event.MeasureRecorded(
+            eventId, instant, known.json(), items, OptionalInt.empty());
+      }
+      if (total > known.totalMax()) {
+        return null;
+      }
+      return new Event.MeasureRecorded(
+          eventId, instant, known.json(), List.of(), OptionalInt.of(total));
+    }
+  }
+
+  /** A string of 1 to {@code max} code points (the schema's minLength and maxLength), or null. */
+  private static @Nullable String string(JsonParser parser, JsonToken token, int max) {
+    if (token != JsonToken.VALUE_STRING) {
+      return null;
+    }
+    String text = parser.getString();
+    if (text.isEmpty()) {
+      return null;
+    }
+    if (text.length() > max && text.codePointCount(0, text.length()) > max) {
+      return null;
+    }
+    return text;
+  }
+
+  /** An id of the schema's {@code $defs/id}: {@code ^[a-z][a-z0-9-]*$}, at most 64 characters. */
+  private static @Nullable String identifier(JsonParser parser, JsonToken token) {
+    String text = string(parser, token, 64);
+    return text != null && isIdForm(text) ? text : null;
+  }
+
+  static boolean isIdForm(String text) {
+    if (text.isEmpty() || text.charAt(0) < 'a' || text.charAt(0) > 'z') {
+      return false;
+    }
+    for (int i = 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The schema's zone form: {@code ^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$}. */
+  static boolean isZoneForm(String text) {
+    if (!isLetter(text.charAt(0))) {
+      return false;
+    }
+    boolean afterSlash = false;
+    for (int i = 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '/') {
+        if (afterSlash) {
+          return false;
+        }
+        afterSlash = true;
+      } else if (isLetter(c) || (c >= '0' && c <= '9') || c == '_' || c == '+' || c == '-') {
+        afterSlash = false;
+      } else {
+        return false;
+      }
+    }
+    return !afterSlash;
+  }
+
+  private static boolean isLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  /**
+   * An integer in {@code [min, max]}, or {@link #REFUSED}. A number with a fraction or exponent
+   * counts when it is integral, as the syntax layer makes it an integer ({@code 1.0}, {@code 1e0}).
+   */
+  private static int integer(JsonParser parser, JsonToken token, int min, int max) {
+    if (token == JsonToken.VALUE_NUMBER_INT) {
+      if (parser.getNumberType() != JsonParser.NumberType.INT) {
+        return REFUSED;
+      }
+      int n = parser.getIntValue();
+      return n >= min && n <= max ? n : REFUSED;
+    }
+    if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+      BigDecimal decimal = parser.getDecimalValue();
+      if (decimal.signum() != 0
+          && (decimal.precision() - decimal.scale() > JsonInput.MAX_DIGITS
+              || decimal.scale() - decimal.precision() > JsonInput.MAX_DIGITS)) {
+        return REFUSED;
+      }
+      BigDecimal stripped = decimal.stripTrailingZeros();
+      if (stripped.scale() > 0
+          || stripped.compareTo(BigDecimal.valueOf(min)) < 0
+          || stripped.compareTo(BigDecimal.valueOf(max)) > 0) {
+        return REFUSED;
+      }
+      return stripped.intValue();
+    }
+    return REFUSED;
+  }
+
+  /** The schema's {@code order}: 1 to 200 distinct ids. */
+  private static @Nullable List<String> order(JsonParser parser, JsonToken token) {
+    if (token != JsonToken.START_ARRAY) {
+      return null;
+    }
+    List<String> order = new ArrayList<>();
+    JsonToken next;
+    while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
+      String id = identifier(parser, next);
+      if (id == null || order.size() == 200 || order.contains(id)) {
+        return null;
+      }
+      order.add(id);
+    }
+    return order.isEmpty() ? null : order;
+  }
+
+  /** The schema's {@code items}: 1 to 40 integers 0 to 1000 or nulls. */
+  private static @Nullable List<OptionalInt> items(JsonParser parser, JsonToken token) {
+    if (token != JsonToken.START_ARRAY) {
+      return null;
+    }
+    List<OptionalInt> items = new ArrayList<>();
+    JsonToken next;
+    while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
+      if (items.size() == 40) {
+        return null;
+      }
+      if (next == JsonToken.VALUE_NULL) {
+        items.add(OptionalInt.empty());
+      } else {
+        int item = integer(parser, next, 0, 1000);
+        if (item == REFUSED) {
+          return null;
+        }
+        items.add(OptionalInt.of(item));
+      }
+    }
+    return items.isEmpty() ? null : items;
+  }
+
+  /**
+   * The schema's instant form {@code uuuu-MM-ddTHH:mm:ssZ} with up to nine fraction digits, on a
+   * date that exists (what {@link Instant#parse} then adds), or null. Parsed by hand: {@code
+   * Instant.parse} costs more than the rest of an event.
+   */
+  private static @Nullable Instant instant(String text) {
+    int n = text.length();
+    if (n < 20
+        || n == 21
+        || n > 30
+        || text.charAt(n - 1) != 'Z'
+        || text.charAt(16) != ':'
+        || !isDateTime(text)) {
+      return null;
+    }
+    int second = twoDigits(text, 17);
+    if (second < 0 || second > 59) {
+      return null;
+    }
+    int nanos = 0;
+    if (n > 20) {
+      if (text.charAt(19) != '.') {
+        return null;
+      }
+      for (int i = 20; i < n - 1; i++) {
+        int d = digit(text.charAt(i));
+        if (d < 0) {
+          return null;
+        }
+        nanos = nanos * 10 + d;
+      }
+      for (int i = n - 1; i < 29; i++) {
+        nanos *= 10;
+      }
+    } else if (text.charAt(19) != 'Z') {
+      return null;
+    }
+    LocalDate date = date(text);
+    if (date == null) {
+      return null;
+    }
+    long seconds =
+        date.toEpochDay() * 86_400
+            + twoDigits(text, 11) * 3_600L
+            + twoDigits(text, 14) * 60L
+            + second;
+    return Instant.ofEpochSecond(seconds, nanos);
+  }
+
+  /** The schema's local form {@code uuuu-MM-ddTHH:mm} on a date that exists, or null. */
+  private static @Nullable LocalDateTime localDateTime(String text) {
+    if (text.length() != 16 || !isDateTime(text)) {
+      return null;
+    }
+    LocalDate date = date(text);
+    return date == null
+        ? null
+        : LocalDateTime.of(date, LocalTime.of(twoDigits(text, 11), twoDigits(text, 14)));
+  }
+
+  /** Whether the first 16 characters are {@code dddd-MM-ddTHH:mm} within the pattern's ranges. */
+  private static boolean isDateTime(String text) {
+    for (int i = 0; i < 4; i++) {
+      if (digit(text.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    if (text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T') {
+      return false;
+    }
+    if (text.charAt(13) != ':') {
+      return false;
+    }
+    int month = twoDigits(text, 5);
+    int day = twoDigits(text, 8);
+    int hour = twoDigits(text, 11);
+    int minute = twoDigits(text, 14);
+    return month >= 1
+        && month <= 12
+        && day >= 1
+        && day <= 31
+        && hour >= 0
+        && hour <= 23
+        && minute >= 0
+        && minute <= 59;
+  }
+
+  /** The date of a checked form, or null when it does not exist (the 30th of February). */
+  private static @Nullable LocalDate date(String text) {
+    int year =
+        digit(text.charAt(0)) * 1000
+            + digit(text.charAt(1)) * 100
+            + digit(text.charAt(2)) * 10
+            + digit(text.charAt(3));
+    try {
+      return LocalDate.of(year, twoDigits(text, 5), twoDigits(text, 8));
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  /** Two decimal digits at {@code i}, or -1. */
+  private static int twoDigits(String text, int i) {
+    int a = digit(text.charAt(i));
+    int b = digit(text.charAt(i + 1));
+    return a < 0 || b < 0 ? -1 : a * 10 + b;
+  }
+
+  private static int digit(char c) {
+    return c >= '0' && c <= '9' ? c - '0' : -1;
+  }
+}
