@@ -95,4 +95,56 @@ class RemindersCommandTest {
         .contains(
             "2027-11-03T19:00  Europe/London  mood-rating  opted-out   the client turned this policy off");
   }
+
+  @Test
+  void moduleReminder_countsFromTheDayTheModuleOpenedByTime_notFromTheNextEvent() {
+    String[] files = {
+      "samples/clients/scenarios/module-reminder.protocol.json",
+      "--enrolment",
+      "samples/clients/scenarios/module-reminder.enrolment.json",
+      "--events",
+      "samples/clients/scenarios/module-reminder.events.jsonl"
+    };
+    Cli.Result state =
+        Cli.run(
+            StateCommandTest.repository(),
+            concat(new String[] {"state"}, files, "--at", "2027-04-12T12:00:00Z"));
+    assertThat(state.exit()).isZero();
+    assertThat(state.out())
+        .contains(
+            "problem-solving          available  opened on 2027-04-05: 14 days since the start");
+    Cli.Result reminders =
+        Cli.run(
+            StateCommandTest.repository(),
+            concat(
+                new String[] {"reminders"},
+                files,
+                "--from",
+                "2027-04-01T00:00:00Z",
+                "--to",
+                "2027-04-14T00:00:00Z"));
+    assertThat(reminders.exit()).isZero();
+    assertThat(reminders.err()).isEmpty();
+    List<String> nudges =
+        reminders
+            .out()
+            .lines()
+            .filter(line -> line.contains("module-nudge"))
+            .map(line -> line.trim().replaceAll(" +", " "))
+            .toList();
+    assertThat(nudges)
+        .containsExactly(
+            "2027-04-06T10:00 Europe/London 2027-04-06T09:00:00Z module-nudge 1 day 10 hours after"
+                + " module problem-solving opened"
+                + " 54b07c373c4e4569.module-nudge.20270406T1000.problem-solving",
+            "2027-04-06T00:00 Europe/London module-nudge quiet-hours inside quiet hours 21:00-08:00"
+                + " 54b07c373c4e4569.module-nudge.20270406T0000.problem-solving");
+  }
+
+  private static String[] concat(String[] head, String[] middle, String... tail) {
+    List<String> all = new ArrayList<>(List.of(head));
+    all.addAll(List.of(middle));
+    all.addAll(List.of(tail));
+    return all.toArray(new String[0]);
+  }
 }
