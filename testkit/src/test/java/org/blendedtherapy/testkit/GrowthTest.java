@@ -1,0 +1,158 @@
+package org.blendedtherapy.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.blendedtherapy.client.Enrolment;
+import org.blendedtherapy.client.Event;
+import org.blendedtherapy.client.History;
+import org.blendedtherapy.client.Preferences;
+import org.blendedtherapy.client.ProtocolPin;
+import org.blendedtherapy.json.ProtocolJson;
+import org.blendedtherapy.json.StateJson;
+import org.blendedtherapy.protocol.Protocol;
+import org.blendedtherapy.reminders.Reminders;
+import org.blendedtherapy.state.ClientState;
+import org.blendedtherapy.state.ModuleOpenings;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fails on super-linear growth without timing anything absolute: each query runs in one JVM on a
+ * long history of {@value #SMALL} events and on one eight times longer, and the time may grow at
+ * most {@value #BOUND}× (linear code grows about 8×, quadratic code about 64×). Both sizes are
+ * warmed up first and the minimum of several runs is compared, so that JIT and GC noise cannot fail
+ * it; a run of the large size already {@value #CLEARLY}× over the bound stops the measurement
+ * early, as further runs could not bring the minimum back under it.
+ */
+class GrowthTest {
+  private static final int SMALL = 250;
+  private static final int LARGE = 8 * SMALL;
+  private static final double BOUND = 20.0;
+  private static final double CLEARLY = 3.0;
+  private static final int SMALL_RUNS = 5;
+  private static final int LARGE_RUNS = 3;
+
+  /** A year-long plan (52 weekly sessions), so that both histories lie mostly within it. */
+  private static final Protocol YEAR = LongHistories.withSessions(sample(), 52);
+
+  private static final String SHA = ProtocolJson.sha256(YEAR);
+  private static final Enrolment ENROLMENT =
+      new Enrolment(
+          "client-growth",
+          new ProtocolPin(YEAR.id(), YEAR.version(), SHA),
+          LocalDateTime.of(2027, 3, 22, 10, 0),
+          ZoneId.of("Europe/London"),
+          Preferences.NONE);
+
+  private static Protocol sample() {
+    try {
+      return ProtocolJson.read(
+          Files.readAllBytes(Path.of("../samples/protocols/e-compared-uk.json")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void state_growsAtMostLinearly() {
+    assertGrowth(
+        "ClientState.of",
+        events -> ClientState.of(YEAR, SHA, ENROLMENT, History.of(events), after(events)));
+  }
+
+  @Test
+  void stateJson_growsAtMostLinearly() {
+    assertGrowth(
+        "StateJson.write",
+        events ->
+            StateJson.write(
+                ClientState.of(YEAR, SHA, ENROLMENT, History.of(events), after(events))));
+  }
+
+  @Test
+  void reminders_growAtMostLinearly() {
+    assertGrowth(
+        "Reminders.between, start to last event",
+        events -> {
+          History history = History.of(events);
+          return Reminders.between(
+              YEAR,
+              ENROLMENT,
+              history,
+              ModuleOpenings.of(YEAR, SHA, ENROLMENT, history),
+              start().minus(2, ChronoUnit.DAYS),
+              after(events));
+        });
+  }
+
+  @Test
+  void apply_oneAtATime_growsAtMostLinearly() {
+    assertGrowth(
+        "ClientState.apply, one event at a time",
+        events -> {
+          ClientState state = ClientState.of(YEAR, SHA, ENROLMENT, History.empty(), start());
+          for (Event event : events) {
+            state = state.apply(event);
+          }
+          return state;
+        });
+  }
+
+  private static Instant start() {
+    return ENROLMENT.start().atZone(ENROLMENT.zone()).toInstant();
+  }
+
+  private static Instant after(List<Event> events) {
+    return events.get(events.size() - 1).at().plus(1, ChronoUnit.HOURS);
+  }
+
+  private static void assertGrowth(String what, Function<List<Event>, ?> query) {
+    List<Event> small = LongHistories.of(YEAR, ENROLMENT, SMALL, 11L);
+    List<Event> large = LongHistories.of(YEAR, ENROLMENT, LARGE, 11L);
+    for (int i = 0; i < SMALL_RUNS; i++) {
+      time(query, small);
+    }
+    long smallNanos = Long.MAX_VALUE;
+    for (int i = 0; i < SMALL_RUNS; i++) {
+      smallNanos = Math.min(smallNanos, time(query, small));
+    }
+    long largeNanos = Long.MAX_VALUE;
+    for (int i = 0; i < LARGE_RUNS; i++) {
+      largeNanos = Math.min(largeNanos, time(query, large));
+      if (largeNanos > CLEARLY * BOUND * smallNanos) {
+        break;
+      }
+    }
+    double ratio = (double) largeNanos / smallNanos;
+    assertThat(ratio)
+        .as(
+            "%s: %d events took %.1f ms, %d events took %.1f ms: %.1f× for 8× the events",
+            what, SMALL, smallNanos / 1e6, LARGE, largeNanos / 1e6, ratio)
+        .isLessThanOrEqualTo(BOUND);
+    System.out.printf(
+        Locale.ROOT,
+        "%s: %.1f ms -> %.1f ms, %.1f×%n",
+        what,
+        smallNanos / 1e6,
+        largeNanos / 1e6,
+        ratio);
+  }
+
+  private static long time(Function<List<Event>, ?> query, List<Event> events) {
+    long begin = System.nanoTime();
+    Object result = query.apply(events);
+    long nanos = System.nanoTime() - begin;
+    assertThat(result).isNotNull();
+    return nanos;
+  }
+}
