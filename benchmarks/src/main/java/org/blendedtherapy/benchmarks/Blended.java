@@ -6,31 +6,30 @@ import java.util.List;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.History;
+import org.blendedtherapy.client.PinnedProtocol;
 import org.blendedtherapy.json.EventsJson;
 import org.blendedtherapy.json.ProtocolJson;
 import org.blendedtherapy.json.StateJson;
 import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.reminders.ReminderSchedule;
-import org.blendedtherapy.reminders.Reminders;
 import org.blendedtherapy.state.ClientState;
-import org.blendedtherapy.state.ModuleOpenings;
 
 /**
- * Every call the benchmarks make into blended's API, in one place: when the API changes (one
- * timeline fold, {@code state.reminders(from, to)}), only this class changes. Benchmarks and the
- * report hold blended's results as {@code Object} and count occurrences as {@code int}.
+ * Every call the benchmarks make into blended's API, in one place: when the API changes, only this
+ * class changes. Benchmarks and the report hold blended's results as {@code Object} and count
+ * occurrences as {@code int}.
  */
 final class Blended {
   private Blended() {}
 
   /** A client as a host holds it: the protocol it is pinned to, its enrolment and its events. */
-  record Client(Protocol protocol, String sha256, Enrolment enrolment, History history) {
+  record Client(PinnedProtocol protocol, Enrolment enrolment, History history) {
     static Client of(Protocol protocol, Enrolment enrolment, List<Event> events) {
-      return of(protocol, Blended.sha256(protocol), enrolment, events);
+      return new Client(ProtocolJson.pin(protocol), enrolment, History.of(events));
     }
 
     static Client of(Protocol protocol, String sha256, Enrolment enrolment, List<Event> events) {
-      return new Client(protocol, sha256, enrolment, History.of(events));
+      return new Client(new PinnedProtocol(protocol, sha256), enrolment, History.of(events));
     }
   }
 
@@ -47,69 +46,63 @@ final class Blended {
     return ProtocolJson.sha256(protocol);
   }
 
-  /** P2a: the state at an instant from parsed events. */
+  /** P2a: the state at an instant from parsed events, with what a host reads first. */
   static Object state(Client client, Instant at) {
-    return ClientState.of(
-        client.protocol(), client.sha256(), client.enrolment(), client.history(), at);
+    ClientState state = ClientState.of(client.protocol(), client.enrolment(), client.history(), at);
+    state.modules();
+    return state;
   }
 
   /** P2b: reads (and validates) a log, then folds it. */
   static Object readAndFold(Client client, byte[] log, Instant at) {
     History history = EventsJson.validate(log).orElseThrow("events");
-    return ClientState.of(client.protocol(), client.sha256(), client.enrolment(), history, at);
+    ClientState state = ClientState.of(client.protocol(), client.enrolment(), history, at);
+    state.modules();
+    return state;
   }
 
   /** P2c: the full state JSON, from parsed events. */
   static String stateJson(Client client, Instant at) {
     return StateJson.write(
-        ClientState.of(
-            client.protocol(), client.sha256(), client.enrolment(), client.history(), at));
+        ClientState.of(client.protocol(), client.enrolment(), client.history(), at));
   }
 
   /** P3, P4: every occurrence in {@code [from, to)}, firing or suppressed; returns the count. */
   static int reminders(Client client, Instant from, Instant to) {
     ReminderSchedule schedule =
-        Reminders.between(
-            client.protocol(),
-            client.enrolment(),
-            client.history(),
-            ModuleOpenings.of(
-                client.protocol(), client.sha256(), client.enrolment(), client.history()),
-            from,
-            to);
+        ClientState.of(client.protocol(), client.enrolment(), client.history()).reminders(from, to);
     return schedule.reminders().size() + schedule.suppressed().size();
+  }
+
+  /** The state a host keeps per client between queries: after every event so far. */
+  static ClientState hold(Client client) {
+    ClientState state = ClientState.of(client.protocol(), client.enrolment(), client.history());
+    state.modules();
+    return state;
   }
 
   /** P4c: folds the events one at a time, starting from the empty history at {@code start}. */
   static Object applyOneByOne(Client client, List<Event> events, Instant start) {
     ClientState state =
-        ClientState.of(
-            client.protocol(), client.sha256(), client.enrolment(), History.empty(), start);
+        ClientState.of(client.protocol(), client.enrolment(), History.empty(), start);
     for (Event event : events) {
       state = state.apply(event);
     }
+    state.modules();
     return state;
   }
 
-  /** P5a: the reminders that fire in the hour from {@code now}; returns the count. */
-  static int dueInNextHour(Client client, Instant now) {
-    return Reminders.between(
-            client.protocol(),
-            client.enrolment(),
-            client.history(),
-            ModuleOpenings.of(
-                client.protocol(), client.sha256(), client.enrolment(), client.history()),
-            now,
-            now.plus(Duration.ofHours(1)))
-        .reminders()
-        .size();
+  /** P5a: the reminders that fire in the hour from {@code now}, for a held client. */
+  static int dueInNextHour(ClientState held, Instant now) {
+    return held.reminders(now, now.plus(Duration.ofHours(1))).reminders().size();
   }
 
   /**
-   * P5b: what a host keeps in memory per client between queries. Today that is the folded state,
-   * which holds the enrolment and the history; the protocol is shared and measured apart.
+   * P5b: what a host keeps in memory per client between queries: the state after every event, which
+   * holds the enrolment, the history and the folded timeline; the protocol is shared and measured
+   * apart.
    */
   static Object held(Client client, Instant at) {
-    return state(client, at);
+    return hold(client);
   }
 }

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.protocol.Protocol;
+import org.blendedtherapy.state.ClientState;
 import org.openjdk.jol.info.GraphLayout;
 
 /**
@@ -98,7 +99,7 @@ public final class Guarded {
    */
   private static void p5a(int n) {
     Instant now = LocalDateTime.of(2027, 6, 1, 9, 30).atZone(Inputs.LONDON).toInstant();
-    List<Blended.Client> clients = new ArrayList<>(n);
+    List<ClientState> clients = new ArrayList<>(n);
     Protocol protocol = Inputs.UK;
     String sha256 = Blended.sha256(protocol);
     long events = 0;
@@ -112,7 +113,7 @@ public final class Guarded {
         }
       }
       events += history.size();
-      clients.add(Blended.Client.of(protocol, sha256, enrolment, history));
+      clients.add(Blended.hold(Blended.Client.of(protocol, sha256, enrolment, history)));
     }
     OUT.println("ready " + n + " clients, " + events + " events");
     long begin = System.nanoTime();

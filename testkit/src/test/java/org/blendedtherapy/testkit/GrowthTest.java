@@ -16,14 +16,13 @@ import java.util.function.Function;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.History;
+import org.blendedtherapy.client.PinnedProtocol;
 import org.blendedtherapy.client.Preferences;
 import org.blendedtherapy.client.ProtocolPin;
 import org.blendedtherapy.json.ProtocolJson;
 import org.blendedtherapy.json.StateJson;
 import org.blendedtherapy.protocol.Protocol;
-import org.blendedtherapy.reminders.Reminders;
 import org.blendedtherapy.state.ClientState;
-import org.blendedtherapy.state.ModuleOpenings;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,7 +66,10 @@ class GrowthTest {
   void state_growsAtMostLinearly() {
     assertGrowth(
         "ClientState.of",
-        events -> ClientState.of(YEAR, SHA, ENROLMENT, History.of(events), after(events)));
+        events ->
+            ClientState.of(
+                    new PinnedProtocol(YEAR, SHA), ENROLMENT, History.of(events), after(events))
+                .modules());
   }
 
   @Test
@@ -76,22 +78,17 @@ class GrowthTest {
         "StateJson.write",
         events ->
             StateJson.write(
-                ClientState.of(YEAR, SHA, ENROLMENT, History.of(events), after(events))));
+                ClientState.of(
+                    new PinnedProtocol(YEAR, SHA), ENROLMENT, History.of(events), after(events))));
   }
 
   @Test
   void reminders_growAtMostLinearly() {
     assertGrowth(
-        "Reminders.between, start to last event",
+        "ClientState.reminders, start to last event",
         events -> {
-          History history = History.of(events);
-          return Reminders.between(
-              YEAR,
-              ENROLMENT,
-              history,
-              ModuleOpenings.of(YEAR, SHA, ENROLMENT, history),
-              start().minus(2, ChronoUnit.DAYS),
-              after(events));
+          return ClientState.of(new PinnedProtocol(YEAR, SHA), ENROLMENT, History.of(events))
+              .reminders(start().minus(2, ChronoUnit.DAYS), after(events));
         });
   }
 
@@ -100,11 +97,12 @@ class GrowthTest {
     assertGrowth(
         "ClientState.apply, one event at a time",
         events -> {
-          ClientState state = ClientState.of(YEAR, SHA, ENROLMENT, History.empty(), start());
+          ClientState state =
+              ClientState.of(new PinnedProtocol(YEAR, SHA), ENROLMENT, History.empty(), start());
           for (Event event : events) {
             state = state.apply(event);
           }
-          return state;
+          return state.modules();
         });
   }
 

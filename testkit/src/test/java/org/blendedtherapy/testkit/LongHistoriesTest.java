@@ -15,6 +15,7 @@ import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.client.History;
+import org.blendedtherapy.client.PinnedProtocol;
 import org.blendedtherapy.client.Preferences;
 import org.blendedtherapy.client.ProtocolPin;
 import org.blendedtherapy.json.EventsJson;
@@ -68,7 +69,8 @@ class LongHistoriesTest {
   void of_withinThePlan_hasNoRejectedEventAndEveryKind() {
     List<Event> events = LongHistories.of(UK, ENROLMENT, 300, new SplittableRandom(1));
     ClientState state =
-        ClientState.of(UK, SHA, ENROLMENT, History.of(events), events.get(299).at());
+        ClientState.of(
+            new PinnedProtocol(UK, SHA), ENROLMENT, History.of(events), events.get(299).at());
     assertThat(state.rejected()).isEmpty();
     assertThat(events.stream().map(Event::type).distinct())
         .contains(
