@@ -74,6 +74,15 @@ final class Blended {
     return schedule.reminders().size() + schedule.suppressed().size();
   }
 
+  /**
+   * P3, P4b: every occurrence in {@code [from, to)} of a client a host holds (folded once, as a
+   * host keeps it between queries); returns the count.
+   */
+  static int reminders(ClientState held, Instant from, Instant to) {
+    ReminderSchedule schedule = held.reminders(from, to);
+    return schedule.reminders().size() + schedule.suppressed().size();
+  }
+
   /** The state a host keeps per client between queries: after every event so far. */
   static ClientState hold(Client client) {
     ClientState state = ClientState.of(client.protocol(), client.enrolment(), client.history());

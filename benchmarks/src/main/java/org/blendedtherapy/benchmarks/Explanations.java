@@ -24,7 +24,8 @@ final class Explanations {
         outcome, bridge, fidelity, adherence, progress).
       - **P3**: every reminder occurrence of one year of the year-long plan (two daily mood
         prompts, the daily activity prompt, appointment and homework reminders, quiet hours, daily
-        cap, backoff, with a 300-event history), per occurrence, against lib-recur 0.17.1, ical4j
+        cap, backoff, with a 300-event history folded once, as a host holds a client between
+        queries), per occurrence, against lib-recur 0.17.1, ical4j
         4.3.0 and Quartz 2.5.2 `CronExpression` each expanding 10:00 and 19:00 daily in
         Europe/London over the same year, per occurrence; the java.time row is the floor
         (`ZonedDateTime.of` per day and time), with no goal.
@@ -34,7 +35,7 @@ final class Explanations {
         size runs in a child JVM, the minimum of up to five runs within a 30 s budget; a size is
         not run when ten times the previous size's time would not fit the budget.
       - **P4b**: a one-week reminder query at week 50 and at week 1 of the year-long plan, with the
-        whole history before the week (minimum of up to five runs in a child JVM, 40 s budget).
+        whole history before the week folded once, as a host holds it (minimum of up to five runs in a child JVM, 40 s budget).
       - **P4c**: folding the 300 events one at a time with `state.apply(event)` against folding
         them at once (JMH).
       - **P5a**: 100,000 clients of the 12-week sample, in their first ten days, each with its own

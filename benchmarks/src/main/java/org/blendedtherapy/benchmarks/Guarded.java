@@ -89,7 +89,8 @@ public final class Guarded {
     }
     Blended.Client client = Blended.Client.of(Inputs.YEAR, enrolment, before);
     OUT.println("events " + before.size());
-    repeat(() -> Blended.reminders(client, from, to));
+    ClientState held = Blended.hold(client);
+    repeat(() -> Blended.reminders(held, from, to));
   }
 
   /**

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.blendedtherapy.plan.Times;
 import org.blendedtherapy.protocol.Module;
 import org.blendedtherapy.protocol.Offset;
@@ -61,6 +63,8 @@ final class Engine {
   private final Instant earliest;
   private final QuietHours quiet;
   private final Map<String, ReminderPolicy> policies = new HashMap<>();
+  // Per local day and zone: whether a rating lies on it, and the first one's instant.
+  private final Map<String, Optional<Instant>> firstRating = new ConcurrentHashMap<>();
 
   Engine(Timeline timeline) {
     this.timeline = timeline;
@@ -199,10 +203,16 @@ final class Engine {
             .reminderTimes()
             .getOrDefault(policy.id(), timesOf(policy));
     LocalDate first = timeline.enrolment().start().toLocalDate();
-    // An intent fires within a day of its date in any zone, or on arrival after a zone change:
-    // two days either side cover both.
-    LocalDate firstDate = lo.atZone(timeline.zoneAt(lo)).toLocalDate().minusDays(2);
-    LocalDate lastDate = hi.atZone(timeline.zoneAt(hi)).toLocalDate().plusDays(2);
+    // An intent fires within a day of its date, or on arrival after a zone change: one day either
+    // side covers the first, two the second.
+    ZoneId zone = timeline.zoneAt(lo);
+    long margin =
+        zone.equals(timeline.zoneAt(hi))
+                && !timeline.changesZone(lo.minus(2, ChronoUnit.DAYS), hi.plus(2, ChronoUnit.DAYS))
+            ? 1
+            : 2;
+    LocalDate firstDate = lo.atZone(zone).toLocalDate().minusDays(margin);
+    LocalDate lastDate = hi.atZone(timeline.zoneAt(hi)).toLocalDate().plusDays(margin);
     for (LocalDate date = firstDate; !date.isAfter(lastDate); date = date.plusDays(1)) {
       if (!onDay(policy.schedule(), date, first)) {
         continue;
@@ -288,6 +298,14 @@ final class Engine {
             ? Set.copyOf(protocol.sessionPlan().pattern())
             : Set.copyOf(policy.sessionTypes());
     ZoneId service = timeline.enrolment().zone();
+    // Local date-times more than two days outside the window cannot resolve into it.
+    Instant lo = from.isBefore(earliest) ? earliest : from;
+    Instant hi = to.isAfter(last()) ? last() : to;
+    if (!lo.isBefore(hi)) {
+      return;
+    }
+    LocalDateTime lowest = LocalDateTime.ofInstant(lo, ZoneOffset.UTC).minusDays(2);
+    LocalDateTime highest = LocalDateTime.ofInstant(hi, ZoneOffset.UTC).plusDays(2);
     for (Timeline.PlanVersion version : timeline.planVersions()) {
       if (!version.until().isAfter(from) || !version.from().isBefore(to)) {
         continue;
@@ -304,6 +322,9 @@ final class Engine {
               before
                   ? locals.get(i).minus(offset.days()).minus(offset.time())
                   : locals.get(i).plus(offset.days()).plus(offset.time());
+          if (intent.isBefore(lowest) || intent.isAfter(highest)) {
+            continue;
+          }
           Instant instant = Times.instant(intent, service);
           if (instant.isBefore(from) || !instant.isBefore(to)) {
             continue;
@@ -461,9 +482,16 @@ final class Engine {
               : Optional.empty();
         }
       case MOOD_RATING:
-        return timeline.moodRatedOn(reminder.local().toLocalDate(), reminder.zone(), at)
-            ? Optional.of("mood already rated today")
-            : Optional.empty();
+        {
+          LocalDate day = reminder.local().toLocalDate();
+          Optional<Instant> first =
+              firstRating.computeIfAbsent(
+                  day + " " + reminder.zone(),
+                  k -> timeline.firstMoodRatingOn(day, reminder.zone()));
+          return first.isPresent() && !first.get().isAfter(at)
+              ? Optional.of("mood already rated today")
+              : Optional.empty();
+        }
       default:
         return Optional.empty();
     }

@@ -44,7 +44,7 @@ public final class Reminders {
   public static ReminderSchedule between(Timeline timeline, Instant from, Instant to) {
     List<Reminder> fired = new ArrayList<>();
     List<Suppressed> suppressed = new ArrayList<>();
-    for (Engine.Decided decided : new Engine(timeline).decide(from, to)) {
+    for (Engine.Decided decided : engine(timeline).decide(from, to)) {
       if (decided.suppressed().isPresent()) {
         suppressed.add(decided.suppressed().get());
       } else {
@@ -67,7 +67,7 @@ public final class Reminders {
    */
   public static List<Reminder> next(Timeline timeline, Instant after, int count) {
     List<Reminder> next = new ArrayList<>();
-    Engine engine = new Engine(timeline);
+    Engine engine = engine(timeline);
     Instant last = engine.last();
     Instant from = after;
     long days = 7;
@@ -85,6 +85,11 @@ public final class Reminders {
       days *= 2;
     }
     return next;
+  }
+
+  /** The planner of a timeline, built once per timeline and shared by its queries. */
+  private static Engine engine(Timeline timeline) {
+    return timeline.derived(Engine.class, Engine::new);
   }
 
   /**

@@ -455,7 +455,7 @@ final class Reports {
       }
     }
     Adherence.Counts overall =
-        counts(s -> true, p -> true, coreCompleted, core, prompts, answered, at.plusNanos(1));
+        counts(s -> true, prompts.size(), answered.size(), coreCompleted, core, at.plusNanos(1));
     List<Adherence.Week> weeks = new ArrayList<>();
     LocalDate today = at.atZone(zone).toLocalDate();
     List<Session> sessions = state.sessions();
@@ -463,6 +463,9 @@ final class Reports {
         sessions.get(sessions.size() - 1).windowEnd().minusNanos(1).atZone(zone).toLocalDate();
     LocalDate last = today.isBefore(end) ? today : end;
     long lastWeek = last.isBefore(start) ? 0 : ChronoUnit.DAYS.between(start, last) / 7 + 1;
+    // Prompts and answers counted per week in one pass each, not once per week.
+    int[] promptedIn = perWeek(prompts, start, lastWeek);
+    int[] ratedIn = perWeek(answered, start, lastWeek);
     for (int w = 1; w <= lastWeek; w++) {
       LocalDate from = start.plusDays(7L * (w - 1));
       LocalDate to = from.plusDays(7);
@@ -471,24 +474,38 @@ final class Reports {
       Adherence.Counts counts =
           counts(
               s -> in.test(s.local().toLocalDate()),
-              p -> in.test(p.atZone(zone).toLocalDate()),
+              promptedIn[w],
+              ratedIn[w],
               coreCompleted,
               core,
-              prompts,
-              answered,
               weekEnd.isBefore(at) ? weekEnd : at.plusNanos(1));
       weeks.add(new Adherence.Week(w, from, to, counts));
     }
     return new Adherence(overall, weeks);
   }
 
+  /** How many of the instants fall in each week from the start (index 1 is the first week). */
+  private int[] perWeek(List<Instant> instants, LocalDate start, long lastWeek) {
+    int[] out = new int[(int) lastWeek + 1];
+    for (Instant instant : instants) {
+      LocalDate day = instant.atZone(zone).toLocalDate();
+      if (day.isBefore(start)) {
+        continue;
+      }
+      long week = ChronoUnit.DAYS.between(start, day) / 7 + 1;
+      if (week <= lastWeek) {
+        out[(int) week]++;
+      }
+    }
+    return out;
+  }
+
   private Adherence.Counts counts(
       Predicate<Session> sessionIn,
-      Predicate<Instant> promptIn,
+      int prompted,
+      int rated,
       Map<String, Instant> coreCompleted,
       int core,
-      List<Instant> prompts,
-      List<Instant> answered,
       Instant coreBy) {
     int planned = 0;
     int attended = 0;
@@ -515,8 +532,6 @@ final class Reports {
       }
     }
     int coreDone = (int) coreCompleted.values().stream().filter(t -> t.isBefore(coreBy)).count();
-    int prompted = (int) prompts.stream().filter(promptIn).count();
-    int rated = (int) answered.stream().filter(promptIn).count();
     return new Adherence.Counts(
         new Adherence.Ratio(attended, planned),
         new Adherence.Ratio(onlineDone, online),

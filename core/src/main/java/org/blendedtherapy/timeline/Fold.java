@@ -160,6 +160,9 @@ final class Fold {
 
   /** Evaluates the rules at every threshold day after now, up to and including an instant. */
   private void advanceTo(Instant next) {
+    if (thresholds.isEmpty()) {
+      return;
+    }
     long from = ChronoUnit.DAYS.between(startDate(), localDate(now));
     long to = ChronoUnit.DAYS.between(startDate(), localDate(next));
     if (to > from) {
@@ -185,7 +188,30 @@ final class Fold {
     }
     verdicts.add(null);
     index(event);
-    evaluate(false);
+    if (canChangeProgress(event.type())) {
+      evaluate(false);
+    }
+  }
+
+  /**
+   * Whether an accepted event of a type can change what rules read: only module events, attendance
+   * and measures do; a mood rating, a reminder response or a zone change never opens a module, so
+   * rules are not evaluated after them.
+   */
+  private static boolean canChangeProgress(EventType type) {
+    switch (type) {
+      case MODULE_STARTED:
+      case MODULE_COMPLETED:
+      case MODULE_RELEASED:
+      case MODULE_SKIPPED:
+      case MODULE_REPEATED:
+      case MODULE_ASSIGNED:
+      case SESSION_ATTENDED:
+      case MEASURE_RECORDED:
+        return true;
+      default:
+        return false;
+    }
   }
 
   private Optional<String> session(Event event) {

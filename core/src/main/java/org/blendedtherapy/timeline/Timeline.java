@@ -67,6 +67,7 @@ public final class Timeline {
   private final Instant at;
   private final History history;
   private volatile Frame frame;
+  private volatile Object derived;
 
   private Timeline(Fold fold, int seq, Instant at, History history) {
     this.fold = fold;
@@ -106,6 +107,15 @@ public final class Timeline {
       return at(when);
     }
     if (history.isAppend(event)) {
+      // The common case: the event comes last and no event lies between this instant and it.
+      if (seq == history.size()) {
+        synchronized (fold) {
+          if (fold.seq == seq) {
+            fold.apply(event);
+            return new Timeline(fold, seq + 1, when, next);
+          }
+        }
+      }
       Timeline extended = extend(next, when);
       if (extended != null) {
         return extended;
@@ -163,6 +173,25 @@ public final class Timeline {
       frame = f;
     }
     return f;
+  }
+
+  /**
+   * Returns what a package above computed once from this timeline (the reminder planner), computing
+   * it on first use. One value per timeline; a second kind replaces the first.
+   *
+   * @param <T> its type
+   * @param kind its class
+   * @param make how to compute it
+   * @return the value
+   */
+  public <T> T derived(Class<T> kind, java.util.function.Function<Timeline, T> make) {
+    Object d = derived;
+    if (kind.isInstance(d)) {
+      return kind.cast(d);
+    }
+    T made = make.apply(this);
+    derived = made;
+    return made;
   }
 
   /**
@@ -517,21 +546,20 @@ public final class Timeline {
   }
 
   /**
-   * Tells whether the client rated their mood on a local day, at or before an instant. O(log n).
+   * Returns the first mood rating on a local day. O(log n).
    *
    * @param day the local day
    * @param zone the zone the day is in
-   * @param by the latest instant that counts
-   * @return true when a rating lies on that day, not after {@code by}
+   * @return the instant of the first accepted rating on that day, or empty
    */
-  public boolean moodRatedOn(LocalDate day, ZoneId zone, Instant by) {
+  public Optional<Instant> firstMoodRatingOn(LocalDate day, ZoneId zone) {
     List<Instant> moods = frame().moods;
     Instant dayStart = day.atStartOfDay(zone).toInstant();
     Instant dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant();
     int first = lastAtOrBefore(moods.size(), moods::get, dayStart.minusNanos(1)) + 1;
-    return first < moods.size()
-        && !moods.get(first).isAfter(by)
-        && moods.get(first).isBefore(dayEnd);
+    return first < moods.size() && moods.get(first).isBefore(dayEnd)
+        ? Optional.of(moods.get(first))
+        : Optional.empty();
   }
 
   /**
