@@ -32,7 +32,7 @@ class ArchitectureTest {
 
   @Test
   void packageDependencies_pointOneWay() {
-    String[] order = {"protocol", "client", "plan", "reminders", "state"};
+    String[] order = {"protocol", "client", "plan", "timeline", "reminders", "state"};
     for (int i = 0; i < order.length; i++) {
       for (int j = i + 1; j < order.length; j++) {
         noClasses()
@@ -51,6 +51,19 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("org.blendedtherapy.json..")
+        .check(core);
+  }
+
+  /** One fold: state and reminders read the timeline, never the raw history. */
+  @Test
+  void onlyTheTimeline_readsTheHistory() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("org.blendedtherapy.reminders..", "org.blendedtherapy.state..")
+        .should()
+        .callMethod(org.blendedtherapy.client.History.class, "events")
+        .orShould()
+        .callMethod(org.blendedtherapy.client.History.class, "upTo", java.time.Instant.class)
         .check(core);
   }
 

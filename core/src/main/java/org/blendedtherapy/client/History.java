@@ -194,6 +194,15 @@ public final class History {
   }
 
   /**
+   * Returns the instant of the last event.
+   *
+   * @return the latest event's instant, or empty when the history is empty
+   */
+  public Optional<Instant> lastAt() {
+    return size == 0 ? Optional.empty() : Optional.of(events.get(size - 1).at());
+  }
+
+  /**
    * Finds an event by id.
    *
    * @param id the event id

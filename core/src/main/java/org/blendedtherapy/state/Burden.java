@@ -10,11 +10,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apiguardian.api.API;
 import org.blendedtherapy.client.Enrolment;
-import org.blendedtherapy.client.Event;
-import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.client.History;
 import org.blendedtherapy.client.PinnedProtocol;
 import org.blendedtherapy.client.Preferences;
@@ -175,10 +174,9 @@ public record Burden(
    */
   public static Burden of(ClientState state) {
     Instant end = state.sessions().get(state.sessions().size() - 1).windowEnd();
-    for (Event event : state.history().upTo(state.at())) {
-      if (event.type() == EventType.DISCHARGED && event.at().isBefore(end)) {
-        end = event.at();
-      }
+    Optional<Instant> discharged = state.timeline().dischargedAt();
+    if (discharged.isPresent() && discharged.get().isBefore(end)) {
+      end = discharged.get();
     }
     List<Session> counted =
         state.sessions().stream()

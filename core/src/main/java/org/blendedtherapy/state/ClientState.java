@@ -112,9 +112,8 @@ public final class ClientState {
    *     another protocol id, version or SHA-256
    */
   public static ClientState of(PinnedProtocol protocol, Enrolment enrolment, History history) {
-    List<Event> events = history.events();
     Instant start = enrolment.start().atZone(enrolment.zone()).toInstant();
-    Instant last = events.isEmpty() ? start : events.get(events.size() - 1).at();
+    Instant last = history.lastAt().orElse(start);
     return of(protocol, enrolment, history, last.isAfter(start) ? last : start);
   }
 

@@ -49,7 +49,7 @@ final class Reports {
   Reports(ClientState state) {
     this.state = state;
     this.zone = state.enrolment().zone();
-    this.all = state.history().upTo(state.at());
+    this.all = state.timeline().events();
     state.rejected().forEach(r -> rejectedIds.add(r.event()));
     OptionalInt current = OptionalInt.empty();
     for (int i = 0; i < all.size(); i++) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -14,10 +15,13 @@ import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.client.History;
 import org.blendedtherapy.client.PinnedProtocol;
+import org.blendedtherapy.client.Rejection;
 import org.blendedtherapy.plan.Session;
 import org.blendedtherapy.protocol.MinutesRange;
 import org.blendedtherapy.protocol.ModuleKind;
 import org.blendedtherapy.protocol.Protocol;
+import org.blendedtherapy.timeline.ModuleLedger;
+import org.blendedtherapy.timeline.Timeline;
 
 /**
  * The timeline of a client: either an adherent one, who attends every session and then works
@@ -115,38 +119,45 @@ public record Simulation(List<Entry> entries, ClientState state) {
    */
   public static Simulation of(
       PinnedProtocol protocol, Enrolment enrolment, History history, Instant until) {
-    List<Entry> entries = new ArrayList<>();
     Instant origin = enrolment.start().atZone(enrolment.zone()).toInstant();
-    ClientState state = ClientState.of(protocol, enrolment, History.empty(), origin);
-    for (ModuleState module : state.modules()) {
-      if (module.status() == ModuleStatus.AVAILABLE) {
-        entries.add(entry(enrolment, origin, "opened " + module.id() + " (open from the start)"));
+    ClientState state = ClientState.of(protocol, enrolment, history, until.minusNanos(1));
+    Timeline timeline = state.timeline();
+    List<Entry> entries = new ArrayList<>();
+    // Each event at position 2(i+1), each opening just after the event it followed: 2 seq + 1.
+    List<Map.Entry<Long, Entry>> placed = new ArrayList<>();
+    for (ModuleLedger ledger : timeline.modules()) {
+      if (ledger.opened().isEmpty()) {
+        continue;
+      }
+      ModuleLedger.Fact fact = ledger.opened().get().fact();
+      if (fact.seq() == 0 && !fact.at().isAfter(origin)) {
+        entries.add(entry(enrolment, origin, "opened " + ledger.id() + " (open from the start)"));
+      } else if (fact.at().isBefore(until)) {
+        placed.add(
+            Map.entry(2L * fact.seq() + 1, entry(enrolment, fact.at(), "opened " + ledger.id())));
       }
     }
-    for (Event event : history.events()) {
+    List<Event> events = timeline.events();
+    for (int i = 0; i < events.size(); i++) {
+      Event event = events.get(i);
       if (!event.at().isBefore(until)) {
         break;
       }
-      ClientState next = state.apply(event);
-      boolean rejected = next.rejected().size() > state.rejected().size();
-      entries.add(entry(enrolment, event.at(), describe(event, next, rejected)));
-      for (int i = 0; i < next.modules().size(); i++) {
-        ModuleStatus before = state.modules().get(i).status();
-        ModuleStatus after = next.modules().get(i).status();
-        if (before == ModuleStatus.LOCKED && after != ModuleStatus.LOCKED) {
-          entries.add(entry(enrolment, event.at(), "opened " + next.modules().get(i).id()));
-        }
-      }
-      state = next;
+      placed.add(
+          Map.entry(
+              2L * (i + 1),
+              entry(enrolment, event.at(), describe(event, state, timeline.rejection(i)))));
     }
-    return new Simulation(entries, state.at(until.minusNanos(1)));
+    placed.sort(Map.Entry.comparingByKey());
+    placed.forEach(e -> entries.add(e.getValue()));
+    return new Simulation(entries, state);
   }
 
   private static Entry entry(Enrolment enrolment, Instant at, String what) {
     return new Entry(at, at.atZone(enrolment.zone()).toLocalDateTime(), what);
   }
 
-  private static String describe(Event event, ClientState state, boolean rejected) {
+  private static String describe(Event event, ClientState state, Optional<Rejection> rejected) {
     String what = event.type().json();
     if (event.aboutSession().isPresent()) {
       int n = event.aboutSession().getAsInt();
@@ -156,8 +167,6 @@ public record Simulation(List<Entry> entries, ClientState state) {
     } else if (event.aboutModule().isPresent()) {
       what = event.aboutModule().get() + ": " + what;
     }
-    return rejected
-        ? what + " (rejected: " + state.rejected().get(state.rejected().size() - 1).reason() + ")"
-        : what;
+    return rejected.isPresent() ? what + " (rejected: " + rejected.get().reason() + ")" : what;
   }
 }
