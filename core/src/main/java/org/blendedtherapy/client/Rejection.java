@@ -12,13 +12,15 @@ import org.apiguardian.api.API;
  * <p>This class is immutable and thread-safe.
  *
  * @param event the event's id
- * @param reason why it had no effect, naming the rule or plan that forbids it
+ * @param code why it had no effect, as a stable code a host can branch on
+ * @param reason why it had no effect in words, naming the rule or plan that forbids it
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record Rejection(String event, String reason) {
+public record Rejection(String event, RejectionCode code, String reason) {
   /** Creates a rejection. */
   public Rejection {
     Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(code, "code");
     Objects.requireNonNull(reason, "reason");
   }
 }

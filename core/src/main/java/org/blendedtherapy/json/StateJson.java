@@ -83,7 +83,11 @@ public final class StateJson {
     }
     ArrayNode rejected = root.putArray("rejected");
     for (Rejection rejection : state.rejected()) {
-      rejected.addObject().put("event", rejection.event()).put("reason", rejection.reason());
+      rejected
+          .addObject()
+          .put("event", rejection.event())
+          .put("code", rejection.code().json())
+          .put("reason", rejection.reason());
     }
     ProgressSummary progress = state.progress();
     root.putObject("progress")
@@ -238,7 +242,11 @@ public final class StateJson {
     bridge.reminders().optedIn().forEach(in::add);
     ArrayNode rejected = node.putArray("rejected");
     for (Rejection rejection : bridge.rejected()) {
-      rejected.addObject().put("event", rejection.event()).put("reason", rejection.reason());
+      rejected
+          .addObject()
+          .put("event", rejection.event())
+          .put("code", rejection.code().json())
+          .put("reason", rejection.reason());
     }
     return node;
   }

@@ -20,6 +20,7 @@ import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.client.Rejection;
+import org.blendedtherapy.client.RejectionCode;
 import org.blendedtherapy.internal.Chain;
 import org.blendedtherapy.protocol.Module;
 import org.blendedtherapy.protocol.Protocol;
@@ -179,9 +180,9 @@ final class Fold {
     seq++;
     now = event.at();
     lastEventAt = event.at();
-    Optional<String> refused = SessionFold.handles(event.type()) ? session(event) : check(event);
+    Optional<Refusal> refused = SessionFold.handles(event.type()) ? session(event) : check(event);
     if (refused.isPresent()) {
-      Rejection rejection = new Rejection(event.id(), refused.get());
+      Rejection rejection = new Rejection(event.id(), refused.get().code(), refused.get().reason());
       verdicts.add(rejection);
       rejected.add(rejection);
       return;
@@ -214,8 +215,8 @@ final class Fold {
     }
   }
 
-  private Optional<String> session(Event event) {
-    Optional<String> refused = sessions.apply(event);
+  private Optional<Refusal> session(Event event) {
+    Optional<Refusal> refused = sessions.apply(event);
     if (refused.isPresent()) {
       return refused;
     }
@@ -289,7 +290,7 @@ final class Fold {
     return second < 0 ? "" : id.substring(first + 1, second);
   }
 
-  private Optional<String> check(Event event) {
+  private Optional<Refusal> check(Event event) {
     switch (event.type()) {
       case MODULE_STARTED:
       case MODULE_COMPLETED:
@@ -317,10 +318,13 @@ final class Fold {
       case REMINDER_OPTED_IN:
         String id = ((Event.PolicyEvent) event).policy();
         if (!policies.contains(id)) {
-          return Optional.of("no reminder policy \"" + id + "\" in the protocol");
+          return Fold.refuse(
+              RejectionCode.UNKNOWN_POLICY, "no reminder policy \"" + id + "\" in the protocol");
         }
         if (!optOutPolicies.contains(id)) {
-          return Optional.of("policy \"" + id + "\" does not allow opting out (optOut is false)");
+          return Fold.refuse(
+              RejectionCode.OPT_OUT_NOT_ALLOWED,
+              "policy \"" + id + "\" does not allow opting out (optOut is false)");
         }
         return Optional.empty();
       default:
@@ -328,25 +332,26 @@ final class Fold {
     }
   }
 
-  private Optional<String> module(Event.ModuleEvent event) {
+  private Optional<Refusal> module(Event.ModuleEvent event) {
     String id = event.module();
     Optional<Module> found = protocol.module(id);
     if (found.isEmpty()) {
-      return Optional.of(noModule(id));
+      return Fold.refuse(RejectionCode.UNKNOWN_MODULE, noModule(id));
     }
     Module module = found.get();
     ModuleLedger ledger = modules.get(id);
     if (ledger.skipped != null) {
-      return Optional.of(wasSkipped(id));
+      return Fold.refuse(RejectionCode.MODULE_SKIPPED, wasSkipped(id));
     }
     ModuleLedger.Fact fact = new ModuleLedger.Fact(seq, now);
     switch (event.type()) {
       case MODULE_STARTED:
         if (ledger.opened == null) {
-          return Optional.of("module \"" + id + "\" is locked");
+          return Fold.refuse(RejectionCode.MODULE_LOCKED, "module \"" + id + "\" is locked");
         }
         if (ledger.started != null) {
-          return Optional.of("module \"" + id + "\" is already started");
+          return Fold.refuse(
+              RejectionCode.ALREADY_STARTED, "module \"" + id + "\" is already started");
         }
         ledger.started = now;
         if (ledger.startedEver == null) {
@@ -355,10 +360,11 @@ final class Fold {
         return Optional.empty();
       case MODULE_COMPLETED:
         if (ledger.opened == null) {
-          return Optional.of("module \"" + id + "\" is locked");
+          return Fold.refuse(RejectionCode.MODULE_LOCKED, "module \"" + id + "\" is locked");
         }
         if (ledger.completed != null) {
-          return Optional.of("module \"" + id + "\" is already completed");
+          return Fold.refuse(
+              RejectionCode.ALREADY_COMPLETED, "module \"" + id + "\" is already completed");
         }
         if (ledger.started == null) {
           ledger.started = now;
@@ -373,7 +379,7 @@ final class Fold {
         return Optional.empty();
       case MODULE_RELEASED:
         {
-          Optional<String> refused = refuseRelease(module);
+          Optional<Refusal> refused = refuseRelease(module);
           if (refused.isPresent()) {
             return refused;
           }
@@ -382,10 +388,11 @@ final class Fold {
         }
       case MODULE_REPEATED:
         if (!protocol.tailoring().repeat()) {
-          return Optional.of("tailoring.repeat is false");
+          return Fold.refuse(RejectionCode.TAILORING_FORBIDS, "tailoring.repeat is false");
         }
         if (ledger.completed == null) {
-          return Optional.of(
+          return Fold.refuse(
+              RejectionCode.NOT_COMPLETED,
               "module \"" + id + "\" is not completed, so there is nothing to repeat yet");
         }
         ledger.repeatedAfter = ledger.completed;
@@ -397,7 +404,8 @@ final class Fold {
       case MODULE_SKIPPED:
       default:
         if (!protocol.tailoring().maySkip(module.kind())) {
-          return Optional.of(
+          return Fold.refuse(
+              RejectionCode.TAILORING_FORBIDS,
               "tailoring.skip does not include "
                   + module.kind().json()
                   + " modules, so \""
@@ -405,7 +413,8 @@ final class Fold {
                   + "\" cannot be skipped");
         }
         if (ledger.completed != null) {
-          return Optional.of("module \"" + id + "\" is already completed");
+          return Fold.refuse(
+              RejectionCode.ALREADY_COMPLETED, "module \"" + id + "\" is already completed");
         }
         ledger.skipped = fact;
         return Optional.empty();
@@ -413,10 +422,11 @@ final class Fold {
   }
 
   /** Why a release of a module would be refused, or empty when it would be accepted. */
-  private Optional<String> refuseRelease(Module module) {
+  private Optional<Refusal> refuseRelease(Module module) {
     boolean hasLeaf = module.unlock().map(Fold::hasReleaseLeaf).orElse(false);
     if (!protocol.tailoring().release() && !hasLeaf) {
-      return Optional.of(
+      return Fold.refuse(
+          RejectionCode.TAILORING_FORBIDS,
           "tailoring.release is false and the rule of \""
               + module.id()
               + "\" has no therapistRelease condition");
@@ -439,28 +449,31 @@ final class Fold {
     }
   }
 
-  private Optional<String> assign(Event.ModuleAssigned event) {
+  private Optional<Refusal> assign(Event.ModuleAssigned event) {
     String id = event.module();
     Optional<Module> found = protocol.module(id);
     if (found.isEmpty()) {
-      return Optional.of(noModule(id));
+      return Fold.refuse(RejectionCode.UNKNOWN_MODULE, noModule(id));
     }
     ModuleLedger ledger = modules.get(id);
     if (ledger.skipped != null) {
-      return Optional.of(wasSkipped(id));
+      return Fold.refuse(RejectionCode.MODULE_SKIPPED, wasSkipped(id));
     }
     if (!protocol.tailoring().assign()) {
-      return Optional.of("tailoring.assign is false");
+      return Fold.refuse(RejectionCode.TAILORING_FORBIDS, "tailoring.assign is false");
     }
     if (event.session().isPresent()) {
       int n = event.session().getAsInt();
       int planned = protocol.sessionPlan().sessions();
       if (n < 1 || n > planned) {
-        return Optional.of("session " + n + " is outside the plan (sessions 1 to " + planned + ")");
+        return Fold.refuse(
+            RejectionCode.UNKNOWN_SESSION,
+            "session " + n + " is outside the plan (sessions 1 to " + planned + ")");
       }
       SessionType type = protocol.sessionPlan().typeOf(n);
       if (type != SessionType.ONLINE) {
-        return Optional.of(
+        return Fold.refuse(
+            RejectionCode.NOT_ONLINE_SESSION,
             "session "
                 + n
                 + " is a "
@@ -476,17 +489,18 @@ final class Fold {
     return Optional.empty();
   }
 
-  private Optional<String> reorder(Event.ModulesReordered event) {
+  private Optional<Refusal> reorder(Event.ModulesReordered event) {
     if (!protocol.tailoring().reorder()) {
-      return Optional.of("tailoring.reorder is false");
+      return Fold.refuse(RejectionCode.TAILORING_FORBIDS, "tailoring.reorder is false");
     }
     Set<String> seen = new HashSet<>();
     for (String id : event.order()) {
       if (protocol.module(id).isEmpty()) {
-        return Optional.of(noModule(id));
+        return Fold.refuse(RejectionCode.UNKNOWN_MODULE, noModule(id));
       }
       if (!seen.add(id)) {
-        return Optional.of("module \"" + id + "\" is listed twice in the order");
+        return Fold.refuse(
+            RejectionCode.LISTED_TWICE, "module \"" + id + "\" is listed twice in the order");
       }
     }
     List<String> rest = new ArrayList<>(order);
@@ -508,6 +522,10 @@ final class Fold {
   private static boolean hasReleaseLeaf(Rule rule) {
     return rule.kind() == Rule.Kind.THERAPIST_RELEASE
         || rule.children().stream().anyMatch(Fold::hasReleaseLeaf);
+  }
+
+  static Optional<Refusal> refuse(RejectionCode code, String reason) {
+    return Optional.of(new Refusal(code, reason));
   }
 
   /** Opens every module whose rule holds now; an opened module never closes again. */

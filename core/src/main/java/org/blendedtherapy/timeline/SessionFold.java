@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
+import org.blendedtherapy.client.RejectionCode;
 import org.blendedtherapy.plan.Session;
 import org.blendedtherapy.plan.SessionStatus;
 import org.blendedtherapy.plan.Times;
@@ -69,7 +70,7 @@ final class SessionFold {
    * @param event the event; events about no session are accepted and ignored
    * @return the reason the plan refuses the event, or empty when accepted
    */
-  Optional<String> apply(Event event) {
+  Optional<Refusal> apply(Event event) {
     switch (event.type()) {
       case SESSION_SCHEDULED:
         return schedule((Event.SessionScheduled) event);
@@ -88,23 +89,26 @@ final class SessionFold {
     }
   }
 
-  private Optional<String> checkSession(int number) {
+  private Optional<Refusal> checkSession(int number) {
     if (number < 1 || number > plan.sessions()) {
-      return Optional.of(
+      return Fold.refuse(
+          RejectionCode.UNKNOWN_SESSION,
           "session " + number + " is outside the plan (sessions 1 to " + plan.sessions() + ")");
     }
     if (dischargedAt.isPresent()) {
-      return Optional.of("the client was discharged before this event");
+      return Fold.refuse(RejectionCode.DISCHARGED, "the client was discharged before this event");
     }
     if (status[number - 1] != SessionStatus.PLANNED) {
-      return Optional.of("session " + number + " is already " + status[number - 1].json());
+      return Fold.refuse(
+          RejectionCode.SESSION_RECORDED,
+          "session " + number + " is already " + status[number - 1].json());
     }
     return Optional.empty();
   }
 
-  private Optional<String> schedule(Event.SessionScheduled event) {
+  private Optional<Refusal> schedule(Event.SessionScheduled event) {
     int number = event.session();
-    Optional<String> refused = checkSession(number);
+    Optional<Refusal> refused = checkSession(number);
     if (refused.isPresent()) {
       return refused;
     }
@@ -113,13 +117,15 @@ final class SessionFold {
     // Compared as instants: two local times in or around a gap can resolve to the same instant.
     Instant toInstant = Times.instant(to, zone);
     if (i > 0 && !toInstant.isAfter(instantOf(i - 1))) {
-      return Optional.of(
+      return Fold.refuse(
+          RejectionCode.OUT_OF_ORDER,
           "session " + number + " would no longer come after session " + (number - 1));
     }
     if (!plan.reschedulingMovesLater()
         && i + 1 < local.length
         && !toInstant.isBefore(instantOf(i + 1))) {
-      return Optional.of(
+      return Fold.refuse(
+          RejectionCode.OUT_OF_ORDER,
           "session " + number + " would no longer come before session " + (number + 1));
     }
     long minutes = ChronoUnit.MINUTES.between(local[i], to);
@@ -135,9 +141,9 @@ final class SessionFold {
     return Optional.empty();
   }
 
-  private Optional<String> record(Event event) {
+  private Optional<Refusal> record(Event event) {
     int number = event.aboutSession().orElseThrow();
-    Optional<String> refused = checkSession(number);
+    Optional<Refusal> refused = checkSession(number);
     if (refused.isPresent()) {
       return refused;
     }
@@ -159,20 +165,20 @@ final class SessionFold {
     return Optional.empty();
   }
 
-  private Optional<String> pause(Instant at) {
+  private Optional<Refusal> pause(Instant at) {
     if (dischargedAt.isPresent()) {
-      return Optional.of("the client was discharged before this event");
+      return Fold.refuse(RejectionCode.DISCHARGED, "the client was discharged before this event");
     }
     if (pausedAt.isPresent()) {
-      return Optional.of("therapy is already paused");
+      return Fold.refuse(RejectionCode.ALREADY_PAUSED, "therapy is already paused");
     }
     pausedAt = Optional.of(at);
     return Optional.empty();
   }
 
-  private Optional<String> resume(Instant at) {
+  private Optional<Refusal> resume(Instant at) {
     if (pausedAt.isEmpty()) {
-      return Optional.of("therapy is not paused");
+      return Fold.refuse(RejectionCode.NOT_PAUSED, "therapy is not paused");
     }
     Instant from = pausedAt.get();
     long days =
@@ -189,9 +195,9 @@ final class SessionFold {
     return Optional.empty();
   }
 
-  private Optional<String> discharge(Instant at) {
+  private Optional<Refusal> discharge(Instant at) {
     if (dischargedAt.isPresent()) {
-      return Optional.of("the client is already discharged");
+      return Fold.refuse(RejectionCode.DISCHARGED, "the client is already discharged");
     }
     dischargedAt = Optional.of(at);
     for (int i = 0; i < local.length; i++) {

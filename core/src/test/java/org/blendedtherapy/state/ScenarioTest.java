@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.History;
 import org.blendedtherapy.client.Rejection;
+import org.blendedtherapy.client.RejectionCode;
 import org.blendedtherapy.json.EnrolmentJson;
 import org.blendedtherapy.json.EventsJson;
 import org.blendedtherapy.json.ProtocolJson;
@@ -112,8 +113,11 @@ class ScenarioTest {
                 "rule-satisfied", "opened on 2027-01-19: psychoeducation completed"));
     assertThat(after.rejected())
         .containsExactly(
-            new Rejection("uk-03", "module \"behavioural-activation\" is locked"),
-            new Rejection("uk-07", "tailoring.repeat is false"));
+            new Rejection(
+                "uk-03",
+                RejectionCode.MODULE_LOCKED,
+                "module \"behavioural-activation\" is locked"),
+            new Rejection("uk-07", RejectionCode.TAILORING_FORBIDS, "tailoring.repeat is false"));
   }
 
   @Test
@@ -131,7 +135,9 @@ class ScenarioTest {
     assertThat(afterSkip.module("psychoeducation").orElseThrow().status())
         .isEqualTo(ModuleStatus.SKIPPED);
     assertThat(slim.at("2027-01-08T12:00:00Z").rejected())
-        .containsExactly(new Rejection("slim-04", "module \"psychoeducation\" was skipped"));
+        .containsExactly(
+            new Rejection(
+                "slim-04", RejectionCode.MODULE_SKIPPED, "module \"psychoeducation\" was skipped"));
   }
 
   @Test
@@ -160,6 +166,7 @@ class ScenarioTest {
         .containsExactly(
             new Rejection(
                 "nl-11",
+                RejectionCode.NOT_ONLINE_SESSION,
                 "session 3 is a face-to-face session; a module is assigned to an online session"));
     assertThat(dutch.at("2027-01-22T12:00:00Z").nextModule()).contains("problem-solving");
   }

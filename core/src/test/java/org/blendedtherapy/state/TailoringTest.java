@@ -15,6 +15,7 @@ import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.client.Rejection;
+import org.blendedtherapy.client.RejectionCode;
 import org.blendedtherapy.protocol.Module;
 import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.protocol.Rule;
@@ -43,9 +44,9 @@ class TailoringTest {
     ClientState s = state(UK, e, events, "2027-01-05T00:00:00Z");
     assertThat(s.rejected())
         .containsExactly(
-            new Rejection("r", "tailoring.repeat is false"),
-            new Rejection("a", "tailoring.assign is false"),
-            new Rejection("o", "tailoring.reorder is false"));
+            new Rejection("r", RejectionCode.TAILORING_FORBIDS, "tailoring.repeat is false"),
+            new Rejection("a", RejectionCode.TAILORING_FORBIDS, "tailoring.assign is false"),
+            new Rejection("o", RejectionCode.TAILORING_FORBIDS, "tailoring.reorder is false"));
     assertThat(s.module("introduction").orElseThrow().status()).isEqualTo(ModuleStatus.COMPLETED);
     assertThat(s.module("problem-solving").orElseThrow().status()).isEqualTo(ModuleStatus.LOCKED);
     assertThat(s.path()).doesNotContain("problem-solving");
@@ -105,10 +106,16 @@ class TailoringTest {
     ClientState s = state(DUTCH, e, events, "2027-01-05T00:00:00Z");
     assertThat(s.rejected())
         .containsExactly(
-            new Rejection("a1", "session 20 is outside the plan (sessions 1 to 19)"),
-            new Rejection("a2", "no module \"m9\" in the protocol"),
-            new Rejection("o1", "no module \"m9\" in the protocol"),
-            new Rejection("o2", "module \"physical-exercise\" is listed twice in the order"));
+            new Rejection(
+                "a1",
+                RejectionCode.UNKNOWN_SESSION,
+                "session 20 is outside the plan (sessions 1 to 19)"),
+            new Rejection("a2", RejectionCode.UNKNOWN_MODULE, "no module \"m9\" in the protocol"),
+            new Rejection("o1", RejectionCode.UNKNOWN_MODULE, "no module \"m9\" in the protocol"),
+            new Rejection(
+                "o2",
+                RejectionCode.LISTED_TWICE,
+                "module \"physical-exercise\" is listed twice in the order"));
     ModuleState exercise = s.module("physical-exercise").orElseThrow();
     assertThat(exercise.status()).isEqualTo(ModuleStatus.AVAILABLE);
     assertThat(exercise.session()).isEmpty();
