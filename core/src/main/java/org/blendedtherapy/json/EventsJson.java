@@ -21,6 +21,7 @@ import org.blendedtherapy.Validation;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.client.History;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -203,7 +204,7 @@ public final class EventsJson {
       }
       int line = reader.number();
       if (++events > MAX_EVENTS) {
-        issues.add(
+        issues.stop(
             Issue.error(
                 "too-many-events",
                 "",
@@ -262,6 +263,13 @@ public final class EventsJson {
     private final List<Issue> kept = new ArrayList<>();
     private long more;
     private boolean hasError;
+    private @Nullable Issue stopped;
+
+    /** The issue that stopped reading, reported last whatever the count. */
+    void stop(Issue issue) {
+      hasError = true;
+      stopped = issue;
+    }
 
     void add(Issue issue) {
       hasError |= issue.isError();
@@ -273,19 +281,21 @@ public final class EventsJson {
     }
 
     List<Issue> list() {
-      if (more == 0) {
-        return kept;
-      }
       List<Issue> all = new ArrayList<>(kept);
-      all.add(
-          Issue.error(
-              "too-many-issues",
-              "",
-              "\u2026 and "
-                  + more
-                  + " more; at most "
-                  + MAX_ISSUES
-                  + " issues are reported per log"));
+      if (more > 0) {
+        all.add(
+            Issue.error(
+                "too-many-issues",
+                "",
+                "\u2026 and "
+                    + more
+                    + " more; at most "
+                    + MAX_ISSUES
+                    + " issues are reported per log"));
+      }
+      if (stopped != null) {
+        all.add(stopped);
+      }
       return all;
     }
   }

@@ -42,9 +42,18 @@ final class MeaningCheck {
   /** Days from the first session to the end of the plan, or more than the limit when too long. */
   private final long planDays;
 
+  /** The same for the most sessions tailoring allows: the latest a plan can end. */
+  private final long longestPlanDays;
+
   MeaningCheck(Protocol protocol) {
     this.protocol = protocol;
-    this.planDays = planDays(protocol.sessionPlan());
+    SessionPlan plan = protocol.sessionPlan();
+    this.planDays = planDays(plan.cadence(), plan.sessions());
+    int most =
+        Math.max(
+            plan.sessions(),
+            protocol.tailoring().sessions().map(Tailoring.SessionBounds::max).orElse(0));
+    this.longestPlanDays = planDays(plan.cadence(), most);
   }
 
   List<Issue> run() {
@@ -395,14 +404,15 @@ final class MeaningCheck {
   }
 
   private Optional<String> daysAfterPlan(Rule.DaysSinceStart rule) {
-    if (rule.atLeast() <= planDays) {
+    if (rule.atLeast() <= longestPlanDays) {
       return Optional.empty();
     }
     return Optional.of(
         "it needs "
             + rule.atLeast()
             + " days since the start and the plan ends "
-            + planDays
+            + (longestPlanDays == planDays ? "" : "at most ")
+            + longestPlanDays
             + " days after the start");
   }
 
@@ -583,14 +593,13 @@ final class MeaningCheck {
    * date; -1 for a cadence that is not positive (an error already), {@code MAX_PLAN_DAYS + 1} once
    * past the limit, so that a cadence such as {@code P9999Y} never leaves the range of dates.
    */
-  static long planDays(SessionPlan plan) {
-    Period cadence = plan.cadence();
+  static long planDays(Period cadence, int sessions) {
     if (cadence.isNegative() || cadence.isZero()) {
       return -1;
     }
     LocalDate limit = ORIGIN.plus(MAX_PLAN);
     LocalDate end = ORIGIN;
-    for (int n = 0; n < plan.sessions(); n++) {
+    for (int n = 0; n < sessions; n++) {
       // Each step stays within a few years of the origin, or is refused before it leaves them.
       if (cadence.toTotalMonths() > 12L * 5 || cadence.getDays() > MAX_PLAN_DAYS) {
         return MAX_PLAN_DAYS + 1;
