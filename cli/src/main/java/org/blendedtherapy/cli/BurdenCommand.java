@@ -78,9 +78,6 @@ final class BurdenCommand extends InputCommand {
     Set<String> assumptions = new LinkedHashSet<>();
     burdens.forEach(b -> assumptions.addAll(b.assumptions()));
     text.append("\nAssumptions\n");
-    text.append(
-        "  sessions last the midpoint of their durationMinutes; modules take their"
-            + " estimatedMinutes; prompts are the reminders that fire with no opt-outs\n");
     for (String assumption : assumptions) {
       text.append("  ").append(assumption).append('\n');
     }

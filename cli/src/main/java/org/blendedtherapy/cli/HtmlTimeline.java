@@ -284,6 +284,7 @@ final class HtmlTimeline {
         .append(" (solid: attended, pale: planned, dashed: missed, grey: cancelled) ")
         .append(swatch("#8250df", "module opens"))
         .append(swatch("#d4a72c", "prompts on a day"))
+        .append(swatch("#bc4c00", "3 or more prompts on a day"))
         .append(swatch("#cf222e", "at or over the daily cap"))
         .append("</p>\n<div class=\"figure\">\n")
         .append(svg)

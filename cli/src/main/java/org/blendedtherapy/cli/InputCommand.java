@@ -3,6 +3,7 @@ package org.blendedtherapy.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.blendedtherapy.SupportedRange;
 import picocli.CommandLine;
 
 /**
@@ -35,6 +36,38 @@ abstract class InputCommand implements Callable<Integer> {
     } finally {
       out.flush();
       err.flush();
+    }
+  }
+
+  /**
+   * Refuses an argument outside the library's supported years as a usage error (exit 2).
+   *
+   * @param option the option, such as {@code --at}
+   * @param value the argument, as parsed
+   * @param inRange whether it lies in the supported range
+   */
+  final void requireSupported(String option, Object value, boolean inRange) {
+    if (!inRange) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          option + " " + value + " is outside the supported range (" + SupportedRange.TEXT + ")");
+    }
+  }
+
+  /** Refuses a window that ends before it starts as a usage error (exit 2). */
+  final void requireOrdered(String first, Object from, String second, Object to, boolean ordered) {
+    if (!ordered) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          second
+              + " "
+              + to
+              + " is before "
+              + first
+              + " "
+              + from
+              + "; expected a window that ends"
+              + " after it starts");
     }
   }
 

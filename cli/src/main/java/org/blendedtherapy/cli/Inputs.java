@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -84,6 +85,9 @@ final class Inputs {
       problem = "no such file";
     } catch (AccessDeniedException e) {
       problem = "permission denied";
+    } catch (FileSystemException e) {
+      // The operating system's reason alone (a loop of links, an I/O error): the path is named.
+      problem = e.getReason() == null ? "read error" : lowerFirst(e.getReason());
     } catch (IOException e) {
       problem = reason(e);
     } catch (UncheckedIOException e) {
@@ -91,6 +95,10 @@ final class Inputs {
     }
     err.print("blended " + command + ": cannot read " + file + ": " + problem + "\n");
     return Optional.empty();
+  }
+
+  private static String lowerFirst(String text) {
+    return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
   }
 
   private static String reason(IOException e) {

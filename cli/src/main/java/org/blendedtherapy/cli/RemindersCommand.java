@@ -3,6 +3,7 @@ package org.blendedtherapy.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.blendedtherapy.SupportedRange;
 import org.blendedtherapy.json.RemindersJson;
 import org.blendedtherapy.json.StateJson;
 import org.blendedtherapy.reminders.Reminder;
@@ -50,6 +51,9 @@ final class RemindersCommand extends InputCommand {
 
   @Override
   void run(Inputs inputs, PrintWriter out) {
+    requireSupported("--from", from, SupportedRange.contains(from));
+    requireSupported("--to", to, SupportedRange.contains(to));
+    requireOrdered("--from", from, "--to", to, !from.isAfter(to));
     ClientFiles.Client client = files.load(inputs);
     ReminderSchedule schedule = client.latest().reminders(from, to);
     out.print(format.isJson() ? RemindersJson.write(schedule) + "\n" : text(schedule));

@@ -15,6 +15,7 @@ import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
+import org.blendedtherapy.SupportedRange;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.History;
 import org.blendedtherapy.client.PinnedProtocol;
@@ -102,6 +103,12 @@ final class SimulateCommand extends InputCommand {
 
   @Override
   void run(Inputs inputs, PrintWriter out) {
+    requireSupported("--start", start, SupportedRange.contains(start));
+    if (until.isPresent()) {
+      requireSupported("--until", until.get(), SupportedRange.contains(until.get()));
+      requireOrdered(
+          "--start", start, "--until", until.get(), !until.get().isBefore(start.toLocalDate()));
+    }
     PinnedProtocol protocol =
         ProtocolJson.pin(inputs.load(protocolFile, true, ProtocolJson::validate));
     Enrolment enrolment =

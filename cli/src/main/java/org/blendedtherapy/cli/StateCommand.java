@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.blendedtherapy.SupportedRange;
 import org.blendedtherapy.client.Rejection;
 import org.blendedtherapy.json.StateJson;
 import org.blendedtherapy.plan.Session;
@@ -54,6 +55,7 @@ final class StateCommand extends InputCommand {
 
   @Override
   void run(Inputs inputs, PrintWriter out) {
+    requireSupported("--at", at, SupportedRange.contains(at));
     ClientState state = files.load(inputs).stateAt(at);
     out.print(format.isJson() ? StateJson.write(state) + "\n" : text(state));
   }

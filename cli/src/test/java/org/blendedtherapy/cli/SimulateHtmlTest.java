@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +39,21 @@ class SimulateHtmlTest {
     assertThat(result.out()).isEmpty();
     assertThat(result.err()).isEmpty();
     return Files.readString(file, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void legend_listsEveryColourOfThePromptStrip(@TempDir Path dir) throws IOException {
+    String html = html(dir, "e-compared-uk.json");
+    Matcher fills =
+        Pattern.compile("class=\"prompt-day\"[^>]*fill=\"(#[0-9a-f]{6})\"").matcher(html);
+    Set<String> used = new TreeSet<>();
+    while (fills.find()) {
+      used.add(fills.group(1));
+    }
+    assertThat(used).as("the sample has days of 3 or more prompts").contains("#bc4c00");
+    for (String colour : used) {
+      assertThat(html).as("a legend swatch for %s", colour).contains("background:" + colour + "\"");
+    }
   }
 
   static int count(String text, String regex) {

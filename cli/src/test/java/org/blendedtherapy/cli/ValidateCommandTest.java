@@ -177,6 +177,24 @@ class ValidateCommandTest {
         .isEqualTo("blended validate: cannot read locked.json: permission denied\n");
   }
 
+  /**
+   * Runs for every user, root included (CI runs as root, and root reads any file whatever its
+   * permissions): a symbolic link to itself can be opened by nobody.
+   */
+  @Test
+  void unreadableFile_isExit2_evenForRoot() throws IOException {
+    Path loop = Files.createSymbolicLink(scratch.resolve("loop.json"), Path.of("loop.json"));
+    assertThat(Files.isReadable(loop))
+        .as("a link to itself is unreadable for every user")
+        .isFalse();
+
+    Cli.Result result = Cli.run(scratch, "validate", "loop.json");
+
+    assertThat(result.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err()).startsWith("blended validate: cannot read loop.json: ").endsWith("\n");
+    assertThat(result.err().lines()).hasSize(1);
+  }
+
   @Test
   void noArguments_isExit2_withUsage() {
     Cli.Result result = Cli.run(scratch, "validate");

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.blendedtherapy.Issue;
+import org.blendedtherapy.SupportedRange;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Preferences;
 import org.blendedtherapy.client.ProtocolPin;
@@ -91,7 +92,12 @@ final class EnrolmentMapper {
 
   static Optional<LocalDateTime> localDateTime(JsonNode node, String pointer, List<Issue> issues) {
     try {
-      return Optional.of(LocalDateTime.parse(node.asString(), LOCAL_DATE_TIME));
+      LocalDateTime parsed = LocalDateTime.parse(node.asString(), LOCAL_DATE_TIME);
+      if (!SupportedRange.contains(parsed)) {
+        issues.add(outOfRange(pointer, "a local date-time"));
+        return Optional.empty();
+      }
+      return Optional.of(parsed);
     } catch (DateTimeParseException e) {
       issues.add(
           Issue.error(
@@ -101,6 +107,18 @@ final class EnrolmentMapper {
                   + " date that does not exist"));
       return Optional.empty();
     }
+  }
+
+  /** A date outside the supported years; never quotes the value. */
+  static Issue outOfRange(String pointer, String what) {
+    return Issue.error(
+        "out-of-range",
+        pointer,
+        "expected "
+            + what
+            + " in the supported "
+            + SupportedRange.TEXT
+            + ", found one outside them");
   }
 
   static Optional<ZoneId> zone(JsonNode node, String pointer, List<Issue> issues) {

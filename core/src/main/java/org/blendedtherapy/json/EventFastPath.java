@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.blendedtherapy.SupportedRange;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.protocol.Instrument;
@@ -345,7 +346,7 @@ final class EventFastPath {
       return null;
     }
     String text = parser.getString();
-    if (text.isEmpty()) {
+    if (text.isEmpty() || JsonInput.loneSurrogate(text) >= 0) {
       return null;
     }
     if (text.length() > max && text.codePointCount(0, text.length()) > max) {
@@ -564,6 +565,10 @@ final class EventFastPath {
             + digit(text.charAt(1)) * 100
             + digit(text.charAt(2)) * 10
             + digit(text.charAt(3));
+    // The supported years, as the schema path refuses the rest (out-of-range).
+    if (year < SupportedRange.MIN_YEAR || year > SupportedRange.MAX_YEAR) {
+      return null;
+    }
     try {
       return LocalDate.of(year, twoDigits(text, 5), twoDigits(text, 8));
     } catch (DateTimeException e) {

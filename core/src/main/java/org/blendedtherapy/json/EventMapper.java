@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.blendedtherapy.Issue;
+import org.blendedtherapy.SupportedRange;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.internal.Pointers;
@@ -164,7 +165,12 @@ final class EventMapper {
 
   private static Optional<Instant> instant(JsonNode node, List<Issue> issues) {
     try {
-      return Optional.of(Instant.parse(node.asString()));
+      Instant parsed = Instant.parse(node.asString());
+      if (!SupportedRange.contains(parsed)) {
+        issues.add(EnrolmentMapper.outOfRange("/at", "a UTC instant"));
+        return Optional.empty();
+      }
+      return Optional.of(parsed);
     } catch (DateTimeParseException e) {
       issues.add(
           Issue.error(

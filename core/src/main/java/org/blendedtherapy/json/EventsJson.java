@@ -19,7 +19,9 @@ import org.blendedtherapy.InvalidInputException;
 import org.blendedtherapy.Issue;
 import org.blendedtherapy.Validation;
 import org.blendedtherapy.client.Event;
+import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.client.History;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -69,6 +71,9 @@ public final class EventsJson {
 
   /** The most events one log may hold. */
   public static final int MAX_EVENTS = 100_000;
+
+  /** The most issues reported for one log; a last issue counts the rest. */
+  public static final int MAX_ISSUES = 100;
 
   private EventsJson() {}
 
@@ -188,7 +193,7 @@ public final class EventsJson {
   }
 
   private static Validation<History> validate(LineReader reader) throws IOException {
-    List<Issue> issues = new ArrayList<>();
+    Capped issues = new Capped();
     Map<String, Event> byId = new LinkedHashMap<>();
     Map<String, Integer> lineOfId = new HashMap<>();
     int events = 0;
@@ -199,7 +204,7 @@ public final class EventsJson {
       }
       int line = reader.number();
       if (++events > MAX_EVENTS) {
-        issues.add(
+        issues.stop(
             Issue.error(
                 "too-many-events",
                 "",
@@ -217,6 +222,10 @@ public final class EventsJson {
       lineIssues.clear();
       Optional<Event> event = event(reader, lineIssues);
       lineIssues.forEach(issue -> issues.add(atLine(line, issue)));
+      if (lineIssues.stream().anyMatch(issue -> issue.code().equals("not-text"))) {
+        // Binary or not UTF-8: one issue for the log, as for a protocol, not one per line.
+        break;
+      }
       if (event.isEmpty()) {
         continue;
       }
@@ -240,10 +249,55 @@ public final class EventsJson {
                     + "; expected one content per id"));
       }
     }
-    if (issues.stream().anyMatch(Issue::isError)) {
-      return new Validation<>(issues, Optional.empty());
+    if (issues.hasError) {
+      return new Validation<>(issues.list(), Optional.empty());
     }
-    return new Validation<>(issues, Optional.of(History.of(byId.values())));
+    return new Validation<>(issues.list(), Optional.of(History.of(byId.values())));
+  }
+
+  /**
+   * The issues of one log, at most {@value #MAX_ISSUES}, then one that counts the rest, so a wrong
+   * file never floods the host's log.
+   */
+  private static final class Capped {
+    private final List<Issue> kept = new ArrayList<>();
+    private long more;
+    private boolean hasError;
+    private @Nullable Issue stopped;
+
+    /** The issue that stopped reading, reported last whatever the count. */
+    void stop(Issue issue) {
+      hasError = true;
+      stopped = issue;
+    }
+
+    void add(Issue issue) {
+      hasError |= issue.isError();
+      if (kept.size() < MAX_ISSUES) {
+        kept.add(issue);
+      } else {
+        more++;
+      }
+    }
+
+    List<Issue> list() {
+      List<Issue> all = new ArrayList<>(kept);
+      if (more > 0) {
+        all.add(
+            Issue.error(
+                "too-many-issues",
+                "",
+                "\u2026 and "
+                    + more
+                    + " more; at most "
+                    + MAX_ISSUES
+                    + " issues are reported per log"));
+      }
+      if (stopped != null) {
+        all.add(stopped);
+      }
+      return all;
+    }
   }
 
   /**
@@ -269,10 +323,35 @@ public final class EventsJson {
     JsonNode tree = parsed.tree().get();
     List<Issue> schema = SchemaCheck.Event.INSTANCE.check(tree);
     if (!schema.isEmpty()) {
-      issues.addAll(schema);
+      schema.forEach(issue -> issues.add(forItsType(issue, tree)));
       return Optional.empty();
     }
     return EventMapper.map(tree, issues);
+  }
+
+  /**
+   * An unknown key of an event of a known type lists the keys that type allows, not the keys of
+   * every type the schema knows.
+   */
+  private static Issue forItsType(Issue issue, JsonNode tree) {
+    JsonNode type = tree.get("type");
+    Optional<EventType> known =
+        type != null && type.isString() ? EventType.fromJson(type.asString()) : Optional.empty();
+    if (!issue.code().equals("unknown-key")
+        || known.isEmpty()
+        || issue.pointer().lastIndexOf('/') != 0) {
+      return issue;
+    }
+    List<String> allowed = new ArrayList<>(List.of("id", "type", "at"));
+    allowed.addAll(EventMapper.fields(known.get()));
+    return Issue.error(
+        issue.code(),
+        issue.pointer(),
+        "unknown key for a "
+            + known.get().json()
+            + " event (expected one of: "
+            + String.join(", ", allowed)
+            + ")");
   }
 
   private static boolean hasMoreContent(LineReader reader) throws IOException {

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.blendedtherapy.Issue;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -208,7 +210,11 @@ final class JsonInput {
         }
         return array;
       case VALUE_STRING:
-        return NODES.stringNode(parser.getString());
+        {
+          String text = parser.getString();
+          checkSurrogates(text, parser, "a string");
+          return NODES.stringNode(text);
+        }
       case VALUE_NUMBER_INT:
         return NODES.numberNode(parser.getBigIntegerValue());
       case VALUE_NUMBER_FLOAT:
@@ -254,6 +260,7 @@ final class JsonInput {
     ObjectNode object = NODES.objectNode();
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
       String name = parser.currentName();
+      checkSurrogates(name, parser, "a key");
       String pointer = parser.streamReadContext().pathAsPointer().toString();
       String position =
           lineMode
@@ -275,6 +282,42 @@ final class JsonInput {
       }
     }
     return object;
+  }
+
+  /**
+   * Refuses a lone surrogate ({@code "\\ud800"}): I-JSON (RFC 7493), which the canonical form of
+   * RFC 8785 assumes, forbids it, and a text holding one does not read back to itself, so two hosts
+   * could compute different pins.
+   */
+  private void checkSurrogates(String text, JsonParser parser, String what) {
+    int at = loneSurrogate(text);
+    if (at >= 0) {
+      issues.add(
+          Issue.error(
+              "lone-surrogate",
+              pointer(parser),
+              what
+                  + " holding a lone surrogate"
+                  + (quoteValues ? String.format(" \\u%04x", (int) text.charAt(at)) : "")
+                  + " at "
+                  + where(parser)
+                  + "; expected Unicode text (a surrogate only as half of a pair)"));
+    }
+  }
+
+  /** The index of the first surrogate that is not half of a pair, or -1. */
+  static int loneSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private String where(JsonParser parser) {
@@ -343,13 +386,49 @@ final class JsonInput {
     }
     String after = pointer(parser);
     String near = after.isEmpty() ? "" : " (after " + after + ")";
-    String detail = quoteValues ? ": " + firstLine(original) : "";
+    String detail = quoteValues ? ": " + explain(original) : "";
     return Issue.error("syntax", "", "malformed JSON at " + at + near + detail);
   }
 
-  private static String firstLine(String message) {
-    int newline = message.indexOf('\n');
-    String line = newline < 0 ? message : message.substring(0, newline);
-    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+  /**
+   * Says in our own words what the parser met and what it expected; the parser's text names Java
+   * and Jackson notions (codes, tokens, "Object entries") that a researcher need not know.
+   */
+  static String explain(String parserMessage) {
+    String found = "unexpected content";
+    Matcher character =
+        Pattern.compile("^Unexpected character \\('(.)' \\(code (\\d+)").matcher(parserMessage);
+    Matcher token = Pattern.compile("^Unrecognized token '([^']{0,40})").matcher(parserMessage);
+    if (character.find()) {
+      int code = Integer.parseInt(character.group(2));
+      found =
+          code < 0x20 || code == 0x7f
+              ? "unexpected control character U+" + String.format("%04X", code)
+              : "unexpected '" + character.group(1) + "'";
+    } else if (token.find()) {
+      found = "unexpected word '" + token.group(1) + "'";
+    } else if (parserMessage.startsWith("Illegal unquoted character")) {
+      return "a control character inside a string; expected it escaped, such as \\n";
+    } else if (parserMessage.startsWith("Unexpected close marker")) {
+      return "a closing bracket that does not match the one opened";
+    } else if (parserMessage.contains("Unrecognized character escape")) {
+      return "an unknown escape after a backslash; expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX";
+    } else if (parserMessage.startsWith("Invalid numeric value")
+        || parserMessage.contains("Leading zeroes")) {
+      return "a number not in JSON form; expected digits such as 12, -3 or 1.5";
+    }
+    String expected;
+    if (parserMessage.contains("comma to separate Object entries")) {
+      expected = "a comma or }";
+    } else if (parserMessage.contains("comma to separate Array entries")) {
+      expected = "a comma or ]";
+    } else if (parserMessage.contains("double-quote to start")) {
+      expected = "a key in double quotes";
+    } else if (parserMessage.contains("colon to separate")) {
+      expected = "a colon after the key";
+    } else {
+      expected = "a JSON value";
+    }
+    return found + "; expected " + expected;
   }
 }

@@ -114,7 +114,11 @@ final class SchemaCheck {
         return Issue.error(
             "wrong-type",
             pointer,
-            typeName(instance) + " found, " + expectedType(owner.get("type")) + " expected");
+            typeName(instance)
+                + quotedScalar(instance)
+                + " found, "
+                + expectedType(owner.get("type"))
+                + " expected");
       case "required":
         return Issue.error(
             "missing-key",
@@ -306,6 +310,18 @@ final class SchemaCheck {
       return instance.toString();
     }
     return "a " + typeName(instance);
+  }
+
+  /**
+   * The protocol's own scalar value after its type, such as {@code "14"} in {@code string "14"
+   * found}; nothing for enrolments and events, arrays and objects.
+   */
+  private String quotedScalar(JsonNode instance) {
+    if (!quoteValues || instance.isContainer()) {
+      return "";
+    }
+    String found = found(instance);
+    return found.startsWith("a ") ? "" : " " + found;
   }
 
   private String foundNumber(JsonNode instance) {

@@ -4,6 +4,8 @@ import static org.blendedtherapy.internal.Pointers.index;
 import static org.blendedtherapy.internal.Pointers.key;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -24,12 +26,34 @@ final class MeaningCheck {
   static final int PROMPTS_PER_DAY_SMELL = 4;
   static final int WEEKS_SMELL = 20;
 
+  /**
+   * The longest plan: 5 years from the first session to the end of the last session's window,
+   * counted from a reference date (1,826 days); every computation over a plan is bounded by it.
+   */
+  static final Period MAX_PLAN = Period.ofYears(5);
+
+  static final LocalDate ORIGIN = LocalDate.of(2001, 1, 1);
+  static final long MAX_PLAN_DAYS = ChronoUnit.DAYS.between(ORIGIN, ORIGIN.plus(MAX_PLAN));
+
   private final Protocol protocol;
   private final List<Issue> issues = new ArrayList<>();
   private final Map<String, Integer> moduleIndex = new LinkedHashMap<>();
 
+  /** Days from the first session to the end of the plan, or more than the limit when too long. */
+  private final long planDays;
+
+  /** The same for the most sessions tailoring allows: the latest a plan can end. */
+  private final long longestPlanDays;
+
   MeaningCheck(Protocol protocol) {
     this.protocol = protocol;
+    SessionPlan plan = protocol.sessionPlan();
+    this.planDays = planDays(plan.cadence(), plan.sessions());
+    int most =
+        Math.max(
+            plan.sessions(),
+            protocol.tailoring().sessions().map(Tailoring.SessionBounds::max).orElse(0));
+    this.longestPlanDays = planDays(plan.cadence(), most);
   }
 
   List<Issue> run() {
@@ -287,38 +311,64 @@ final class MeaningCheck {
       }
     }
     Set<String> assumed = Set.copyOf(openable);
+    Set<String> ever = openable(new HashSet<>(openable), false);
+    // A second fixpoint, bounded by the plan: what can open before the end of the last session's
+    // window, given only the measures the plan records. A plan over the limit is an error already.
+    Set<String> inPlan =
+        planDays < 0 || planDays > MAX_PLAN_DAYS ? ever : openable(new HashSet<>(openable), true);
+    for (int i = 0; i < protocol.modules().size(); i++) {
+      Module module = protocol.modules().get(i);
+      if (inPlan.contains(module.id()) || assumed.contains(module.id())) {
+        continue;
+      }
+      boolean never = !ever.contains(module.id());
+      Rule unlock = module.unlock().orElseThrow();
+      String why =
+          never
+              ? whyImpossible(unlock, ever, false).orElse("")
+              : whyImpossible(unlock, inPlan, true).orElse("");
+      String message =
+          "module \""
+              + module.id()
+              + (never ? "\" can never open: " : "\" cannot open before the plan ends: ")
+              + why;
+      String code = never ? "never-opens" : "opens-after-plan";
+      String pointer = key(index("/modules", i), "unlock");
+      issues.add(
+          module.kind() == ModuleKind.CORE
+              ? Issue.error(code, pointer, message)
+              : Issue.warning(code, pointer, message));
+    }
+  }
+
+  /** The least fixpoint of modules some history can open, within the plan or ever. */
+  private Set<String> openable(Set<String> openable, boolean withinPlan) {
     boolean changed = true;
     while (changed) {
       changed = false;
       for (Module module : protocol.modules()) {
         if (!openable.contains(module.id())
-            && module.unlock().map(r -> whyImpossible(r, openable).isEmpty()).orElse(true)) {
+            && module
+                .unlock()
+                .map(r -> whyImpossible(r, openable, withinPlan).isEmpty())
+                .orElse(true)) {
           openable.add(module.id());
           changed = true;
         }
       }
     }
-    for (int i = 0; i < protocol.modules().size(); i++) {
-      Module module = protocol.modules().get(i);
-      if (openable.contains(module.id()) || assumed.contains(module.id())) {
-        continue;
-      }
-      String why = whyImpossible(module.unlock().orElseThrow(), openable).orElse("");
-      String message = "module \"" + module.id() + "\" can never open: " + why;
-      String pointer = key(index("/modules", i), "unlock");
-      issues.add(
-          module.kind() == ModuleKind.CORE
-              ? Issue.error("never-opens", pointer, message)
-              : Issue.warning("never-opens", pointer, message));
-    }
+    return openable;
   }
 
-  /** Returns why no history can satisfy the rule, or empty when one can. */
-  private Optional<String> whyImpossible(Rule rule, Set<String> openable) {
+  /**
+   * Returns why no history can satisfy the rule, or empty when one can; within the plan, also why
+   * none can before the end of the last session's window.
+   */
+  private Optional<String> whyImpossible(Rule rule, Set<String> openable, boolean withinPlan) {
     switch (rule.kind()) {
       case ALL_OF:
         for (Rule child : rule.children()) {
-          Optional<String> why = whyImpossible(child, openable);
+          Optional<String> why = whyImpossible(child, openable, withinPlan);
           if (why.isPresent()) {
             return why;
           }
@@ -327,7 +377,7 @@ final class MeaningCheck {
       case ANY_OF:
         List<String> reasons = new ArrayList<>();
         for (Rule child : rule.children()) {
-          Optional<String> why = whyImpossible(child, openable);
+          Optional<String> why = whyImpossible(child, openable, withinPlan);
           if (why.isEmpty()) {
             return Optional.empty();
           }
@@ -336,20 +386,60 @@ final class MeaningCheck {
         return Optional.of(String.join(" and ", reasons));
       case MODULE_COMPLETED:
       case MODULE_STARTED:
-        return moduleImpossible(rule.referencedModule().orElseThrow(), openable);
+        return moduleImpossible(rule.referencedModule().orElseThrow(), openable, withinPlan);
       case SESSIONS_ATTENDED:
         return sessionsImpossible((Rule.SessionsAttended) rule);
       case MEASURE:
-        return measureImpossible((Rule.Measure) rule);
-      case NOT:
+        {
+          Optional<String> why = measureImpossible((Rule.Measure) rule);
+          return why.isPresent() || !withinPlan ? why : measureUnrecorded((Rule.Measure) rule);
+        }
       case DAYS_SINCE_START:
+        return withinPlan ? daysAfterPlan((Rule.DaysSinceStart) rule) : Optional.empty();
+      case NOT:
       case THERAPIST_RELEASE:
       default:
         return Optional.empty();
     }
   }
 
-  private Optional<String> moduleImpossible(String target, Set<String> openable) {
+  private Optional<String> daysAfterPlan(Rule.DaysSinceStart rule) {
+    if (rule.atLeast() <= longestPlanDays) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "it needs "
+            + rule.atLeast()
+            + " days since the start and the plan ends "
+            + (longestPlanDays == planDays ? "" : "at most ")
+            + longestPlanDays
+            + " days after the start");
+  }
+
+  private Optional<String> measureUnrecorded(Rule.Measure rule) {
+    boolean recorded =
+        protocol.measures().stream().anyMatch(m -> m.instrument().equals(rule.instrument()));
+    if (recorded) {
+      return Optional.empty();
+    }
+    String planned =
+        protocol.measures().isEmpty()
+            ? "none"
+            : protocol.measures().stream()
+                .map(MeasurePlan::instrument)
+                .collect(Collectors.joining(", "));
+    return Optional.of(
+        "it needs a "
+            + rule.instrument()
+            + " score and the plan never records "
+            + rule.instrument()
+            + " (measures: "
+            + planned
+            + ")");
+  }
+
+  private Optional<String> moduleImpossible(
+      String target, Set<String> openable, boolean withinPlan) {
     Optional<Module> module = protocol.module(target);
     if (module.isEmpty()) {
       return Optional.of("it needs module \"" + target + "\", which does not exist");
@@ -357,7 +447,12 @@ final class MeaningCheck {
     if (openable.contains(target) || protocol.tailoring().maySkip(module.get().kind())) {
       return Optional.empty();
     }
-    return Optional.of("it needs module \"" + target + "\", which can never open");
+    return Optional.of(
+        "it needs module \""
+            + target
+            + (withinPlan
+                ? "\", which cannot open before the plan ends"
+                : "\", which can never open"));
   }
 
   private Optional<String> sessionsImpossible(Rule.SessionsAttended rule) {
@@ -466,9 +561,21 @@ final class MeaningCheck {
                 "min-above-max", pointer, "min " + range.min() + " is above max " + range.max()));
       }
     }
-    long weeks = planDays() / 7;
-    long days = planDays();
-    if (days > WEEKS_SMELL * 7L) {
+    long weeks = planDays / 7;
+    long days = planDays;
+    if (days > MAX_PLAN_DAYS) {
+      issues.add(
+          Issue.error(
+              "plan-too-long",
+              "/sessionPlan",
+              "the plan runs more than 5 years ("
+                  + plan.sessions()
+                  + " sessions every "
+                  + plan.cadence()
+                  + "); expected at most "
+                  + MAX_PLAN_DAYS
+                  + " days from the first session to the end of the last session's window"));
+    } else if (days > WEEKS_SMELL * 7L) {
       issues.add(
           Issue.warning(
               "long-plan",
@@ -481,15 +588,28 @@ final class MeaningCheck {
     }
   }
 
-  /** Days from the first session to the end of the last session's window. */
-  private long planDays() {
-    Period cadence = protocol.sessionPlan().cadence();
-    LocalDate origin = LocalDate.of(2001, 1, 1);
-    LocalDate end = origin;
-    for (int n = 0; n < protocol.sessionPlan().sessions(); n++) {
-      end = end.plus(cadence);
+  /**
+   * Days from the first session to the end of the last session's window, counted from a reference
+   * date; -1 for a cadence that is not positive (an error already), {@code MAX_PLAN_DAYS + 1} once
+   * past the limit, so that a cadence such as {@code P9999Y} never leaves the range of dates.
+   */
+  static long planDays(Period cadence, int sessions) {
+    if (cadence.isNegative() || cadence.isZero()) {
+      return -1;
     }
-    return ChronoUnit.DAYS.between(origin, end);
+    LocalDate limit = ORIGIN.plus(MAX_PLAN);
+    LocalDate end = ORIGIN;
+    for (int n = 0; n < sessions; n++) {
+      // Each step stays within a few years of the origin, or is refused before it leaves them.
+      if (cadence.toTotalMonths() > 12L * 5 || cadence.getDays() > MAX_PLAN_DAYS) {
+        return MAX_PLAN_DAYS + 1;
+      }
+      end = end.plus(cadence);
+      if (end.isAfter(limit)) {
+        return MAX_PLAN_DAYS + 1;
+      }
+    }
+    return ChronoUnit.DAYS.between(ORIGIN, end);
   }
 
   private void checkMeasures() {
@@ -602,6 +722,8 @@ final class MeaningCheck {
                 "a module reminder has no session to come before; expected after (counted from"
                     + " the module's opening)"));
       }
+      checkAlwaysQuiet(policy, at);
+      checkNeverFires(policy, at);
       int perDay = policy.schedule().maxPerDay();
       total += perDay;
       load.add(policy.id() + " " + perDay);
@@ -634,6 +756,110 @@ final class MeaningCheck {
                             + q.to()
                             + " are empty; expected"
                             + " two different times")));
+  }
+
+  /**
+   * Warns about a policy whose every time of day falls inside the protocol's quiet hours: it never
+   * fires for a client without quiet hours or reminder times of their own.
+   */
+  private void checkAlwaysQuiet(ReminderPolicy policy, String pointer) {
+    Optional<QuietHours> quiet = protocol.reminderLimits().quietHours();
+    List<LocalTime> times = timesOfDay(policy.schedule());
+    if (quiet.isEmpty() || times.isEmpty() || !times.stream().allMatch(quiet.get()::contains)) {
+      return;
+    }
+    issues.add(
+        Issue.warning(
+            "always-quiet",
+            pointer,
+            "every time of policy \""
+                + policy.id()
+                + "\" ("
+                + times.stream().map(LocalTime::toString).collect(Collectors.joining(", "))
+                + ") falls inside the quiet hours "
+                + quiet.get().from()
+                + " to "
+                + quiet.get().to()
+                + ": it never fires for a client without quiet hours or reminder times of their"
+                + " own"));
+  }
+
+  private static List<LocalTime> timesOfDay(Schedule schedule) {
+    switch (schedule.kind()) {
+      case DAILY:
+        return ((Schedule.Daily) schedule).at();
+      case WEEKLY:
+        return ((Schedule.Weekly) schedule).at();
+      case EVERY_DAYS:
+        return ((Schedule.EveryDays) schedule).at();
+      case BEFORE:
+      case AFTER:
+      default:
+        return List.of();
+    }
+  }
+
+  /**
+   * Warns about an {@code after} policy whose shortest offset, counted from the earliest anchor
+   * (the first session of its types, or the start for a module), already reaches the end of the
+   * plan: none of its occurrences falls inside the plan.
+   */
+  private void checkNeverFires(ReminderPolicy policy, String pointer) {
+    if (policy.schedule().kind() != Schedule.Kind.AFTER
+        || planDays < 0
+        || planDays > MAX_PLAN_DAYS) {
+      return;
+    }
+    SessionPlan plan = protocol.sessionPlan();
+    LocalDateTime start = ORIGIN.atStartOfDay();
+    LocalDateTime end = start.plusDays(planDays);
+    LocalDateTime anchor = null;
+    if (policy.kind() == ReminderKind.MODULE) {
+      anchor = start;
+    } else {
+      for (int n = 1; n <= plan.sessions() && anchor == null; n++) {
+        if (policy.sessionTypes().isEmpty() || policy.sessionTypes().contains(plan.typeOf(n))) {
+          LocalDate date = ORIGIN;
+          for (int k = 1; k < n; k++) {
+            date = date.plus(plan.cadence());
+          }
+          anchor = date.atStartOfDay();
+        }
+      }
+    }
+    if (anchor == null) {
+      return;
+    }
+    Offset shortest = null;
+    LocalDateTime first = null;
+    for (Offset offset : ((Schedule.After) policy.schedule()).offsets()) {
+      if (offset.days().getDays() > MAX_PLAN_DAYS || offset.time().toDays() > MAX_PLAN_DAYS) {
+        continue;
+      }
+      LocalDateTime at = anchor.plus(offset.days()).plus(offset.time());
+      if (first == null || at.isBefore(first)) {
+        first = at;
+        shortest = offset;
+      }
+    }
+    if (first != null && first.isBefore(end)) {
+      return;
+    }
+    issues.add(
+        Issue.warning(
+            "never-fires",
+            key(pointer, "after"),
+            "policy \""
+                + policy.id()
+                + "\" never fires: "
+                + (shortest == null ? "every offset" : "its shortest offset " + shortest)
+                + " after "
+                + (policy.kind() == ReminderKind.MODULE
+                    ? "a module opens"
+                    : "the first session it follows")
+                + " falls after the end of the plan, "
+                + planDays
+                + " days after the start"));
   }
 
   private void checkTailoring() {

@@ -89,6 +89,11 @@ public record Burden(
    */
   public static final LocalDateTime REFERENCE_START = LocalDateTime.of(2027, 1, 4, 10, 0);
 
+  /** The rule behind every figure, first among the assumptions in text and JSON alike. */
+  static final String HOW_COUNTED =
+      "sessions last the midpoint of their durationMinutes; modules take their"
+          + " estimatedMinutes; prompts are the reminders that fire with no opt-outs";
+
   static final String NO_REVIEW_MINUTES =
       "therapist minutes count therapist-contact sessions only: the protocol gives no minutes for"
           + " reviewing online work or measures";
@@ -197,6 +202,7 @@ public record Burden(
     Protocol protocol = state.protocol();
     Enrolment enrolment = state.enrolment();
     List<String> assumptions = new ArrayList<>();
+    note(assumptions, HOW_COUNTED);
     double clientMinutes = 0;
     double therapistMinutes = 0;
     int contacts = 0;

@@ -484,8 +484,13 @@ public final class ClientState {
    * @param from the start of the window, inclusive
    * @param to the end of the window, exclusive
    * @return the reminders and the suppressed occurrences, each sorted by instant, then id
+   * @throws IllegalArgumentException if {@code from} is after {@code to}
    */
   public ReminderSchedule reminders(Instant from, Instant to) {
+    if (from.isAfter(to)) {
+      throw new IllegalArgumentException(
+          "the window starts after it ends: from " + from + ", to " + to);
+    }
     return Reminders.between(timeline, from, to);
   }
 

@@ -1,5 +1,6 @@
 package org.blendedtherapy.json;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.blendedtherapy.InvalidInputException;
@@ -551,7 +553,81 @@ class EventsJsonTest {
     Issue last = result.issues().get(result.issues().size() - 1);
     assertThat(last.code()).isEqualTo("too-many-events");
     assertThat(last.message()).startsWith("line 100001: more than 100000 events");
-    assertThat(result.issues()).hasSize(EventsJson.MAX_EVENTS + 1);
+    assertThat(result.issues()).hasSize(EventsJson.MAX_ISSUES + 2);
+    assertThat(result.issues().get(EventsJson.MAX_ISSUES).message())
+        .isEqualTo("\u2026 and 99900 more; at most 100 issues are reported per log");
+  }
+
+  @Test
+  void manyBadLines_reportAtMost100Issues_thenTheCount() {
+    String line =
+        "{\"id\":\"e\",\"type\":\"mood-rated\",\"at\":\"2027-01-05T10:00:00Z\",\"value\":3,\"mood\":1}\n";
+    Validation<History> result = EventsJson.validate(line.repeat(2_000));
+
+    assertThat(result.isValid()).isFalse();
+    assertThat(result.issues()).hasSize(101);
+    assertThat(result.issues().get(0).message())
+        .isEqualTo(
+            "line 1: unknown key for a mood-rated event (expected one of: id, type, at, value)");
+    assertThat(result.issues().get(100))
+        .extracting(Issue::code, Issue::message)
+        .containsExactly(
+            "too-many-issues", "\u2026 and 1900 more; at most 100 issues are reported per log");
+  }
+
+  @Test
+  void binaryLog_isReportedOnce() {
+    byte[] log = new byte[300_000];
+    new SplittableRandom(14).nextBytes(log);
+
+    Validation<History> result = EventsJson.validate(log);
+
+    assertThat(result.issues()).extracting(Issue::code).containsExactly("not-text");
+  }
+
+  @Test
+  void instants_insideTheSupportedYears_only() {
+    String at = "{\"id\":\"e\",\"type\":\"paused\",\"at\":\"%s\"}";
+    for (String inside : List.of("1900-01-01T00:00:00Z", "2200-12-31T23:59:59.999999999Z")) {
+      assertThat(EventsJson.validateEvent(String.format(at, inside).getBytes(UTF_8)).isValid())
+          .as(inside)
+          .isTrue();
+    }
+    for (String outside :
+        List.of(
+            "1899-12-31T23:59:59Z",
+            "2201-01-01T00:00:00Z",
+            "0001-01-01T00:00:00Z",
+            "9999-12-31T23:59:59Z")) {
+      assertThat(EventsJson.validateEvent(String.format(at, outside).getBytes(UTF_8)).issues())
+          .as(outside)
+          .extracting(Issue::code, Issue::pointer, Issue::message)
+          .containsExactly(
+              tuple(
+                  "out-of-range",
+                  "/at",
+                  "expected a UTC instant in the supported years 1900 to 2200, found one outside"
+                      + " them"));
+    }
+    String start =
+        "{\"id\":\"e\",\"type\":\"session-scheduled\",\"at\":\"2027-01-05T10:00:00Z\",\"session\":2,\"start\":\"2201-01-01T10:00\"}";
+    assertThat(EventsJson.validateEvent(start.getBytes(UTF_8)).issues())
+        .extracting(Issue::code, Issue::pointer)
+        .containsExactly(tuple("out-of-range", "/start"));
+  }
+
+  @Test
+  void loneSurrogate_isRefused_withoutQuotingIt() {
+    String event =
+        "{\"id\":\"e\",\"type\":\"module-started\",\"at\":\"2027-01-05T10:00:00Z\",\"module\":\"\\udc00\"}";
+    assertThat(EventsJson.validateEvent(event.getBytes(UTF_8)).issues())
+        .extracting(Issue::code, Issue::pointer, Issue::message)
+        .containsExactly(
+            tuple(
+                "lone-surrogate",
+                "/module",
+                "a string holding a lone surrogate at column 80; expected Unicode text (a"
+                    + " surrogate only as half of a pair)"));
   }
 
   @Test

@@ -108,6 +108,6 @@ class ProtocolJsonTest {
         .extracting(Issue::toString)
         .containsExactly(
             "error /modules/4/unlock/allOf/1/anyOf/1/daysSinceStart/atLeast [wrong-type]"
-                + " string found, integer expected");
+                + " string \"3\" found, integer expected");
   }
 }

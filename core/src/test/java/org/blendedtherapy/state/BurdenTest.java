@@ -28,6 +28,7 @@ class BurdenTest {
     assertThat(uk.therapistMinutesPerWeek()).isEqualTo(22.5);
     assertThat(uk.modulesToComplete()).isEqualTo(5);
     assertThat(uk.assumptions()).contains(Burden.NO_REVIEW_MINUTES);
+    assertThat(uk.assumptions()).first().isEqualTo(Burden.HOW_COUNTED);
   }
 
   @Test

@@ -66,6 +66,18 @@ class ClientStateTest {
   }
 
   @Test
+  void reminders_invertedWindow_isIllegalArgument() {
+    Enrolment e = enrol(UK, "2027-03-22T10:00", "Europe/London");
+    ClientState s = state(UK, e, List.of(), "2027-03-22T00:00:00Z");
+    Instant from = Instant.parse("2027-03-25T00:00:00Z");
+
+    assertThatThrownBy(() -> s.reminders(from, from.minusSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("starts after it ends");
+    assertThat(s.reminders(from, from).reminders()).isEmpty();
+  }
+
+  @Test
   void session2_isOneCalendarWeekLater_acrossSpringForward() {
     Enrolment e = enrol(UK, "2027-03-22T10:00", "Europe/London");
     ClientState s = state(UK, e, List.of(), "2027-03-22T00:00:00Z");

@@ -12,8 +12,10 @@ import static org.blendedtherapy.testkit.Gen.zip;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -131,13 +133,29 @@ final class ValidProtocols {
           return new SessionPlan(
               head.pattern(),
               head.cadence(),
-              tail.counts().sessions(),
+              withinFiveYears(head.cadence(), tail.counts().sessions()),
               durations,
               tail.extra().moveLater());
         });
   }
 
   private record PlanParts(List<SessionType> pattern, Period cadence) {}
+
+  /** The validator refuses a plan of more than 5 years (1,826 days); stay inside it. */
+  private static int withinFiveYears(Period cadence, int sessions) {
+    long longest = cadence.toTotalMonths() * 31 + cadence.getDays();
+    return (int) Math.max(1, Math.min(sessions, 1826 / Math.max(1, longest)));
+  }
+
+  /** Days from the first session to the end of the plan, counted as the validator counts them. */
+  static int planDays(SessionPlan plan) {
+    LocalDate origin = LocalDate.of(2001, 1, 1);
+    LocalDate end = origin;
+    for (int n = 0; n < plan.sessions(); n++) {
+      end = end.plus(plan.cadence());
+    }
+    return (int) ChronoUnit.DAYS.between(origin, end);
+  }
 
   private record Counts(int sessions, Map<SessionType, MinutesRange> ranges) {}
 
@@ -197,7 +215,11 @@ final class ValidProtocols {
     leaves.add(
         weighted(
             1,
-            frequency(List.of(weighted(4, choose(0, 100)), weighted(1, choose(0, 3660))))
+            // Within the plan: a threshold past its end is an error (opens-after-plan).
+            frequency(
+                    List.of(
+                        weighted(4, choose(0, Math.min(100, planDays(scope.plan())))),
+                        weighted(1, choose(0, planDays(scope.plan())))))
                 .map(Rule.DaysSinceStart::new)));
     leaves.add(weighted(1, measures()));
     leaves.add(weighted(1, constant(new Rule.TherapistRelease())));
@@ -511,6 +533,13 @@ final class ValidProtocols {
   }
 
   private static Protocol protocol(SessionPlan plan, Body2 b) {
+    // A measure rule on an instrument the plan never records is an error (opens-after-plan).
+    List<MeasurePlan> measures = new ArrayList<>(b.measures());
+    Set<String> recorded = new HashSet<>();
+    measures.forEach(m -> recorded.add(m.instrument()));
+    for (Module module : b.modules()) {
+      module.unlock().ifPresent(rule -> recordMeasured(rule, recorded, measures));
+    }
     return new Protocol(
         "x",
         "1.0.0",
@@ -518,10 +547,20 @@ final class ValidProtocols {
         Optional.empty(),
         b.modules(),
         plan,
-        b.measures(),
+        measures,
         b.reminders(),
         b.limits(),
         b.tailoring());
+  }
+
+  private static void recordMeasured(Rule rule, Set<String> recorded, List<MeasurePlan> into) {
+    if (rule.kind() == Rule.Kind.MEASURE) {
+      String instrument = ((Rule.Measure) rule).instrument();
+      if (recorded.add(instrument)) {
+        into.add(new MeasurePlan(instrument, MeasureSchedule.values()[0]));
+      }
+    }
+    rule.children().forEach(child -> recordMeasured(child, recorded, into));
   }
 
   private record IdVersion(String id, String version) {}
