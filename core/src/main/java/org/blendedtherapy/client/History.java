@@ -132,7 +132,8 @@ public final class History {
       }
       throw new InvalidInputException("event history", List.of(conflict(event.id())));
     }
-    if (isAppend(event)) {
+    // The empty history is shared by every client: it is never extended in place.
+    if (size > 0 && isAppend(event)) {
       synchronized (store) {
         if (store.events.size() == size) {
           store.positions.put(event.id(), size);

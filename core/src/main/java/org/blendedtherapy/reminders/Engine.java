@@ -81,11 +81,13 @@ final class Engine {
         }
       }
     }
-    Instant first = start;
+    LocalDateTime firstLocal = timeline.planVersions().get(0).locals().get(0);
     for (Timeline.PlanVersion version : timeline.planVersions()) {
-      Instant session1 = Times.instant(version.locals().get(0), timeline.enrolment().zone());
-      first = session1.isBefore(first) ? session1 : first;
+      LocalDateTime session1 = version.locals().get(0);
+      firstLocal = session1.isBefore(firstLocal) ? session1 : firstLocal;
     }
+    Instant session1 = Times.instant(firstLocal, timeline.enrolment().zone());
+    Instant first = session1.isBefore(start) ? session1 : start;
     this.earliest = first.minus(before + 3, ChronoUnit.DAYS);
     this.quiet =
         timeline
@@ -118,11 +120,12 @@ final class Engine {
       genFrom = wideFrom;
       genTo = wideTo;
     }
-    List<Occurrence> occurrences = generate(genFrom, genTo, null);
+    ZoneOffset fixed = fixedOffset(genFrom, genTo);
+    List<Occurrence> occurrences = generate(genFrom, genTo, null, fixed);
     List<Decided> decided = new ArrayList<>();
     List<Occurrence> candidates = new ArrayList<>();
     for (Occurrence occurrence : occurrences) {
-      Optional<Suppressed> early = earlySuppression(occurrence);
+      Optional<Suppressed> early = earlySuppression(occurrence, fixed);
       if (early.isPresent()) {
         decided.add(new Decided(occurrence.reminder(), early));
       } else {
@@ -154,7 +157,28 @@ final class Engine {
    * Every occurrence with an instant in {@code [from, to)}, deduplicated by id, sorted by instant
    * then id; of one policy only when {@code only} is given.
    */
-  private List<Occurrence> generate(Instant from, Instant to, ReminderPolicy only) {
+  /**
+   * The one UTC offset of the client's zone over a span (with two days either side), when the
+   * client stays in the enrolment's zone and it has no transition then: local times and instants
+   * then convert by arithmetic, without asking the zone's rules per occurrence.
+   */
+  private ZoneOffset fixedOffset(Instant from, Instant to) {
+    Instant a = from.minus(2, ChronoUnit.DAYS);
+    Instant b = to.plus(2, ChronoUnit.DAYS);
+    ZoneId zone = timeline.enrolment().zone();
+    if (!timeline.zoneAt(a).equals(zone) || timeline.changesZone(a, b)) {
+      return null;
+    }
+    java.time.zone.ZoneRules rules = zone.getRules();
+    if (rules.isFixedOffset()) {
+      return rules.getOffset(a);
+    }
+    java.time.zone.ZoneOffsetTransition next = rules.nextTransition(a);
+    return next == null || next.getInstant().isAfter(b) ? rules.getOffset(a) : null;
+  }
+
+  private List<Occurrence> generate(
+      Instant from, Instant to, ReminderPolicy only, ZoneOffset fixed) {
     Map<String, Occurrence> unique = new LinkedHashMap<>();
     for (ReminderPolicy policy : protocol.reminders()) {
       if (only != null && only != policy) {
@@ -164,18 +188,18 @@ final class Engine {
       switch (schedule.kind()) {
         case BEFORE:
           relativeToSessions(
-              policy, ((Schedule.Before) schedule).offsets(), true, from, to, unique);
+              policy, ((Schedule.Before) schedule).offsets(), true, from, to, fixed, unique);
           break;
         case AFTER:
           List<Offset> offsets = ((Schedule.After) schedule).offsets();
           if (policy.kind() == ReminderKind.MODULE) {
-            relativeToModules(policy, offsets, from, to, unique);
+            relativeToModules(policy, offsets, from, to, fixed, unique);
           } else {
-            relativeToSessions(policy, offsets, false, from, to, unique);
+            relativeToSessions(policy, offsets, false, from, to, fixed, unique);
           }
           break;
         default:
-          calendar(policy, from, to, unique);
+          calendar(policy, from, to, fixed, unique);
           break;
       }
     }
@@ -190,7 +214,11 @@ final class Engine {
 
   /** Daily, weekly and every-N-days policies, from the start to the end of the plan. */
   private void calendar(
-      ReminderPolicy policy, Instant from, Instant to, Map<String, Occurrence> unique) {
+      ReminderPolicy policy,
+      Instant from,
+      Instant to,
+      ZoneOffset fixed,
+      Map<String, Occurrence> unique) {
     Instant lo = from.isBefore(start) ? start : from;
     Instant hi = to.isAfter(end) ? end : to;
     if (!lo.isBefore(hi)) {
@@ -203,6 +231,40 @@ final class Engine {
             .reminderTimes()
             .getOrDefault(policy.id(), timesOf(policy));
     LocalDate first = timeline.enrolment().start().toLocalDate();
+    if (fixed != null) {
+      // No transition and no zone change near: an intent is its own local time, and its instant is
+      // in the window exactly when the local time is.
+      LocalDateTime loLocal = LocalDateTime.ofInstant(lo, fixed);
+      LocalDateTime hiLocal = LocalDateTime.ofInstant(hi, fixed);
+      ZoneId zone = timeline.enrolment().zone();
+      for (LocalDate date = loLocal.toLocalDate();
+          !date.isAfter(hiLocal.toLocalDate());
+          date = date.plusDays(1)) {
+        if (!onDay(policy.schedule(), date, first)) {
+          continue;
+        }
+        for (LocalTime time : times) {
+          LocalDateTime intent = date.atTime(time);
+          if (intent.isBefore(loLocal) || !intent.isBefore(hiLocal)) {
+            continue;
+          }
+          add(
+              unique,
+              new Occurrence(
+                  new Reminder(
+                      ids.id(policy.id(), intent, ""),
+                      policy.id(),
+                      policy.kind(),
+                      intent,
+                      intent.toInstant(fixed),
+                      zone,
+                      describe(policy.schedule(), time)),
+                  0,
+                  ""));
+        }
+      }
+      return;
+    }
     // An intent fires within a day of its date, or on arrival after a zone change: one day either
     // side covers the first, two the second.
     ZoneId zone = timeline.zoneAt(lo);
@@ -219,7 +281,11 @@ final class Engine {
       }
       for (LocalTime time : times) {
         LocalDateTime intent = date.atTime(time);
-        Timeline.Resolved resolved = timeline.resolve(intent);
+        Timeline.Resolved resolved =
+            fixed != null
+                ? new Timeline.Resolved(
+                    ZonedDateTime.ofLocal(intent, timeline.enrolment().zone(), fixed), false)
+                : timeline.resolve(intent);
         Instant instant = resolved.at().toInstant();
         if (instant.isBefore(lo) || !instant.isBefore(hi)) {
           continue;
@@ -292,6 +358,7 @@ final class Engine {
       boolean before,
       Instant from,
       Instant to,
+      ZoneOffset fixed,
       Map<String, Occurrence> unique) {
     Set<SessionType> types =
         policy.sessionTypes().isEmpty()
@@ -325,7 +392,8 @@ final class Engine {
           if (intent.isBefore(lowest) || intent.isAfter(highest)) {
             continue;
           }
-          Instant instant = Times.instant(intent, service);
+          Instant instant =
+              fixed != null ? intent.toInstant(fixed) : Times.instant(intent, service);
           if (instant.isBefore(from) || !instant.isBefore(to)) {
             continue;
           }
@@ -335,7 +403,16 @@ final class Engine {
           if (!before && (instant.isBefore(start) || !instant.isBefore(end))) {
             continue;
           }
-          ZonedDateTime client = instant.atZone(timeline.zoneAt(instant));
+          LocalDateTime clientLocal;
+          ZoneId clientZone;
+          if (fixed != null) {
+            clientLocal = intent;
+            clientZone = service;
+          } else {
+            ZonedDateTime client = instant.atZone(timeline.zoneAt(instant));
+            clientLocal = client.toLocalDateTime();
+            clientZone = client.getZone();
+          }
           add(
               unique,
               new Occurrence(
@@ -343,9 +420,9 @@ final class Engine {
                       ids.id(policy.id(), intent, "s" + number),
                       policy.id(),
                       policy.kind(),
-                      client.toLocalDateTime(),
+                      clientLocal,
                       instant,
-                      client.getZone(),
+                      clientZone,
                       words(offset, before) + "session " + number + " (" + type.json() + ")"),
                   number,
                   ""));
@@ -360,6 +437,7 @@ final class Engine {
       List<Offset> offsets,
       Instant from,
       Instant to,
+      ZoneOffset fixed,
       Map<String, Occurrence> unique) {
     for (Module module : protocol.modules()) {
       Optional<Instant> opened = timeline.reminderAnchor(module.id());
@@ -418,7 +496,7 @@ final class Engine {
 
   // ---- suppression ----
 
-  private Optional<Suppressed> earlySuppression(Occurrence occurrence) {
+  private Optional<Suppressed> earlySuppression(Occurrence occurrence, ZoneOffset fixed) {
     Reminder reminder = occurrence.reminder();
     Instant at = reminder.instant();
     Optional<Instant> discharged = timeline.dischargedAt();
@@ -431,7 +509,7 @@ final class Engine {
     if (timeline.isOptedOut(policies.get(reminder.policy()), at)) {
       return suppressed(reminder, Suppression.OPTED_OUT, "the client turned this policy off");
     }
-    Optional<String> done = taskDone(occurrence);
+    Optional<String> done = taskDone(occurrence, fixed);
     if (done.isPresent()) {
       return suppressed(reminder, Suppression.TASK_DONE, done.get());
     }
@@ -449,7 +527,7 @@ final class Engine {
   }
 
   /** Whether what the reminder is for is already done (or cancelled) by its instant. */
-  private Optional<String> taskDone(Occurrence occurrence) {
+  private Optional<String> taskDone(Occurrence occurrence, ZoneOffset fixed) {
     Reminder reminder = occurrence.reminder();
     Instant at = reminder.instant();
     switch (reminder.kind()) {
@@ -485,9 +563,13 @@ final class Engine {
         {
           LocalDate day = reminder.local().toLocalDate();
           Optional<Instant> first =
-              firstRating.computeIfAbsent(
-                  day + " " + reminder.zone(),
-                  k -> timeline.firstMoodRatingOn(day, reminder.zone()));
+              fixed != null
+                  ? timeline.firstMoodRatingBetween(
+                      day.atStartOfDay().toInstant(fixed),
+                      day.plusDays(1).atStartOfDay().toInstant(fixed))
+                  : firstRating.computeIfAbsent(
+                      day + " " + reminder.zone(),
+                      k -> timeline.firstMoodRatingOn(day, reminder.zone()));
           return first.isPresent() && !first.get().isAfter(at)
               ? Optional.of("mood already rated today")
               : Optional.empty();
@@ -546,10 +628,11 @@ final class Engine {
     Instant to = before;
     while (to.isAfter(earliest)) {
       Instant from = to.minus(LOOKBACK_DAYS, ChronoUnit.DAYS);
-      List<Occurrence> chunk = generate(from, to, policy);
+      ZoneOffset fixed = fixedOffset(from, to);
+      List<Occurrence> chunk = generate(from, to, policy, fixed);
       for (int i = chunk.size() - 1; i >= 0; i--) {
         Occurrence occurrence = chunk.get(i);
-        if (earlySuppression(occurrence).isPresent()) {
+        if (earlySuppression(occurrence, fixed).isPresent()) {
           continue;
         }
         Reminder reminder = occurrence.reminder();

@@ -553,11 +553,21 @@ public final class Timeline {
    * @return the instant of the first accepted rating on that day, or empty
    */
   public Optional<Instant> firstMoodRatingOn(LocalDate day, ZoneId zone) {
+    return firstMoodRatingBetween(
+        day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant());
+  }
+
+  /**
+   * Returns the first mood rating in {@code [from, to)}. O(log n).
+   *
+   * @param from the first instant
+   * @param to the end, exclusive
+   * @return the instant of the first accepted rating then, or empty
+   */
+  public Optional<Instant> firstMoodRatingBetween(Instant from, Instant to) {
     List<Instant> moods = frame().moods;
-    Instant dayStart = day.atStartOfDay(zone).toInstant();
-    Instant dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant();
-    int first = lastAtOrBefore(moods.size(), moods::get, dayStart.minusNanos(1)) + 1;
-    return first < moods.size() && moods.get(first).isBefore(dayEnd)
+    int first = lastAtOrBefore(moods.size(), moods::get, from.minusNanos(1)) + 1;
+    return first < moods.size() && moods.get(first).isBefore(to)
         ? Optional.of(moods.get(first))
         : Optional.empty();
   }
