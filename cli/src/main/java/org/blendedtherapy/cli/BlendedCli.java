@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,16 +19,16 @@ import picocli.CommandLine.Command;
     name = "blended",
     mixinStandardHelpOptions = true,
     versionProvider = BlendedCli.JarVersion.class,
-    subcommands = {
-      ValidateCommand.class,
-      StateCommand.class,
-      SimulateCommand.class,
-      RemindersCommand.class,
-      BurdenCommand.class,
-      DiffCommand.class
-    },
     description = "Validates, simulates and explains blended-therapy protocols.")
 public final class BlendedCli implements Runnable {
+
+  /**
+   * The subcommands, in the order the usage lists them. They are registered in code rather than in
+   * {@code @Command(subcommands = ...)} so that a run can build only the one it names: picocli
+   * reflects over every registered command at startup, which is most of a short run's time.
+   */
+  static final List<String> SUBCOMMANDS =
+      List.of("validate", "state", "simulate", "reminders", "burden", "diff");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -57,7 +58,12 @@ public final class BlendedCli implements Runnable {
     PrintWriter outWriter = utf8(out);
     PrintWriter errWriter = utf8(err);
     try {
-      return commandLine(outWriter, errWriter, workingDirectory).execute(args);
+      // The first argument names the subcommand whenever it is one (picocli's subcommands are not
+      // repeatable here and the top-level command has no positional parameters), so only that one
+      // is built; anything else (no argument, an option, a typo) gets the whole command line.
+      List<String> needed =
+          args.length > 0 && SUBCOMMANDS.contains(args[0]) ? List.of(args[0]) : SUBCOMMANDS;
+      return commandLine(outWriter, errWriter, workingDirectory, needed).execute(args);
     } finally {
       outWriter.flush();
       errWriter.flush();
@@ -83,33 +89,23 @@ public final class BlendedCli implements Runnable {
    * @return the command line, ready to {@link CommandLine#execute(String...)}
    */
   static CommandLine commandLine(PrintWriter out, PrintWriter err, Path workingDirectory) {
-    CommandLine.IFactory defaults = CommandLine.defaultFactory();
-    CommandLine.IFactory factory =
-        new CommandLine.IFactory() {
-          @Override
-          public <K> K create(Class<K> type) throws Exception {
-            if (type == ValidateCommand.class) {
-              return type.cast(new ValidateCommand(workingDirectory));
-            }
-            if (type == StateCommand.class) {
-              return type.cast(new StateCommand(workingDirectory));
-            }
-            if (type == RemindersCommand.class) {
-              return type.cast(new RemindersCommand(workingDirectory));
-            }
-            if (type == BurdenCommand.class) {
-              return type.cast(new BurdenCommand(workingDirectory));
-            }
-            if (type == DiffCommand.class) {
-              return type.cast(new DiffCommand(workingDirectory));
-            }
-            if (type == SimulateCommand.class) {
-              return type.cast(new SimulateCommand(workingDirectory));
-            }
-            return defaults.create(type);
-          }
-        };
-    CommandLine commandLine = new CommandLine(new BlendedCli(), factory);
+    return commandLine(out, err, workingDirectory, SUBCOMMANDS);
+  }
+
+  /**
+   * Builds the command line with some of its subcommands; with all of them it is the command line
+   * of {@link #commandLine(PrintWriter, PrintWriter, Path)}.
+   *
+   * @param subcommands names from {@link #SUBCOMMANDS}, registered in the order of that list
+   */
+  static CommandLine commandLine(
+      PrintWriter out, PrintWriter err, Path workingDirectory, List<String> subcommands) {
+    CommandLine commandLine = new CommandLine(new BlendedCli());
+    for (String name : SUBCOMMANDS) {
+      if (subcommands.contains(name)) {
+        commandLine.addSubcommand(subcommand(name, workingDirectory));
+      }
+    }
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setSubcommandsCaseInsensitive(false);
@@ -118,6 +114,18 @@ public final class BlendedCli implements Runnable {
     commandLine.setExecutionExceptionHandler(BlendedCli::unexpected);
     commandLine.setParameterExceptionHandler(BlendedCli::usage);
     return commandLine;
+  }
+
+  private static Object subcommand(String name, Path workingDirectory) {
+    return switch (name) {
+      case "validate" -> new ValidateCommand(workingDirectory);
+      case "state" -> new StateCommand(workingDirectory);
+      case "simulate" -> new SimulateCommand(workingDirectory);
+      case "reminders" -> new RemindersCommand(workingDirectory);
+      case "burden" -> new BurdenCommand(workingDirectory);
+      case "diff" -> new DiffCommand(workingDirectory);
+      default -> throw new IllegalArgumentException("no subcommand " + name);
+    };
   }
 
   /** A bug or an environment failure: one line, no stack trace. */

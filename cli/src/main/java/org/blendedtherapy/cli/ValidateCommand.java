@@ -36,7 +36,12 @@ import tools.jackson.databind.node.ObjectNode;
     })
 final class ValidateCommand implements Callable<Integer> {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** Built on first use: the text format, the common case, needs no mapper. */
+  private static final class Json {
+    static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private Json() {}
+  }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -99,7 +104,7 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   private static void printJson(List<Checked> results, PrintWriter out) {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = Json.MAPPER.createObjectNode();
     ArrayNode files = root.putArray("files");
     for (Checked result : results) {
       ObjectNode file = files.addObject();
@@ -115,6 +120,6 @@ final class ValidateCommand implements Callable<Integer> {
         entry.put("message", issue.message());
       }
     }
-    out.print(JSON.writeValueAsString(root) + "\n");
+    out.print(Json.MAPPER.writeValueAsString(root) + "\n");
   }
 }
