@@ -234,8 +234,8 @@ final class Engine {
     if (fixed != null) {
       // No transition and no zone change near: an intent is its own local time, and its instant is
       // in the window exactly when the local time is.
-      LocalDateTime loLocal = LocalDateTime.ofInstant(lo, fixed);
-      LocalDateTime hiLocal = LocalDateTime.ofInstant(hi, fixed);
+      LocalDateTime loLocal = LocalDateTime.ofEpochSecond(lo.getEpochSecond(), lo.getNano(), fixed);
+      LocalDateTime hiLocal = LocalDateTime.ofEpochSecond(hi.getEpochSecond(), hi.getNano(), fixed);
       ZoneId zone = timeline.enrolment().zone();
       for (LocalDate date = loLocal.toLocalDate();
           !date.isAfter(hiLocal.toLocalDate());
@@ -371,8 +371,17 @@ final class Engine {
     if (!lo.isBefore(hi)) {
       return;
     }
-    LocalDateTime lowest = LocalDateTime.ofInstant(lo, ZoneOffset.UTC).minusDays(2);
-    LocalDateTime highest = LocalDateTime.ofInstant(hi, ZoneOffset.UTC).plusDays(2);
+    LocalDateTime lowest =
+        LocalDateTime.ofEpochSecond(lo.getEpochSecond(), lo.getNano(), ZoneOffset.UTC).minusDays(2);
+    LocalDateTime highest =
+        LocalDateTime.ofEpochSecond(hi.getEpochSecond(), hi.getNano(), ZoneOffset.UTC).plusDays(2);
+    // Sessions further from the window than the longest offset cannot give an intent in it.
+    long reach = 1;
+    for (Offset offset : offsets) {
+      reach = Math.max(reach, offset.days().getDays() + offset.time().toDays() + 1);
+    }
+    LocalDateTime nearest = lowest.minusDays(reach);
+    LocalDateTime furthest = highest.plusDays(reach);
     for (Timeline.PlanVersion version : timeline.planVersions()) {
       if (!version.until().isAfter(from) || !version.from().isBefore(to)) {
         continue;
@@ -381,7 +390,9 @@ final class Engine {
       for (int i = 0; i < locals.size(); i++) {
         int number = i + 1;
         SessionType type = protocol.sessionPlan().typeOf(number);
-        if (!types.contains(type)) {
+        if (!types.contains(type)
+            || locals.get(i).isBefore(nearest)
+            || locals.get(i).isAfter(furthest)) {
           continue;
         }
         for (Offset offset : offsets) {

@@ -367,7 +367,7 @@ public final class Timeline {
    * @return the instant
    */
   public Instant start() {
-    return fold.startInstant();
+    return frame().start;
   }
 
   /**
@@ -647,6 +647,7 @@ public final class Timeline {
     final Map<String, List<Fold.Response>> responses = new HashMap<>();
     final Map<String, List<Fold.Opt>> opts = new HashMap<>();
     final Moment base;
+    final Instant start;
     final Instant end;
     private volatile Map<String, ModuleLedger> projected;
     private volatile List<PlanVersion> planVersions;
@@ -684,6 +685,7 @@ public final class Timeline {
               fold.startDate());
       project(ledgers, at);
       this.moduleList = List.copyOf(ledgers.values());
+      this.start = fold.startInstant();
       Instant last = sessions.get(sessions.size() - 1).windowEnd();
       this.end =
           dischargedAt.isPresent() && dischargedAt.get().isAfter(last) ? dischargedAt.get() : last;
