@@ -43,6 +43,12 @@ public final class Chain<T> {
     items[size++] = item;
   }
 
+  /** Forgets every element, for a chain no view has been taken of yet (views keep theirs). */
+  public void clear() {
+    items = new Object[8];
+    size = 0;
+  }
+
   /**
    * Returns the number of elements appended so far.
    *

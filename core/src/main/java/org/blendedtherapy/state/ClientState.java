@@ -140,6 +140,57 @@ public final class ClientState {
     return new ClientState(pinned, timeline.at(instant));
   }
 
+  /**
+   * Writes this state's timeline as a snapshot: versioned bytes from which {@link #restore} folds
+   * on exactly as this state would, so a stream processor or a database host can keep the snapshot
+   * instead of replaying the history. The snapshot holds the protocol pin, the instant, each folded
+   * event's id with a 64-bit fingerprint of its content (so a repeat is still ignored and a
+   * conflict still refused), and the fold's own state: module ledgers with their instants,
+   * sessions, plan versions, zones, pauses, discharge, scores, mood-rating, reminder-response and
+   * opt-out instants, and the rejections (event id, code, the library's own words). It holds no
+   * event content beyond that, no client reference and no text a host or client wrote. Cost: linear
+   * in the events folded.
+   *
+   * @return the snapshot
+   */
+  public byte[] snapshot() {
+    return timeline.snapshot(pinned.sha256());
+  }
+
+  /**
+   * Restores a state from a snapshot: at the snapshot's instant, answering modules, sessions, the
+   * next session, progress, path, rejections and reminders exactly as the state it was taken of,
+   * and folding later events with {@link #apply} exactly as that state would. The events before the
+   * snapshot are not held: {@link #history()} holds only the events applied since, the reports that
+   * list past events ({@link #measures()}, {@link #bridge()}, {@link #fidelity()}, {@link
+   * #outcome()}, {@link #adherence()}, {@link #risk()}, {@link #dueMeasures()}) throw {@link
+   * IllegalStateException}, and an event that sorts before the snapshot's last event is refused
+   * with {@link IllegalArgumentException}: fold the whole history for those.
+   *
+   * @param protocol the protocol, pinned
+   * @param enrolment the enrolment, whose pin must match
+   * @param snapshot the bytes {@link #snapshot()} wrote
+   * @return the state
+   * @throws InvalidInputException with code {@code pin-mismatch} if the enrolment is pinned to
+   *     another protocol, or {@code bad-snapshot} if the bytes are not a snapshot of this version
+   *     on this protocol
+   */
+  public static ClientState restore(PinnedProtocol protocol, Enrolment enrolment, byte[] snapshot) {
+    protocol.requirePinOf(enrolment);
+    try {
+      return new ClientState(
+          protocol, Timeline.restore(protocol.protocol(), protocol.sha256(), enrolment, snapshot));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(
+          "snapshot",
+          List.of(
+              org.blendedtherapy.Issue.error(
+                  "bad-snapshot",
+                  "",
+                  e.getMessage() + "; expected the bytes ClientState.snapshot() wrote")));
+    }
+  }
+
   Timeline timeline() {
     return timeline;
   }

@@ -548,6 +548,190 @@ final class Fold {
     }
   }
 
+  /** Writes everything this fold knows, in the order {@link #read} reads it. */
+  void write(Codec.Out out) throws java.io.IOException {
+    java.io.DataOutputStream d = out.out();
+    d.writeInt(seq);
+    out.instant(now);
+    out.instant(lastEventAt);
+    for (ModuleLedger ledger : modules.values()) {
+      out.opening(ledger.opened);
+      out.opening(ledger.released);
+      out.fact(ledger.startedEver);
+      out.fact(ledger.completedEver);
+      out.fact(ledger.skipped);
+      out.instant(ledger.started);
+      out.instant(ledger.completed);
+      out.instant(ledger.repeatedAt);
+      out.instant(ledger.repeatedAfter);
+      d.writeInt(ledger.repeats);
+      d.writeBoolean(ledger.assigned != null);
+      if (ledger.assigned != null) {
+        d.writeInt(ledger.assigned.orElse(-1));
+      }
+    }
+    d.writeInt(order.size());
+    for (String id : order) {
+      d.writeUTF(id);
+    }
+    for (int i = 0; i < attendedSeq.length; i++) {
+      d.writeInt(attendedSeq[i]);
+      out.instant(attendedAt[i]);
+      out.instant(cancelledAt[i]);
+    }
+    d.writeInt(scores.size());
+    for (Map.Entry<String, Chain<int[]>> e : new java.util.TreeMap<>(scores).entrySet()) {
+      d.writeUTF(e.getKey());
+      d.writeInt(e.getValue().size());
+      for (int[] fact : e.getValue().view()) {
+        d.writeInt(fact[0]);
+        d.writeInt(fact[1]);
+      }
+    }
+    d.writeInt(rejected.size());
+    for (Rejection r : rejected.view()) {
+      d.writeUTF(r.event());
+      d.writeByte(r.code().ordinal());
+      d.writeUTF(r.reason());
+    }
+    d.writeInt(zones.size());
+    for (ZoneFrom zone : zones.view()) {
+      out.instant(zone.at());
+      d.writeUTF(zone.zone().getId());
+    }
+    d.writeInt(versions.size());
+    for (PlanVersion version : versions.view()) {
+      out.instant(version.from());
+      for (LocalDateTime local : version.locals()) {
+        out.local(local);
+      }
+    }
+    d.writeInt(pauses.size());
+    for (Pause pause : pauses.view()) {
+      out.instant(pause.from());
+      out.instant(pause.until());
+    }
+    out.instant(pausedAt);
+    d.writeInt(moods.size());
+    for (Instant mood : moods.view()) {
+      out.instant(mood);
+    }
+    d.writeInt(responses.size());
+    for (Map.Entry<String, Chain<Response>> e : new java.util.TreeMap<>(responses).entrySet()) {
+      d.writeUTF(e.getKey());
+      d.writeInt(e.getValue().size());
+      for (Response r : e.getValue().view()) {
+        out.instant(r.at());
+        d.writeInt(r.ignoredRun());
+      }
+    }
+    d.writeInt(opts.size());
+    for (Map.Entry<String, Chain<Opt>> e : new java.util.TreeMap<>(opts).entrySet()) {
+      d.writeUTF(e.getKey());
+      d.writeInt(e.getValue().size());
+      for (Opt o : e.getValue().view()) {
+        out.instant(o.at());
+        d.writeBoolean(o.out());
+      }
+    }
+    sessions.write(out);
+  }
+
+  /** Reads what {@link #write} wrote into a fold just made for the same protocol and enrolment. */
+  void read(Codec.In in) throws java.io.IOException {
+    java.io.DataInputStream d = in.in();
+    seq = d.readInt();
+    now = in.instant();
+    lastEventAt = in.instant();
+    for (ModuleLedger ledger : modules.values()) {
+      ledger.opened = in.opening();
+      ledger.released = in.opening();
+      ledger.startedEver = in.fact();
+      ledger.completedEver = in.fact();
+      ledger.skipped = in.fact();
+      ledger.started = in.instant();
+      ledger.completed = in.instant();
+      ledger.repeatedAt = in.instant();
+      ledger.repeatedAfter = in.instant();
+      ledger.repeats = d.readInt();
+      if (d.readBoolean()) {
+        int session = d.readInt();
+        ledger.assigned = session < 0 ? OptionalInt.empty() : OptionalInt.of(session);
+      } else {
+        ledger.assigned = null;
+      }
+    }
+    order.clear();
+    for (int n = d.readInt(), i = 0; i < n; i++) {
+      order.add(d.readUTF());
+    }
+    for (int i = 0; i < attendedSeq.length; i++) {
+      attendedSeq[i] = d.readInt();
+      attendedAt[i] = in.instant();
+      cancelledAt[i] = in.instant();
+    }
+    for (int n = d.readInt(), i = 0; i < n; i++) {
+      String instrument = d.readUTF();
+      Chain<int[]> chain = new Chain<>();
+      for (int m = d.readInt(), j = 0; j < m; j++) {
+        chain.add(new int[] {d.readInt(), d.readInt()});
+      }
+      scores.put(instrument, chain);
+      scoreViews.put(instrument, chain.view());
+    }
+    org.blendedtherapy.client.RejectionCode[] codes =
+        org.blendedtherapy.client.RejectionCode.values();
+    for (int n = d.readInt(), i = 0; i < n; i++) {
+      rejected.add(new Rejection(d.readUTF(), codes[d.readUnsignedByte()], d.readUTF()));
+    }
+    Chain<ZoneFrom> readZones = new Chain<>();
+    for (int n = d.readInt(), i = 0; i < n; i++) {
+      readZones.add(new ZoneFrom(in.instant(), ZoneId.of(d.readUTF())));
+    }
+    replace(zones, readZones);
+    Chain<PlanVersion> readVersions = new Chain<>();
+    int count = attendedSeq.length;
+    for (int n = d.readInt(), i = 0; i < n; i++) {
+      Instant from = in.instant();
+      LocalDateTime[] locals = new LocalDateTime[count];
+      for (int j = 0; j < count; j++) {
+        locals[j] = in.local();
+      }
+      readVersions.add(new PlanVersion(from, locals));
+    }
+    replace(versions, readVersions);
+    for (int n = d.readInt(), i = 0; i < n; i++) {
+      pauses.add(new Pause(in.instant(), in.instant()));
+    }
+    pausedAt = in.instant();
+    for (int n = d.readInt(), i = 0; i < n; i++) {
+      moods.add(in.instant());
+    }
+    for (int n = d.readInt(), i = 0; i < n; i++) {
+      Chain<Response> chain = new Chain<>();
+      responses.put(d.readUTF(), chain);
+      for (int m = d.readInt(), j = 0; j < m; j++) {
+        chain.add(new Response(in.instant(), d.readInt()));
+      }
+    }
+    for (int n = d.readInt(), i = 0; i < n; i++) {
+      Chain<Opt> chain = new Chain<>();
+      opts.put(d.readUTF(), chain);
+      for (int m = d.readInt(), j = 0; j < m; j++) {
+        chain.add(new Opt(in.instant(), d.readBoolean()));
+      }
+    }
+    sessions.read(in);
+  }
+
+  /** Empties a chain a new fold began and fills it from another (the chains are final). */
+  private static <T> void replace(Chain<T> into, Chain<T> from) {
+    into.clear();
+    for (T item : from.view()) {
+      into.add(item);
+    }
+  }
+
   Map<String, ModuleLedger> copyLedgers() {
     Map<String, ModuleLedger> copy = new LinkedHashMap<>();
     modules.forEach((k, v) -> copy.put(k, v.copy()));

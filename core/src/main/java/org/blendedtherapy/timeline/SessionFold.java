@@ -43,6 +43,37 @@ final class SessionFold {
   private Optional<Instant> dischargedAt = Optional.empty();
 
   /**
+   * Writes what this fold knows beyond the plan itself: moves, statuses, notes, pause, discharge.
+   */
+  void write(Codec.Out out) throws java.io.IOException {
+    for (int i = 0; i < local.length; i++) {
+      out.local(local[i]);
+      out.out().writeByte(status[i].ordinal());
+      out.string(reason[i]);
+    }
+    out.instant(pausedAt.orElse(null));
+    out.instant(dischargedAt.orElse(null));
+  }
+
+  /** Reads what {@link #write} wrote into a fold just made from the same plan. */
+  void read(Codec.In in) throws java.io.IOException {
+    SessionStatus[] statuses = SessionStatus.values();
+    attended.clear();
+    attendedTotal = 0;
+    for (int i = 0; i < local.length; i++) {
+      local[i] = in.local();
+      status[i] = statuses[in.in().readUnsignedByte()];
+      reason[i] = in.string();
+      if (status[i] == SessionStatus.ATTENDED) {
+        attended.merge(plan.typeOf(i + 1), 1, Integer::sum);
+        attendedTotal++;
+      }
+    }
+    pausedAt = Optional.ofNullable(in.instant());
+    dischargedAt = Optional.ofNullable(in.instant());
+  }
+
+  /**
    * Starts a fold with every session planned at {@code start + (n-1) × cadence}.
    *
    * @param protocol the protocol

@@ -62,18 +62,242 @@ public final class Timeline {
    */
   public record Resolved(ZonedDateTime at, boolean late) {}
 
+  /**
+   * What a timeline restored from a snapshot knows of the events before it: how many, their ids
+   * with a fingerprint of their content (for repeats and conflicts), the last one's place in
+   * canonical order, and the snapshot itself (to fold again from it).
+   */
+  private record Base(
+      byte[] snapshot, int seq, Map<String, Long> ids, Instant lastAt, String lastId) {}
+
+  private static final int MAGIC = 0x424c4e44;
+  private static final int VERSION = 1;
+
   private final Fold fold;
   private final int seq;
   private final Instant at;
+  // The events handed over; for a restored timeline, only those after the snapshot.
   private final History history;
+  private final Base base;
   private volatile Frame frame;
   private volatile Object derived;
 
   private Timeline(Fold fold, int seq, Instant at, History history) {
+    this(fold, seq, at, history, null);
+  }
+
+  private Timeline(Fold fold, int seq, Instant at, History history, Base base) {
     this.fold = fold;
     this.seq = seq;
     this.at = at;
     this.history = history;
+    this.base = base;
+  }
+
+  /** How many events of {@link #history} this timeline has folded. */
+  private int folded() {
+    return base == null ? seq : seq - base.seq();
+  }
+
+  /** A new fold of this timeline's events up to an instant: from scratch, or from the snapshot. */
+  private Fold refold(History events, Instant until) {
+    Fold fresh = base == null ? new Fold(fold.protocol, fold.enrolment) : read(base.snapshot());
+    events.upTo(until).forEach(fresh::apply);
+    return fresh;
+  }
+
+  private Fold read(byte[] snapshot) {
+    Fold fresh = new Fold(fold.protocol, fold.enrolment);
+    try {
+      java.io.DataInputStream in =
+          new java.io.DataInputStream(new java.io.ByteArrayInputStream(snapshot));
+      skipHeader(in);
+      fresh.read(new Codec.In(in));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("a snapshot read once no longer reads", e);
+    }
+    return fresh;
+  }
+
+  private static void skipHeader(java.io.DataInputStream in) throws java.io.IOException {
+    in.readInt();
+    in.readInt();
+    in.readUTF();
+    in.readUTF();
+    in.readUTF();
+    readInstant(in);
+    for (int n = in.readInt(), i = 0; i < n; i++) {
+      in.readUTF();
+      in.readLong();
+    }
+    readInstant(in);
+    in.readUTF();
+  }
+
+  private static Instant readInstant(java.io.DataInputStream in) throws java.io.IOException {
+    return new Codec.In(in).instant();
+  }
+
+  /**
+   * Writes this timeline as a snapshot: versioned bytes from which {@link #restore} folds on
+   * exactly as this timeline would. It holds the protocol pin, the instant, the id and a 64-bit
+   * content fingerprint of every event folded, and the fold's own state: module ledgers, sessions
+   * and their notes, plan versions, zones, pauses, discharge, scores, mood-rating and response
+   * instants, opt-outs and the rejections (event id, code and the library's own words). It holds no
+   * event's content, no client reference and no text the host or client wrote.
+   *
+   * @param sha256 the protocol's canonical SHA-256, written as the pin
+   * @return the snapshot
+   */
+  public byte[] snapshot(String sha256) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try {
+      java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+      Codec.Out codec = new Codec.Out(out);
+      out.writeInt(MAGIC);
+      out.writeInt(VERSION);
+      out.writeUTF(fold.protocol.id());
+      out.writeUTF(fold.protocol.version());
+      out.writeUTF(sha256);
+      codec.instant(at);
+      List<Event> folded = history.events().subList(0, folded());
+      int prior = base == null ? 0 : base.ids().size();
+      out.writeInt(prior + folded.size());
+      if (base != null) {
+        for (Map.Entry<String, Long> e : new java.util.TreeMap<>(base.ids()).entrySet()) {
+          out.writeUTF(e.getKey());
+          out.writeLong(e.getValue());
+        }
+      }
+      for (Event event : folded) {
+        out.writeUTF(event.id());
+        out.writeLong(fingerprint(event));
+      }
+      Instant lastAt = base == null ? null : base.lastAt();
+      String lastId = base == null ? "" : base.lastId();
+      if (!folded.isEmpty()) {
+        lastAt = folded.get(folded.size() - 1).at();
+        lastId = folded.get(folded.size() - 1).id();
+      }
+      codec.instant(lastAt);
+      out.writeUTF(lastId);
+      synchronized (fold) {
+        if (fold.seq == seq) {
+          fold.write(codec);
+        } else {
+          refold(history, at).write(codec);
+        }
+      }
+      out.flush();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Restores a timeline from a snapshot; folding continues from it exactly as from the timeline it
+   * was taken of. A restored timeline holds no event before the snapshot: what reads those events
+   * ({@link #events()}, {@link #rejection(int)}) refuses, and an event that sorts before the
+   * snapshot's last event cannot be folded into it.
+   *
+   * @param protocol the protocol
+   * @param sha256 its canonical SHA-256, which the snapshot must name
+   * @param enrolment the enrolment
+   * @param snapshot the bytes {@link #snapshot} wrote
+   * @return the timeline, at the snapshot's instant
+   * @throws IllegalArgumentException if the bytes are not a snapshot of this version, or name
+   *     another protocol id, version or SHA-256, or do not fit the protocol
+   */
+  public static Timeline restore(
+      Protocol protocol, String sha256, Enrolment enrolment, byte[] snapshot) {
+    try {
+      java.io.DataInputStream in =
+          new java.io.DataInputStream(new java.io.ByteArrayInputStream(snapshot));
+      if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+        throw new IllegalArgumentException("not a timeline snapshot of version " + VERSION);
+      }
+      if (!in.readUTF().equals(protocol.id())
+          || !in.readUTF().equals(protocol.version())
+          || !in.readUTF().equals(sha256)) {
+        throw new IllegalArgumentException("the snapshot was taken on another protocol version");
+      }
+      Instant at = readInstant(in);
+      Map<String, Long> ids = new HashMap<>();
+      for (int n = in.readInt(), i = 0; i < n; i++) {
+        ids.put(in.readUTF(), in.readLong());
+      }
+      Instant lastAt = readInstant(in);
+      String lastId = in.readUTF();
+      Fold fold = new Fold(protocol, enrolment);
+      fold.read(new Codec.In(in));
+      if (in.read() != -1) {
+        throw new IllegalArgumentException("the snapshot has bytes after its end");
+      }
+      return new Timeline(
+          fold,
+          fold.seq,
+          at,
+          History.empty(),
+          new Base(snapshot.clone(), fold.seq, Map.copyOf(ids), lastAt, lastId));
+    } catch (java.io.IOException | RuntimeException e) {
+      if (e instanceof IllegalArgumentException iae) {
+        throw iae;
+      }
+      throw new IllegalArgumentException("not a readable timeline snapshot", e);
+    }
+  }
+
+  /**
+   * A 64-bit FNV-1a fingerprint of an event's content: its type and every component, enums by name,
+   * the rest by their ISO or list form; the same on every JVM.
+   */
+  static long fingerprint(Event event) {
+    StringBuilder text = new StringBuilder(event.getClass().getSimpleName());
+    for (java.lang.reflect.RecordComponent component : event.getClass().getRecordComponents()) {
+      Object value;
+      try {
+        value = component.getAccessor().invoke(event);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+      text.append('\u0000').append(value instanceof Enum<?> e ? e.name() : String.valueOf(value));
+    }
+    long hash = 0xcbf29ce484222325L;
+    for (int i = 0; i < text.length(); i++) {
+      hash ^= text.charAt(i);
+      hash *= 0x100000001b3L;
+    }
+    return hash;
+  }
+
+  /** For a restored timeline: whether an event repeats one before the snapshot, or conflicts. */
+  private boolean isPriorRepeat(Event event) {
+    if (base == null) {
+      return false;
+    }
+    Long known = base.ids().get(event.id());
+    if (known == null) {
+      if (base.lastAt() != null
+          && (event.at().isBefore(base.lastAt())
+              || event.at().equals(base.lastAt()) && event.id().compareTo(base.lastId()) < 0)) {
+        throw new IllegalArgumentException(
+            "event " + event.id() + " sorts before the snapshot's last event; fold the history");
+      }
+      return false;
+    }
+    if (known == fingerprint(event)) {
+      return true;
+    }
+    throw new org.blendedtherapy.InvalidInputException(
+        "event history",
+        List.of(
+            org.blendedtherapy.Issue.error(
+                "conflicting-id",
+                "",
+                "event id \""
+                    + event.id()
+                    + "\" appears twice with different content; expected one content per id")));
   }
 
   /**
@@ -101,18 +325,21 @@ public final class Timeline {
    * @return the new timeline
    */
   public Timeline plus(Event event) {
-    History next = history.plus(event);
     Instant when = event.at().isAfter(at) ? event.at() : at;
+    if (isPriorRepeat(event)) {
+      return at(when);
+    }
+    History next = history.plus(event);
     if (next == history) {
       return at(when);
     }
     if (history.isAppend(event)) {
       // The common case: the event comes last and no event lies between this instant and it.
-      if (seq == history.size()) {
+      if (folded() == history.size()) {
         synchronized (fold) {
           if (fold.seq == seq) {
             fold.apply(event);
-            return new Timeline(fold, seq + 1, when, next);
+            return new Timeline(fold, seq + 1, when, next, base);
           }
         }
       }
@@ -121,7 +348,11 @@ public final class Timeline {
         return extended;
       }
     }
-    return of(fold.protocol, fold.enrolment, next, when);
+    if (base == null) {
+      return of(fold.protocol, fold.enrolment, next, when);
+    }
+    Fold fresh = refold(next, when);
+    return new Timeline(fresh, fresh.seq, when, next, base);
   }
 
   /**
@@ -140,7 +371,15 @@ public final class Timeline {
         return extended;
       }
     }
-    return of(fold.protocol, fold.enrolment, history, instant);
+    if (base == null) {
+      return of(fold.protocol, fold.enrolment, history, instant);
+    }
+    if (base.lastAt() != null && instant.isBefore(base.lastAt())) {
+      throw new IllegalArgumentException(
+          "a timeline restored from a snapshot cannot stand before the snapshot's last event");
+    }
+    Fold fresh = refold(history, instant);
+    return new Timeline(fresh, fresh.seq, instant, history, base);
   }
 
   /** Folds the events after this timeline's up to an instant into the shared fold, if ours. */
@@ -150,10 +389,10 @@ public final class Timeline {
       if (fold.seq != seq) {
         return null;
       }
-      for (int i = seq; i < events.size(); i++) {
+      for (int i = folded(); i < events.size(); i++) {
         fold.apply(events.get(i));
       }
-      return new Timeline(fold, events.size(), when, next);
+      return new Timeline(fold, fold.seq, when, next, base);
     }
   }
 
@@ -166,9 +405,7 @@ public final class Timeline {
         }
       }
       if (f == null) {
-        Fold fresh = new Fold(fold.protocol, fold.enrolment);
-        history.upTo(at).forEach(fresh::apply);
-        f = new Frame(fresh, at);
+        f = new Frame(refold(history, at), at);
       }
       frame = f;
     }
@@ -236,6 +473,11 @@ public final class Timeline {
    * @return the events
    */
   public List<Event> events() {
+    if (base != null) {
+      throw new IllegalStateException(
+          "a timeline restored from a snapshot holds no events before it; reports need the"
+              + " history");
+    }
     return history.events().subList(0, seq);
   }
 
@@ -246,6 +488,9 @@ public final class Timeline {
    * @return the rejection, or empty when the event was accepted
    */
   public Optional<Rejection> rejection(int index) {
+    if (base != null) {
+      throw new IllegalStateException("a timeline restored from a snapshot holds no verdicts");
+    }
     return Optional.ofNullable(frame().verdicts.get(index));
   }
 

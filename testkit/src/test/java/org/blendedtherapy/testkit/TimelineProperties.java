@@ -130,6 +130,63 @@ class TimelineProperties {
     assertThat(atSplit.modules()).isEqualTo(fresh.modules());
   }
 
+  /**
+   * Snapshots the state after the first {@code split} events, restores it, folds the rest into the
+   * restored state, and checks every answer equals folding everything at once; a repeat of an event
+   * before the snapshot leaves no trace.
+   */
+  private static void snapshotRestoreContinue(
+      PinnedProtocol pinned, Enrolment enrolment, List<Event> sorted, int split) {
+    Instant t0 = startOf(enrolment);
+    Instant first = split == 0 ? t0 : sorted.get(split - 1).at();
+    ClientState atSplit =
+        ClientState.of(pinned, enrolment, History.of(sorted.subList(0, split)), first);
+    ClientState restored = ClientState.restore(pinned, enrolment, atSplit.snapshot());
+    assertSameAnswers(restored, atSplit);
+    for (Event event : sorted.subList(split, sorted.size())) {
+      restored = restored.apply(event);
+    }
+    if (split > 0) {
+      restored = restored.apply(sorted.get(split / 2));
+    }
+    Instant last = sorted.isEmpty() ? t0 : sorted.get(sorted.size() - 1).at();
+    if (last.isBefore(first)) {
+      last = first;
+    }
+    assertSameAnswers(restored, ClientState.of(pinned, enrolment, History.of(sorted), last));
+  }
+
+  private static void assertSameAnswers(ClientState actual, ClientState expected) {
+    assertThat(actual.at()).isEqualTo(expected.at());
+    assertThat(actual.modules()).isEqualTo(expected.modules());
+    assertThat(actual.sessions()).isEqualTo(expected.sessions());
+    assertThat(actual.nextSession()).isEqualTo(expected.nextSession());
+    assertThat(actual.progress()).isEqualTo(expected.progress());
+    assertThat(actual.path()).isEqualTo(expected.path());
+    assertThat(actual.nextModule()).isEqualTo(expected.nextModule());
+    assertThat(actual.rejected()).isEqualTo(expected.rejected());
+    assertThat(actual.reminders(Instant.MIN, Instant.MAX))
+        .isEqualTo(expected.reminders(Instant.MIN, Instant.MAX));
+  }
+
+  @Test
+  void snapshotRestoreContinue_equalsFoldingAllAtOnce_shortHistories() {
+    Property.forAll(shortCases())
+        .describedBy(Short::describe)
+        .verify(
+            in ->
+                snapshotRestoreContinue(
+                    in.c().pinned(), in.c().enrolment(), in.sorted(), in.split()));
+  }
+
+  @Test
+  void snapshotRestoreContinue_equalsFoldingAllAtOnce_longHistories() {
+    Property.forAll(longCases())
+        .describedBy(LongCase::describe)
+        .verify(
+            in -> snapshotRestoreContinue(in.pinned(), in.enrolment(), in.events(), in.split()));
+  }
+
   @Test
   void extendingFromAnySplit_equalsFoldingAllAtOnce_shortHistories() {
     Property.forAll(shortCases())

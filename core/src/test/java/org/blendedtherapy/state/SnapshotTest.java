@@ -1,0 +1,106 @@
+package org.blendedtherapy.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.blendedtherapy.InvalidInputException;
+import org.blendedtherapy.client.Enrolment;
+import org.blendedtherapy.client.Event;
+import org.blendedtherapy.client.History;
+import org.blendedtherapy.client.PinnedProtocol;
+import org.blendedtherapy.json.EnrolmentJson;
+import org.blendedtherapy.json.EventsJson;
+import org.blendedtherapy.json.ProtocolJson;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Snapshots of the sample client {@code adherent}: restore, continue, and what a restore refuses.
+ */
+class SnapshotTest {
+  private static final PinnedProtocol UK =
+      ProtocolJson.pin(ProtocolJson.read(read(Path.of("../samples/protocols/e-compared-uk.json"))));
+  private static final Enrolment ENROLMENT =
+      EnrolmentJson.read(read(Path.of("../samples/clients/adherent.enrolment.json")));
+  private static final List<Event> EVENTS =
+      EventsJson.read(read(Path.of("../samples/clients/adherent.events.jsonl"))).events();
+
+  private static String read(Path path) {
+    try {
+      return Files.readString(path, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ClientState half() {
+    List<Event> first = EVENTS.subList(0, EVENTS.size() / 2);
+    return ClientState.of(UK, ENROLMENT, History.of(first));
+  }
+
+  @Test
+  void restoredState_continuesExactlyAsTheWholeHistory() {
+    ClientState restored = ClientState.restore(UK, ENROLMENT, half().snapshot());
+    for (Event event : EVENTS.subList(EVENTS.size() / 2, EVENTS.size())) {
+      restored = restored.apply(event);
+    }
+    ClientState whole = ClientState.of(UK, ENROLMENT, History.of(EVENTS));
+    assertThat(restored.modules()).isEqualTo(whole.modules());
+    assertThat(restored.sessions()).isEqualTo(whole.sessions());
+    assertThat(restored.rejected()).isEqualTo(whole.rejected());
+    Instant from = Instant.parse("2027-03-20T00:00:00Z");
+    Instant to = Instant.parse("2027-07-01T00:00:00Z");
+    assertThat(restored.reminders(from, to)).isEqualTo(whole.reminders(from, to));
+  }
+
+  @Test
+  void aRepeatBeforeTheSnapshot_isIgnored_aConflictIsRefused() {
+    ClientState restored = ClientState.restore(UK, ENROLMENT, half().snapshot());
+    Event early = EVENTS.get(0);
+    assertThat(restored.apply(early).modules()).isEqualTo(restored.modules());
+    Event.SessionEvent changed =
+        new Event.SessionEvent(
+            early.id(), early.type(), early.at().plusSeconds(60), early.aboutSession().orElse(1));
+    assertThatThrownBy(() -> restored.apply(changed))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("[conflicting-id]");
+  }
+
+  @Test
+  void restoredState_refusesWhatNeedsTheEventsBeforeIt() {
+    ClientState restored = ClientState.restore(UK, ENROLMENT, half().snapshot());
+    assertThatThrownBy(restored::bridge).isInstanceOf(IllegalStateException.class);
+    Event late = EVENTS.get(1);
+    Event.MoodRated before = new Event.MoodRated("new-early", late.at().minusSeconds(60), 5);
+    assertThatThrownBy(() -> restored.apply(before))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("before the snapshot");
+  }
+
+  @Test
+  void aSnapshotOfAnotherVersionOrGarbage_isTheLibrarysOwnError() {
+    byte[] snapshot = half().snapshot();
+    byte[] broken = Arrays.copyOf(snapshot, snapshot.length / 2);
+    assertThatThrownBy(() -> ClientState.restore(UK, ENROLMENT, broken))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("[bad-snapshot]");
+    byte[] other = snapshot.clone();
+    other[5] = 9;
+    assertThatThrownBy(() -> ClientState.restore(UK, ENROLMENT, other))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("[bad-snapshot]");
+  }
+
+  @Test
+  void snapshot_holdsNoClientReference() {
+    String bytes = new String(half().snapshot(), StandardCharsets.ISO_8859_1);
+    assertThat(bytes).doesNotContain(ENROLMENT.client());
+  }
+}
