@@ -43,7 +43,11 @@ final class Engine {
   record Decided(Reminder reminder, Optional<Suppressed> suppressed) {}
 
   /** An occurrence with what it is about: a session number or a module id. */
-  private record Occurrence(Reminder reminder, int session, String module) {}
+  /**
+   * An occurrence with what it is about (a session number or a module id) and, when its zone had
+   * one UTC offset around it, that offset.
+   */
+  private record Occurrence(Reminder reminder, int session, String module, ZoneOffset offset) {}
 
   private static final Comparator<Occurrence> ORDER =
       Comparator.comparing((Occurrence o) -> o.reminder().instant())
@@ -120,12 +124,11 @@ final class Engine {
       genFrom = wideFrom;
       genTo = wideTo;
     }
-    ZoneOffset fixed = fixedOffset(genFrom, genTo);
-    List<Occurrence> occurrences = generate(genFrom, genTo, null, fixed);
+    List<Occurrence> occurrences = generate(genFrom, genTo, null);
     List<Decided> decided = new ArrayList<>();
     List<Occurrence> candidates = new ArrayList<>();
     for (Occurrence occurrence : occurrences) {
-      Optional<Suppressed> early = earlySuppression(occurrence, fixed);
+      Optional<Suppressed> early = earlySuppression(occurrence);
       if (early.isPresent()) {
         decided.add(new Decided(occurrence.reminder(), early));
       } else {
@@ -177,9 +180,33 @@ final class Engine {
     return next == null || next.getInstant().isAfter(b) ? rules.getOffset(a) : null;
   }
 
-  private List<Occurrence> generate(
-      Instant from, Instant to, ReminderPolicy only, ZoneOffset fixed) {
+  private static final long CHUNK_DAYS = 7;
+
+  /**
+   * Every occurrence with an instant in {@code [from, to)}, deduplicated by id, sorted by instant
+   * then id; of one policy only when {@code only} is given. Generated a week at a time, so that the
+   * weeks without a transition of the client's zone convert local times by arithmetic.
+   */
+  private List<Occurrence> generate(Instant from, Instant to, ReminderPolicy only) {
     Map<String, Occurrence> unique = new LinkedHashMap<>();
+    Instant lo = from.isBefore(earliest) ? earliest : from;
+    Instant hi = to.isAfter(last()) ? last() : to;
+    for (Instant chunk = lo; chunk.isBefore(hi); chunk = chunk.plus(CHUNK_DAYS, ChronoUnit.DAYS)) {
+      Instant end = chunk.plus(CHUNK_DAYS, ChronoUnit.DAYS);
+      Instant until = end.isAfter(hi) ? hi : end;
+      generate(chunk, until, only, fixedOffset(chunk, until), unique);
+    }
+    List<Occurrence> sorted = new ArrayList<>(unique.values());
+    sorted.sort(ORDER);
+    return sorted;
+  }
+
+  private void generate(
+      Instant from,
+      Instant to,
+      ReminderPolicy only,
+      ZoneOffset fixed,
+      Map<String, Occurrence> unique) {
     for (ReminderPolicy policy : protocol.reminders()) {
       if (only != null && only != policy) {
         continue;
@@ -203,9 +230,6 @@ final class Engine {
           break;
       }
     }
-    List<Occurrence> sorted = new ArrayList<>(unique.values());
-    sorted.sort(ORDER);
-    return sorted;
   }
 
   private static void add(Map<String, Occurrence> unique, Occurrence occurrence) {
@@ -260,7 +284,8 @@ final class Engine {
                       zone,
                       describe(policy.schedule(), time)),
                   0,
-                  ""));
+                  "",
+                  fixed));
         }
       }
       return;
@@ -303,7 +328,8 @@ final class Engine {
                     resolved.at().getZone(),
                     resolved.late() ? reason + " (late: the client changed zone)" : reason),
                 0,
-                ""));
+                "",
+                fixed));
       }
     }
   }
@@ -436,7 +462,8 @@ final class Engine {
                       clientZone,
                       words(offset, before) + "session " + number + " (" + type.json() + ")"),
                   number,
-                  ""));
+                  "",
+                  fixed));
         }
       }
     }
@@ -480,7 +507,8 @@ final class Engine {
                     resolved.at().getZone(),
                     resolved.late() ? reason + " (late: the client changed zone)" : reason),
                 0,
-                module.id()));
+                module.id(),
+                fixed));
       }
     }
   }
@@ -507,7 +535,7 @@ final class Engine {
 
   // ---- suppression ----
 
-  private Optional<Suppressed> earlySuppression(Occurrence occurrence, ZoneOffset fixed) {
+  private Optional<Suppressed> earlySuppression(Occurrence occurrence) {
     Reminder reminder = occurrence.reminder();
     Instant at = reminder.instant();
     Optional<Instant> discharged = timeline.dischargedAt();
@@ -520,7 +548,7 @@ final class Engine {
     if (timeline.isOptedOut(policies.get(reminder.policy()), at)) {
       return suppressed(reminder, Suppression.OPTED_OUT, "the client turned this policy off");
     }
-    Optional<String> done = taskDone(occurrence, fixed);
+    Optional<String> done = taskDone(occurrence);
     if (done.isPresent()) {
       return suppressed(reminder, Suppression.TASK_DONE, done.get());
     }
@@ -538,8 +566,9 @@ final class Engine {
   }
 
   /** Whether what the reminder is for is already done (or cancelled) by its instant. */
-  private Optional<String> taskDone(Occurrence occurrence, ZoneOffset fixed) {
+  private Optional<String> taskDone(Occurrence occurrence) {
     Reminder reminder = occurrence.reminder();
+    ZoneOffset fixed = occurrence.offset();
     Instant at = reminder.instant();
     switch (reminder.kind()) {
       case APPOINTMENT:
@@ -639,11 +668,10 @@ final class Engine {
     Instant to = before;
     while (to.isAfter(earliest)) {
       Instant from = to.minus(LOOKBACK_DAYS, ChronoUnit.DAYS);
-      ZoneOffset fixed = fixedOffset(from, to);
-      List<Occurrence> chunk = generate(from, to, policy, fixed);
+      List<Occurrence> chunk = generate(from, to, policy);
       for (int i = chunk.size() - 1; i >= 0; i--) {
         Occurrence occurrence = chunk.get(i);
-        if (earlySuppression(occurrence, fixed).isPresent()) {
+        if (earlySuppression(occurrence).isPresent()) {
           continue;
         }
         Reminder reminder = occurrence.reminder();
