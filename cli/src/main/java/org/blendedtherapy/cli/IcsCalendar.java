@@ -21,9 +21,10 @@ import org.blendedtherapy.state.ClientState;
  * {@code VTIMEZONE} whose rules could disagree with the JDK's. UIDs are stable: the session number,
  * the protocol id and a hash of the client reference with the start ({@link Reminders#id}, never
  * the reference itself). {@code DTSTAMP} is the enrolment start in UTC, so the same input gives the
- * same bytes. An event lasts the longest {@code durationMinutes} of its type (the slot to book); a
- * cancelled session has {@code STATUS:CANCELLED}. Lines end in CRLF and are folded at 75 octets
- * without splitting a UTF-8 sequence; text is escaped.
+ * same bytes. An event lasts the midpoint of its type's {@code durationMinutes} ({@link
+ * MinutesRange#midpoint()}, the rule of the simulation and the burden figures too); a cancelled
+ * session has {@code STATUS:CANCELLED}. Lines end in CRLF and are folded at 75 octets without
+ * splitting a UTF-8 sequence; text is escaped.
  */
 final class IcsCalendar {
   private static final DateTimeFormatter UTC =
@@ -54,7 +55,7 @@ final class IcsCalendar {
       line(ics, "DTSTART:" + UTC.format(session.instant()));
       MinutesRange minutes = protocol.sessionPlan().durationMinutes().get(session.type());
       if (minutes != null) {
-        line(ics, "DTEND:" + UTC.format(session.instant().plusSeconds(60L * minutes.max())));
+        line(ics, "DTEND:" + UTC.format(session.instant().plus(minutes.midpoint())));
       }
       line(
           ics,

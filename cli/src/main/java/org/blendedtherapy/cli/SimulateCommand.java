@@ -24,6 +24,7 @@ import org.blendedtherapy.json.EventsJson;
 import org.blendedtherapy.json.ProtocolJson;
 import org.blendedtherapy.json.SimulationJson;
 import org.blendedtherapy.json.StateJson;
+import org.blendedtherapy.protocol.MinutesRange;
 import org.blendedtherapy.reminders.ReminderSchedule;
 import org.blendedtherapy.state.Burden;
 import org.blendedtherapy.state.ClientState;
@@ -127,7 +128,7 @@ final class SimulateCommand extends InputCommand {
           case json -> SimulationJson.write(simulation) + "\n";
           case html -> html(simulation, end);
           case ics -> IcsCalendar.write(simulation.state());
-          case text -> text(simulation);
+          case text -> text(simulation, eventsFile.isEmpty());
         };
     if (output.isPresent()) {
       try {
@@ -157,7 +158,7 @@ final class SimulateCommand extends InputCommand {
   }
 
   /** Week by week, counted from the start date: every entry with its local day and time. */
-  static String text(Simulation simulation) {
+  static String text(Simulation simulation, boolean adherent) {
     ClientState state = simulation.state();
     Enrolment enrolment = state.enrolment();
     LocalDate first = enrolment.start().toLocalDate();
@@ -174,6 +175,11 @@ final class SimulateCommand extends InputCommand {
         .append(' ')
         .append(enrolment.zone())
         .append("\n");
+    if (adherent) {
+      text.append("Assumes every session attended at its planned time; ")
+          .append(MinutesRange.RULE)
+          .append('\n');
+    }
     long week = -1;
     for (Simulation.Entry entry : simulation.entries()) {
       long w = Math.floorDiv(ChronoUnit.DAYS.between(first, entry.local().toLocalDate()), 7);

@@ -39,7 +39,8 @@ class SimulateIcsTest {
     assertThat(events).extracting(e -> value(e, "UID")).doesNotHaveDuplicates();
     // session 1 on Monday 22 March 2027, 10:00 GMT; session 2 a week later, 10:00 BST
     assertThat(value(events.get(0), "DTSTART")).isEqualTo("20270322T100000Z");
-    assertThat(value(events.get(0), "DTEND")).isEqualTo("20270322T110000Z");
+    // an event lasts the midpoint of 30 to 60 minutes, as in simulate and burden
+    assertThat(value(events.get(0), "DTEND")).isEqualTo("20270322T104500Z");
     assertThat(value(events.get(1), "DTSTART")).isEqualTo("20270329T090000Z");
     assertThat(value(events.get(0), "SUMMARY"))
         .isEqualTo("Session 1 of 12: face-to-face with your therapist");

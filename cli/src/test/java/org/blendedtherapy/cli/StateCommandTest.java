@@ -219,9 +219,12 @@ class StateCommandTest {
     assertThat(result.err()).isEmpty();
     assertThat(result.out())
         .contains(
+            "Start 2027-03-22T10:00 Europe/London\nAssumes every session attended at its planned"
+                + " time; a session lasts the midpoint of its type's durationMinutes min and max\n")
+        .contains(
             "Week 1 (2027-03-22 to 2027-03-28)\n  Mon 2027-03-22T10:00  opened introduction (open from the start)\n")
         .contains(
-            "Week 2 (2027-03-29 to 2027-04-04)\n  Mon 2027-03-29T10:20  session 2 online: session-attended\n")
+            "Week 2 (2027-03-29 to 2027-04-04)\n  Mon 2027-03-29T10:25  session 2 online: session-attended\n")
         .contains("sessions attended 2 of 6");
   }
 }

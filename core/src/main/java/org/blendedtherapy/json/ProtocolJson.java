@@ -31,8 +31,11 @@ import tools.jackson.databind.JsonNode;
  *       consistency, and burden smells as warnings.
  * </ol>
  *
- * A later layer runs only when the earlier ones found no error. Nothing is ever fetched from the
- * network. The methods are thread-safe; the schema is loaded once per JVM.
+ * The schema layer runs when the syntax layer found no error. The meaning layer runs on every part
+ * of the document that the schema passed (a module, a policy, the plan, ...): a check whose inputs
+ * are all sound runs, any other is skipped, so a meaning issue is never a consequence of a schema
+ * error and one round lists the issues of both layers. Nothing is ever fetched from the network.
+ * The methods are thread-safe; the schema is loaded once per JVM.
  *
  * <p>The canonical form is the RFC 8785 serialization of the normalized document (every default
  * explicit); its SHA-256 is what an enrolment pins. Documents that differ only in white space, key
@@ -56,16 +59,12 @@ public final class ProtocolJson {
     }
     JsonNode tree = parsed.tree().get();
     issues.addAll(SchemaCheck.Protocol.INSTANCE.check(tree));
-    if (!issues.isEmpty()) {
-      return new Validation<>(issues, Optional.empty());
-    }
-    Optional<Protocol> protocol = new ProtocolMapper().map(tree, issues);
-    if (protocol.isEmpty()) {
-      return new Validation<>(issues, Optional.empty());
-    }
-    issues.addAll(protocol.get().check());
-    boolean valid = issues.stream().noneMatch(Issue::isError);
-    return new Validation<>(issues, valid ? protocol : Optional.empty());
+    // Meaning checks run on every part the schema passed, so one round lists both layers' issues.
+    ProtocolMapper.Mapped mapped = new ProtocolMapper().map(tree, issues);
+    issues.addAll(mapped.parts().check());
+    boolean valid = mapped.complete() && issues.stream().noneMatch(Issue::isError);
+    return new Validation<>(
+        issues, valid ? Optional.of(mapped.parts().protocol()) : Optional.empty());
   }
 
   /**

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.blendedtherapy.Issue;
 import org.blendedtherapy.protocol.MeasurePlan;
 import org.blendedtherapy.protocol.MeasureSchedule;
@@ -22,6 +24,7 @@ import org.blendedtherapy.protocol.ModuleKind;
 import org.blendedtherapy.protocol.Offset;
 import org.blendedtherapy.protocol.OutcomeDefinitions;
 import org.blendedtherapy.protocol.Protocol;
+import org.blendedtherapy.protocol.ProtocolParts;
 import org.blendedtherapy.protocol.QuietHours;
 import org.blendedtherapy.protocol.ReminderKind;
 import org.blendedtherapy.protocol.ReminderLimits;
@@ -34,46 +37,197 @@ import org.blendedtherapy.protocol.Tailoring;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Maps a schema-valid protocol tree onto the model. The schema has already guaranteed types,
- * required keys and forms; what it cannot say in the shape we want (exactly one schedule key on a
- * policy object) is reported here.
+ * Maps the schema-valid parts of a protocol tree onto the model. The schema has already guaranteed
+ * types, required keys and forms of each part it found no error in; what it cannot say in the shape
+ * we want (exactly one schedule key on a policy object) is reported here.
+ *
+ * <p>A part with an error at, under or above its pointer is left out (a module, a policy) or
+ * replaced by a placeholder (the plan, measures, reminder limits, tailoring, outcomes), and {@link
+ * ProtocolParts} says which, so that the meaning checks run on every sound part and on nothing
+ * else.
  */
 final class ProtocolMapper {
-  private final List<Issue> issues = new ArrayList<>();
+  private static final SessionPlan PLACEHOLDER_PLAN =
+      new SessionPlan(List.of(SessionType.FACE_TO_FACE), Period.ofWeeks(1), 1, Map.of(), false);
 
-  Optional<Protocol> map(JsonNode root, List<Issue> into) {
+  private final List<Issue> issues = new ArrayList<>();
+  private List<String> broken = List.of();
+  private boolean partial;
+
+  /** The parts of a document, and whether they are the whole document. */
+  record Mapped(ProtocolParts parts, boolean complete) {}
+
+  /**
+   * Maps the sound parts of a tree.
+   *
+   * @param root the document
+   * @param into the issues found so far (the schema's), to which the mapper's are added
+   * @return the parts, complete when every part is the document's
+   */
+  Mapped map(JsonNode root, List<Issue> into) {
+    broken = into.stream().filter(Issue::isError).map(Issue::pointer).collect(Collectors.toList());
+    partial = !broken.isEmpty();
+    boolean complete = !partial;
+
+    List<Module> modules = new ArrayList<>();
+    List<Integer> moduleIndexes = new ArrayList<>();
+    List<String> moduleIds = new ArrayList<>();
+    JsonNode moduleNodes = root.path("modules");
+    boolean everyId = moduleNodes.isArray() && !isBrokenAbove("/modules/0");
+    for (int i = 0; moduleNodes.isArray() && i < moduleNodes.size(); i++) {
+      JsonNode node = moduleNodes.get(i);
+      String pointer = index("/modules", i);
+      if (node.path("id").isString() && !isBroken(pointer + "/id")) {
+        moduleIds.add(node.get("id").asString());
+      } else {
+        everyId = false;
+      }
+      Optional<Module> module = isBroken(pointer) ? Optional.empty() : sound(() -> module(node));
+      if (module.isPresent()) {
+        modules.add(module.get());
+        moduleIndexes.add(i);
+      }
+    }
+
     List<ReminderPolicy> reminders = new ArrayList<>();
+    List<Integer> reminderIndexes = new ArrayList<>();
     JsonNode policies = root.path("reminders");
-    for (int i = 0; i < policies.size(); i++) {
-      policy(policies.get(i), index("/reminders", i)).ifPresent(reminders::add);
+    boolean everyReminder =
+        !isBrokenAbove("/reminders/0") && (policies.isMissingNode() || policies.isArray());
+    for (int i = 0; policies.isArray() && i < policies.size(); i++) {
+      JsonNode node = policies.get(i);
+      String pointer = index("/reminders", i);
+      Optional<ReminderPolicy> policy =
+          isBroken(pointer) ? Optional.empty() : sound(() -> policy(node, pointer)).flatMap(p -> p);
+      if (policy.isPresent()) {
+        reminders.add(policy.get());
+        reminderIndexes.add(i);
+      } else {
+        everyReminder = false;
+      }
     }
     into.addAll(issues);
-    if (!issues.isEmpty()) {
-      return Optional.empty();
-    }
-    List<Module> modules = new ArrayList<>();
-    root.path("modules").forEach(m -> modules.add(module(m)));
+
+    boolean measuresSound = !isBroken("/measures");
     List<MeasurePlan> measures = new ArrayList<>();
-    root.path("measures")
-        .forEach(
-            m ->
-                measures.add(
-                    new MeasurePlan(
-                        m.get("instrument").asString(),
-                        MeasureSchedule.fromJson(m.get("at").asString()).orElseThrow())));
-    return Optional.of(
+    if (measuresSound) {
+      measuresSound = sound(() -> measures(root.path("measures"), measures)).isPresent();
+    }
+    if (!measuresSound) {
+      measures.clear();
+    }
+
+    Optional<DeclaredPlan> declared =
+        isBroken("/sessionPlan") || !root.path("sessionPlan").isObject()
+            ? Optional.empty()
+            : sound(() -> sessionPlan(root.get("sessionPlan")));
+    Optional<SessionPlan> plan = declared.filter(d -> !d.tooLong()).map(DeclaredPlan::plan);
+
+    Optional<ReminderLimits> limits =
+        isBroken("/reminderLimits")
+            ? Optional.empty()
+            : sound(() -> limits(root.path("reminderLimits")));
+    Optional<Tailoring> tailoring =
+        isBroken("/tailoring") ? Optional.empty() : sound(() -> tailoring(root.get("tailoring")));
+    Optional<Optional<OutcomeDefinitions>> outcomes =
+        isBroken("/outcomes")
+            ? Optional.empty()
+            : sound(
+                () ->
+                    root.has("outcomes")
+                        ? Optional.of(outcomes(root.get("outcomes")))
+                        : Optional.<OutcomeDefinitions>empty());
+
+    complete =
+        complete
+            && issues.isEmpty()
+            && modules.size() == moduleNodes.size()
+            && everyReminder
+            && measuresSound
+            && plan.isPresent()
+            && limits.isPresent()
+            && tailoring.isPresent()
+            && outcomes.isPresent();
+    Protocol protocol =
         new Protocol(
-            root.get("id").asString(),
-            root.get("version").asString(),
-            root.get("title").asString(),
-            text(root, "description"),
+            scalar(root, "id"),
+            scalar(root, "version"),
+            scalar(root, "title"),
+            isBroken("/description") ? Optional.empty() : text(root, "description"),
             modules,
-            sessionPlan(root.get("sessionPlan")),
+            declared.map(DeclaredPlan::plan).orElse(PLACEHOLDER_PLAN),
             measures,
             reminders,
-            limits(root.path("reminderLimits")),
-            tailoring(root.get("tailoring")),
-            root.has("outcomes") ? Optional.of(outcomes(root.get("outcomes"))) : Optional.empty()));
+            limits.orElse(ReminderLimits.NONE),
+            tailoring.orElse(Tailoring.NONE),
+            outcomes.orElse(Optional.empty()));
+    return new Mapped(
+        new ProtocolParts(
+            protocol,
+            moduleIndexes,
+            everyId ? Optional.of(moduleIds) : Optional.empty(),
+            reminderIndexes,
+            everyReminder,
+            declared.isPresent(),
+            declared.map(DeclaredPlan::cadence).orElse(PLACEHOLDER_PLAN.cadence()),
+            measuresSound,
+            tailoring.isPresent()),
+        complete);
+  }
+
+  /**
+   * The plan as declared; a plan that would span more than 5 years holds a one-day cadence in place
+   * of its own, which only the meaning checks see ({@code plan-too-long}).
+   */
+  private record DeclaredPlan(SessionPlan plan, Period cadence, boolean tooLong) {}
+
+  /** Whether an error is at an ancestor of the pointer, such as the array of a module. */
+  private boolean isBrokenAbove(String pointer) {
+    return broken.stream().anyMatch(error -> !error.isEmpty() && pointer.startsWith(error + "/"));
+  }
+
+  /** Whether an error is at the pointer, under it or at one of its ancestors but the root. */
+  private boolean isBroken(String pointer) {
+    for (String error : broken) {
+      if (error.equals(pointer)
+          || error.startsWith(pointer + "/")
+          || (!error.isEmpty() && pointer.startsWith(error + "/"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Maps a part the schema found no error in. In a document with schema errors a part may still
+   * fail in a way the schema did not foresee; it then counts as broken rather than end validation
+   * of a document already known to be invalid. In a document without errors a failure is a defect
+   * and propagates.
+   */
+  private <T> Optional<T> sound(Supplier<T> part) {
+    try {
+      return Optional.of(part.get());
+    } catch (RuntimeException e) {
+      if (!partial) {
+        throw e;
+      }
+      return Optional.empty();
+    }
+  }
+
+  private String scalar(JsonNode root, String key) {
+    JsonNode node = root.path(key);
+    return node.isString() && !isBroken("/" + key) ? node.asString() : "";
+  }
+
+  private static boolean measures(JsonNode array, List<MeasurePlan> into) {
+    array.forEach(
+        m ->
+            into.add(
+                new MeasurePlan(
+                    m.get("instrument").asString(),
+                    MeasureSchedule.fromJson(m.get("at").asString()).orElseThrow())));
+    return true;
   }
 
   private static OutcomeDefinitions outcomes(JsonNode node) {
@@ -148,7 +302,7 @@ final class ProtocolMapper {
     return rules;
   }
 
-  private static SessionPlan sessionPlan(JsonNode node) {
+  private static DeclaredPlan sessionPlan(JsonNode node) {
     List<SessionType> pattern = new ArrayList<>();
     node.get("pattern").forEach(t -> pattern.add(SessionType.fromJson(t.asString()).orElseThrow()));
     Map<SessionType, MinutesRange> durations = new EnumMap<>(SessionType.class);
@@ -158,12 +312,18 @@ final class ProtocolMapper {
           SessionType.fromJson(type).orElseThrow(),
           new MinutesRange(range.get("min").asInt(), range.get("max").asInt()));
     }
-    return new SessionPlan(
-        pattern,
-        Period.parse(node.get("cadence").asString()),
-        node.get("sessions").asInt(),
-        durations,
-        node.path("reschedulingMovesLater").asBoolean(false));
+    Period cadence = Period.parse(node.get("cadence").asString());
+    int sessions = node.get("sessions").asInt();
+    boolean tooLong = SessionPlan.spanDays(cadence, sessions) > SessionPlan.MAX_SPAN_DAYS;
+    return new DeclaredPlan(
+        new SessionPlan(
+            pattern,
+            tooLong ? Period.ofDays(1) : cadence,
+            sessions,
+            durations,
+            node.path("reschedulingMovesLater").asBoolean(false)),
+        cadence,
+        tooLong);
   }
 
   private Optional<ReminderPolicy> policy(JsonNode node, String pointer) {

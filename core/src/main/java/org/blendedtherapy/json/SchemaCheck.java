@@ -38,6 +38,8 @@ final class SchemaCheck {
   private final boolean quoteValues;
 
   private SchemaCheck(String resource, String id, boolean quoteValues) {
+    // The validator's classes create loggers as they load.
+    QuietSlf4j.beforeFirstLogger();
     String text = load(resource);
     ObjectMapper mapper = JsonMapper.builder(JsonInput.FACTORY).build();
     this.schemaTree = mapper.readTree(text);

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.Period;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,23 +19,30 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.blendedtherapy.Issue;
 
-/** The meaning layer of protocol validation: everything the JSON Schema cannot say. */
+/**
+ * The meaning layer of protocol validation: everything the JSON Schema cannot say. Runs on the
+ * sound parts of a document ({@link ProtocolParts}); a check that reads a part that is not sound is
+ * skipped.
+ */
 final class MeaningCheck {
   static final int MAX_RULE_DEPTH = 16;
   static final int PROMPTS_PER_DAY_SMELL = 4;
   static final int WEEKS_SMELL = 20;
 
-  /**
-   * The longest plan: 5 years from the first session to the end of the last session's window,
-   * counted from a reference date (1,826 days); every computation over a plan is bounded by it.
-   */
-  static final Period MAX_PLAN = Period.ofYears(5);
+  /** See {@link SessionPlan#MAX_SPAN_DAYS}; every computation over a plan is bounded by it. */
+  static final long MAX_PLAN_DAYS = SessionPlan.MAX_SPAN_DAYS;
 
   static final LocalDate ORIGIN = LocalDate.of(2001, 1, 1);
-  static final long MAX_PLAN_DAYS = ChronoUnit.DAYS.between(ORIGIN, ORIGIN.plus(MAX_PLAN));
 
   private final Protocol protocol;
+  private final ProtocolParts parts;
+
+  /** The declared cadence, which the plan holds unless the plan is too long. */
+  private final Period cadence;
+
   private final List<Issue> issues = new ArrayList<>();
+
+  /** Sound modules by id, each with its index in the document. */
   private final Map<String, Integer> moduleIndex = new LinkedHashMap<>();
 
   /** Days from the first session to the end of the plan, or more than the limit when too long. */
@@ -45,15 +51,21 @@ final class MeaningCheck {
   /** The same for the most sessions tailoring allows: the latest a plan can end. */
   private final long longestPlanDays;
 
-  MeaningCheck(Protocol protocol) {
-    this.protocol = protocol;
+  MeaningCheck(ProtocolParts parts) {
+    this.protocol = parts.protocol();
+    this.parts = parts;
+    this.cadence = parts.cadence();
     SessionPlan plan = protocol.sessionPlan();
-    this.planDays = planDays(plan.cadence(), plan.sessions());
+    this.planDays = parts.sessionPlan() ? planDays(cadence, plan.sessions()) : -1;
     int most =
         Math.max(
             plan.sessions(),
             protocol.tailoring().sessions().map(Tailoring.SessionBounds::max).orElse(0));
-    this.longestPlanDays = planDays(plan.cadence(), most);
+    this.longestPlanDays = parts.sessionPlan() ? planDays(cadence, most) : -1;
+  }
+
+  private String modulePointer(int i) {
+    return index("/modules", parts.modules().get(i));
   }
 
   List<Issue> run() {
@@ -61,8 +73,8 @@ final class MeaningCheck {
     Set<String> inCycles = checkCycles();
     for (int i = 0; i < protocol.modules().size(); i++) {
       Module module = protocol.modules().get(i);
-      int m = i;
-      module.unlock().ifPresent(rule -> checkUnlock(rule, key(index("/modules", m), "unlock")));
+      String unlock = key(modulePointer(i), "unlock");
+      module.unlock().ifPresent(rule -> checkUnlock(rule, unlock));
     }
     checkNeverOpens(inCycles);
     checkSessionPlan();
@@ -76,19 +88,19 @@ final class MeaningCheck {
   private void checkModuleIds() {
     List<Module> modules = protocol.modules();
     for (int i = 0; i < modules.size(); i++) {
-      Integer first = moduleIndex.putIfAbsent(modules.get(i).id(), i);
+      Integer first = moduleIndex.putIfAbsent(modules.get(i).id(), parts.modules().get(i));
       if (first != null) {
         issues.add(
             Issue.error(
                 "duplicate-id",
-                key(index("/modules", i), "id"),
+                key(modulePointer(i), "id"),
                 "module id \"" + modules.get(i).id() + "\" is already used at /modules/" + first));
       }
     }
   }
 
   private String knownModules() {
-    return String.join(", ", moduleIndex.keySet());
+    return parts.moduleIds().orElseThrow().stream().distinct().collect(Collectors.joining(", "));
   }
 
   private void checkUnlock(Rule rule, String pointer) {
@@ -133,7 +145,8 @@ final class MeaningCheck {
       }
       case MODULE_COMPLETED, MODULE_STARTED -> {
         String target = rule.referencedModule().orElseThrow();
-        if (!moduleIndex.containsKey(target)) {
+        // Only when every module id is known: a broken module may be the one named.
+        if (parts.moduleIds().isPresent() && !parts.moduleIds().get().contains(target)) {
           issues.add(
               Issue.error(
                   "unknown-module",
@@ -153,7 +166,9 @@ final class MeaningCheck {
       }
       case SESSIONS_ATTENDED -> {
         Optional<SessionType> type = ((Rule.SessionsAttended) rule).type();
-        if (type.isPresent() && !protocol.sessionPlan().pattern().contains(type.get())) {
+        if (parts.sessionPlan()
+            && type.isPresent()
+            && !protocol.sessionPlan().pattern().contains(type.get())) {
           issues.add(
               Issue.error(
                   "unknown-session-type",
@@ -298,14 +313,21 @@ final class MeaningCheck {
    * cycles already.
    */
   private void checkNeverOpens(Set<String> inCycles) {
-    if (protocol.tailoring().release()) {
+    if (!parts.tailoring()
+        || !parts.measures()
+        || !parts.sessionPlan()
+        || parts.moduleIds().isEmpty()
+        || protocol.tailoring().release()) {
       return;
     }
-    // Modules whose rule already has an error, and cycle members, are assumed fixed: only modules
-    // that still cannot open are root causes worth a never-opens issue of their own.
-    Set<String> openable = new HashSet<>(inCycles);
+    // Modules whose rule already has an error, cycle members and modules with a schema error are
+    // assumed fixed: only modules that still cannot open are root causes worth an issue of their
+    // own.
+    Set<String> openable = new HashSet<>(parts.moduleIds().get());
+    protocol.modules().forEach(m -> openable.remove(m.id()));
+    openable.addAll(inCycles);
     for (int i = 0; i < protocol.modules().size(); i++) {
-      String unlock = key(index("/modules", i), "unlock");
+      String unlock = key(modulePointer(i), "unlock");
       if (issues.stream().anyMatch(x -> x.isError() && x.pointer().startsWith(unlock + "/"))) {
         openable.add(protocol.modules().get(i).id());
       }
@@ -333,7 +355,7 @@ final class MeaningCheck {
               + (never ? "\" can never open: " : "\" cannot open before the plan ends: ")
               + why;
       String code = never ? "never-opens" : "opens-after-plan";
-      String pointer = key(index("/modules", i), "unlock");
+      String pointer = key(modulePointer(i), "unlock");
       issues.add(
           module.kind() == ModuleKind.CORE
               ? Issue.error(code, pointer, message)
@@ -440,11 +462,14 @@ final class MeaningCheck {
 
   private Optional<String> moduleImpossible(
       String target, Set<String> openable, boolean withinPlan) {
+    if (openable.contains(target)) {
+      return Optional.empty();
+    }
     Optional<Module> module = protocol.module(target);
     if (module.isEmpty()) {
       return Optional.of("it needs module \"" + target + "\", which does not exist");
     }
-    if (openable.contains(target) || protocol.tailoring().maySkip(module.get().kind())) {
+    if (protocol.tailoring().maySkip(module.get().kind())) {
       return Optional.empty();
     }
     return Optional.of(
@@ -516,13 +541,16 @@ final class MeaningCheck {
   }
 
   private void checkSessionPlan() {
+    if (!parts.sessionPlan()) {
+      return;
+    }
     SessionPlan plan = protocol.sessionPlan();
-    if (plan.cadence().isZero() || plan.cadence().isNegative()) {
+    if (cadence.isZero() || cadence.isNegative()) {
       issues.add(
           Issue.error(
               "zero-cadence",
               "/sessionPlan/cadence",
-              "cadence " + plan.cadence() + " is not a positive period"));
+              "cadence " + cadence + " is not a positive period"));
     }
     Set<SessionType> inPattern = new LinkedHashSet<>(plan.pattern());
     for (SessionType type : inPattern) {
@@ -571,7 +599,7 @@ final class MeaningCheck {
               "the plan runs more than 5 years ("
                   + plan.sessions()
                   + " sessions every "
-                  + plan.cadence()
+                  + cadence
                   + "); expected at most "
                   + MAX_PLAN_DAYS
                   + " days from the first session to the end of the last session's window"));
@@ -588,28 +616,9 @@ final class MeaningCheck {
     }
   }
 
-  /**
-   * Days from the first session to the end of the last session's window, counted from a reference
-   * date; -1 for a cadence that is not positive (an error already), {@code MAX_PLAN_DAYS + 1} once
-   * past the limit, so that a cadence such as {@code P9999Y} never leaves the range of dates.
-   */
+  /** See {@link SessionPlan#spanDays}. */
   static long planDays(Period cadence, int sessions) {
-    if (cadence.isNegative() || cadence.isZero()) {
-      return -1;
-    }
-    LocalDate limit = ORIGIN.plus(MAX_PLAN);
-    LocalDate end = ORIGIN;
-    for (int n = 0; n < sessions; n++) {
-      // Each step stays within a few years of the origin, or is refused before it leaves them.
-      if (cadence.toTotalMonths() > 12L * 5 || cadence.getDays() > MAX_PLAN_DAYS) {
-        return MAX_PLAN_DAYS + 1;
-      }
-      end = end.plus(cadence);
-      if (end.isAfter(limit)) {
-        return MAX_PLAN_DAYS + 1;
-      }
-    }
-    return ChronoUnit.DAYS.between(ORIGIN, end);
+    return SessionPlan.spanDays(cadence, sessions);
   }
 
   private void checkMeasures() {
@@ -684,7 +693,7 @@ final class MeaningCheck {
     List<String> load = new ArrayList<>();
     for (int i = 0; i < policies.size(); i++) {
       ReminderPolicy policy = policies.get(i);
-      String at = index("/reminders", i);
+      String at = index("/reminders", parts.reminders().get(i));
       Integer first = seen.putIfAbsent(policy.id(), i);
       if (first != null) {
         issues.add(
@@ -706,7 +715,7 @@ final class MeaningCheck {
       List<SessionType> listed = policy.sessionTypes();
       for (int t = 0; t < listed.size(); t++) {
         SessionType type = listed.get(t);
-        if (!protocol.sessionPlan().pattern().contains(type)) {
+        if (parts.sessionPlan() && !protocol.sessionPlan().pattern().contains(type)) {
           issues.add(
               Issue.error(
                   "unknown-session-type",
@@ -728,7 +737,8 @@ final class MeaningCheck {
       total += perDay;
       load.add(policy.id() + " " + perDay);
     }
-    if (total > PROMPTS_PER_DAY_SMELL) {
+    // A policy with a schema error may add prompts of its own: the total is known only with all.
+    if (parts.everyReminder() && total > PROMPTS_PER_DAY_SMELL) {
       issues.add(
           Issue.warning(
               "prompt-load",
@@ -863,6 +873,9 @@ final class MeaningCheck {
   }
 
   private void checkTailoring() {
+    if (!parts.sessionPlan()) {
+      return;
+    }
     protocol
         .tailoring()
         .sessions()

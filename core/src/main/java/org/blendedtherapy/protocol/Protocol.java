@@ -122,7 +122,7 @@ public record Protocol(
    * @return every issue found, errors and warnings, in document order; empty when all is well
    */
   public List<Issue> check() {
-    return new MeaningCheck(this).run();
+    return ProtocolParts.whole(this).check();
   }
 
   /**

@@ -35,8 +35,9 @@ import org.blendedtherapy.reminders.Suppression;
  * <p>The figures are computed from the protocol's own numbers only:
  *
  * <ul>
- *   <li>a session lasts the midpoint of its type's {@code durationMinutes} {@code min..max}; a type
- *       without durations counts 0 minutes (listed in {@link #assumptions()});
+ *   <li>a session lasts the midpoint of its type's {@code durationMinutes} {@code min..max} ({@link
+ *       MinutesRange#midpoint()}, the rule of the simulation and the calendar too); a type without
+ *       durations counts 0 minutes (listed in {@link #assumptions()});
  *   <li>a module takes its {@code estimatedMinutes}; a module without an estimate counts 0 minutes
  *       (listed in {@link #assumptions()});
  *   <li>therapist minutes are the minutes of therapist-contact sessions (face-to-face, telephone,
@@ -214,7 +215,7 @@ public record Burden(
             assumptions,
             session.type().json() + " sessions count 0 minutes: the protocol gives no duration");
       } else {
-        minutes = (range.min() + range.max()) / 2.0;
+        minutes = range.midpoint().toSeconds() / 60.0;
       }
       clientMinutes += minutes;
       if (session.type().isTherapistContact()) {

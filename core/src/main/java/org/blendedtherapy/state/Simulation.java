@@ -2,6 +2,7 @@ package org.blendedtherapy.state;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -61,8 +62,9 @@ public record Simulation(List<Entry> entries, ClientState state) {
 
   /**
    * Simulates an adherent client until an instant: each session is attended at its planned time
-   * plus its shortest duration, and after each session the client starts and completes the next
-   * open core module (in protocol order) within the module's estimated minutes.
+   * plus its length by {@link MinutesRange#midpoint() the session-length rule} (30 minutes for a
+   * type without durations), and after each session the client starts and completes the next open
+   * core module (in protocol order) within the module's estimated minutes.
    *
    * @param protocol the protocol, pinned
    * @param enrolment the enrolment, pinned to the protocol
@@ -79,7 +81,8 @@ public record Simulation(List<Entry> entries, ClientState state) {
         break;
       }
       MinutesRange minutes = protocol.sessionPlan().durationMinutes().get(session.type());
-      Instant end = session.instant().plusSeconds(60L * (minutes == null ? 30 : minutes.min()));
+      Instant end =
+          session.instant().plus(minutes == null ? Duration.ofMinutes(30) : minutes.midpoint());
       events.add(
           new Event.SessionEvent(
               "sim-session-" + session.number(),

@@ -108,6 +108,42 @@ class ProtocolJsonTest {
         .extracting(Issue::toString)
         .containsExactly(
             "error /modules/4/unlock/allOf/1/anyOf/1/daysSinceStart/atLeast [wrong-type]"
-                + " string \"3\" found, integer expected");
+                + " string \"3\" found, integer expected",
+            // The other parts passed the schema, so their meaning is checked in the same round.
+            "warning /reminders [prompt-load] up to 5 prompts can fall on one day (more than 4):"
+                + " mood-rating 2, activity 1, homework 1, appointment 1");
+  }
+
+  @Test
+  void schemaError_stillReportsMeaningErrorsOfSoundParts() throws IOException {
+    String bad =
+        sample("e-compared-uk")
+            .replace(
+                "\"daily\": { \"at\": [\"12:00\"] }, \"optOut\": true",
+                "\"daily\": { \"at\": [\"12:00\"] }, \"optOut\": \"yes\"")
+            .replace(
+                "\"sessions\": { \"min\": 12, \"max\": 12 }",
+                "\"sessions\": { \"min\": 13, \"max\": 14 }");
+    Validation<Protocol> result = ProtocolJson.validate(bad);
+    assertThat(result.value()).isEmpty();
+    // No prompt-load: a policy with a schema error may add prompts of its own.
+    assertThat(result.issues())
+        .extracting(Issue::toString)
+        .containsExactly(
+            "error /reminders/1/optOut [wrong-type] string \"yes\" found, boolean expected",
+            "error /tailoring/sessions [out-of-bounds] the plan has 12 sessions, outside the"
+                + " tailoring bounds 13..14");
+  }
+
+  @Test
+  void schemaError_hidesMeaningChecksThatReadTheBrokenPart() throws IOException {
+    String bad =
+        sample("e-compared-uk")
+            .replace("{ \"id\": \"introduction\",", "{ \"id\": \"Introduction\",")
+            .replace("\"cadence\": \"P1W\"", "\"cadence\": 7");
+    // Neither "introduction" unknown in the rule of psychoeducation, nor anything about the plan.
+    assertThat(ProtocolJson.validate(bad).issues())
+        .extracting(Issue::code)
+        .containsExactly("wrong-form", "wrong-type", "prompt-load");
   }
 }

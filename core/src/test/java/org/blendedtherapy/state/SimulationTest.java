@@ -31,7 +31,8 @@ class SimulationTest {
             "introduction: module-completed",
             "opened psychoeducation",
             "session 2 online: session-attended");
-    assertThat(sim.entries().get(1).local()).hasToString("2027-03-22T10:30");
+    // Attended at the end of the session: 10:00 plus the midpoint of 30 to 60 minutes.
+    assertThat(sim.entries().get(1).local()).hasToString("2027-03-22T10:45");
     assertThat(sim.entries()).extracting(Simulation.Entry::instant).isSorted();
   }
 }
