@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.apiguardian.api.API;
 import org.blendedtherapy.InvalidInputException;
 import org.blendedtherapy.Issue;
@@ -23,7 +24,9 @@ import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.client.History;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads and validates client events ({@code event.schema.json}): a whole event log in JSON Lines
@@ -409,5 +412,102 @@ public final class EventsJson {
   /** For tests: reads a log through the stream path, as a host's file would be. */
   static Validation<History> validateStreamed(byte[] log) {
     return validate(new ByteArrayInputStream(log));
+  }
+
+  /**
+   * Writes one event as a line of an event log, without the line end: the form the event schema
+   * defines ({@code at} as an ISO-8601 UTC instant, a session's {@code start} to the minute,
+   * unanswered items as {@code null}), keys in the order {@code id}, {@code type}, {@code at}, then
+   * the type's own. What {@link #readLine} reads back to an equal event.
+   *
+   * @param event the event
+   * @return the JSON object as one line
+   */
+  public static String writeLine(Event event) {
+    return tree(event).toString();
+  }
+
+  private static ObjectNode tree(Event event) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("id", event.id());
+    o.put("type", event.type().json());
+    o.put("at", event.at().toString());
+    switch (event.type()) {
+      case SESSION_SCHEDULED:
+        {
+          Event.SessionScheduled e = (Event.SessionScheduled) event;
+          o.put("session", e.session());
+          o.put("start", StateJson.local(e.start()));
+          break;
+        }
+      case SESSION_ATTENDED:
+      case SESSION_MISSED:
+        o.put("session", ((Event.SessionEvent) event).session());
+        break;
+      case SESSION_CANCELLED:
+        {
+          Event.SessionCancelled e = (Event.SessionCancelled) event;
+          o.put("session", e.session());
+          o.put("by", e.by() == Event.CancelledBy.CLIENT ? "client" : "service");
+          break;
+        }
+      case MODULE_STARTED:
+      case MODULE_COMPLETED:
+      case MODULE_RELEASED:
+      case MODULE_SKIPPED:
+      case MODULE_REPEATED:
+        o.put("module", ((Event.ModuleEvent) event).module());
+        break;
+      case MODULES_REORDERED:
+        {
+          ArrayNode order = o.putArray("order");
+          ((Event.ModulesReordered) event).order().forEach(order::add);
+          break;
+        }
+      case MODULE_ASSIGNED:
+        {
+          Event.ModuleAssigned e = (Event.ModuleAssigned) event;
+          o.put("module", e.module());
+          e.session().ifPresent(s -> o.put("session", s));
+          break;
+        }
+      case MOOD_RATED:
+        o.put("value", ((Event.MoodRated) event).value());
+        break;
+      case MEASURE_RECORDED:
+        {
+          Event.MeasureRecorded e = (Event.MeasureRecorded) event;
+          o.put("instrument", e.instrument());
+          if (e.total().isPresent()) {
+            o.put("total", e.total().getAsInt());
+          } else {
+            ArrayNode items = o.putArray("items");
+            for (OptionalInt item : e.items()) {
+              if (item.isPresent()) {
+                items.add(item.getAsInt());
+              } else {
+                items.addNull();
+              }
+            }
+          }
+          break;
+        }
+      case REMINDER_ACKNOWLEDGED:
+      case REMINDER_IGNORED:
+        o.put("reminder", ((Event.ReminderEvent) event).reminder());
+        break;
+      case REMINDER_OPTED_OUT:
+      case REMINDER_OPTED_IN:
+        o.put("policy", ((Event.PolicyEvent) event).policy());
+        break;
+      case ZONE_CHANGED:
+        o.put("zone", ((Event.ZoneChanged) event).zone().getId());
+        break;
+      case PAUSED:
+      case RESUMED:
+      case DISCHARGED:
+        break;
+    }
+    return o;
   }
 }

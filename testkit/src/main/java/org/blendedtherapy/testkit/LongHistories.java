@@ -20,8 +20,8 @@ import org.apiguardian.api.API;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
+import org.blendedtherapy.json.EventsJson;
 import org.blendedtherapy.json.ProtocolJson;
-import org.blendedtherapy.json.StateJson;
 import org.blendedtherapy.protocol.Instrument;
 import org.blendedtherapy.protocol.Module;
 import org.blendedtherapy.protocol.ModuleKind;
@@ -34,7 +34,6 @@ import org.blendedtherapy.protocol.SessionType;
 import org.blendedtherapy.reminders.Reminders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -172,81 +171,9 @@ public final class LongHistories {
   public static String toJsonLines(List<? extends Event> events) {
     StringBuilder out = new StringBuilder(events.size() * 96);
     for (Event event : events) {
-      out.append(MAPPER.writeValueAsString(tree(event))).append('\n');
+      out.append(EventsJson.writeLine(event)).append('\n');
     }
     return out.toString();
-  }
-
-  private static ObjectNode tree(Event event) {
-    ObjectNode node = MAPPER.createObjectNode();
-    node.put("id", event.id());
-    node.put("type", event.type().json());
-    node.put("at", event.at().toString());
-    switch (event.type()) {
-      case SESSION_SCHEDULED:
-        Event.SessionScheduled scheduled = (Event.SessionScheduled) event;
-        node.put("session", scheduled.session());
-        node.put("start", StateJson.local(scheduled.start()));
-        break;
-      case SESSION_ATTENDED:
-      case SESSION_MISSED:
-        node.put("session", ((Event.SessionEvent) event).session());
-        break;
-      case SESSION_CANCELLED:
-        Event.SessionCancelled cancelled = (Event.SessionCancelled) event;
-        node.put("session", cancelled.session());
-        node.put("by", cancelled.by() == Event.CancelledBy.CLIENT ? "client" : "service");
-        break;
-      case MODULE_STARTED:
-      case MODULE_COMPLETED:
-      case MODULE_RELEASED:
-      case MODULE_SKIPPED:
-      case MODULE_REPEATED:
-        node.put("module", ((Event.ModuleEvent) event).module());
-        break;
-      case MODULES_REORDERED:
-        ArrayNode order = node.putArray("order");
-        ((Event.ModulesReordered) event).order().forEach(order::add);
-        break;
-      case MODULE_ASSIGNED:
-        Event.ModuleAssigned assigned = (Event.ModuleAssigned) event;
-        node.put("module", assigned.module());
-        assigned.session().ifPresent(n -> node.put("session", n));
-        break;
-      case MOOD_RATED:
-        node.put("value", ((Event.MoodRated) event).value());
-        break;
-      case MEASURE_RECORDED:
-        Event.MeasureRecorded measure = (Event.MeasureRecorded) event;
-        node.put("instrument", measure.instrument());
-        if (measure.total().isPresent()) {
-          node.put("total", measure.total().getAsInt());
-        } else {
-          ArrayNode items = node.putArray("items");
-          measure
-              .items()
-              .forEach(
-                  i ->
-                      items.add(i.isPresent() ? items.numberNode(i.getAsInt()) : items.nullNode()));
-        }
-        break;
-      case REMINDER_ACKNOWLEDGED:
-      case REMINDER_IGNORED:
-        node.put("reminder", ((Event.ReminderEvent) event).reminder());
-        break;
-      case REMINDER_OPTED_OUT:
-      case REMINDER_OPTED_IN:
-        node.put("policy", ((Event.PolicyEvent) event).policy());
-        break;
-      case ZONE_CHANGED:
-        node.put("zone", ((Event.ZoneChanged) event).zone().getId());
-        break;
-      case PAUSED:
-      case RESUMED:
-      case DISCHARGED:
-        break;
-    }
-    return node;
   }
 
   /** One history being built, day by day, until it holds the asked number of events. */

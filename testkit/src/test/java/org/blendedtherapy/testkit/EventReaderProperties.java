@@ -10,7 +10,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.blendedtherapy.Validation;
@@ -34,6 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
 class EventReaderProperties {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final tools.jackson.databind.json.JsonMapper READER =
+      tools.jackson.databind.json.JsonMapper.builder().build();
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
 
   /** Each way of changing a valid line; some keep it valid, most do not, a few may or may not. */
@@ -164,87 +165,7 @@ class EventReaderProperties {
   // ---- writing events as the host would ----
 
   static ObjectNode json(Event event) {
-    ObjectNode o = NODES.objectNode();
-    o.put("id", event.id());
-    o.put("type", event.type().json());
-    o.put("at", event.at().toString());
-    switch (event.type()) {
-      case SESSION_SCHEDULED:
-        {
-          Event.SessionScheduled e = (Event.SessionScheduled) event;
-          o.put("session", e.session());
-          o.put("start", LOCAL.format(e.start()));
-          break;
-        }
-      case SESSION_ATTENDED:
-      case SESSION_MISSED:
-        o.put("session", ((Event.SessionEvent) event).session());
-        break;
-      case SESSION_CANCELLED:
-        {
-          Event.SessionCancelled e = (Event.SessionCancelled) event;
-          o.put("session", e.session());
-          o.put("by", e.by() == Event.CancelledBy.CLIENT ? "client" : "service");
-          break;
-        }
-      case MODULE_STARTED:
-      case MODULE_COMPLETED:
-      case MODULE_RELEASED:
-      case MODULE_SKIPPED:
-      case MODULE_REPEATED:
-        o.put("module", ((Event.ModuleEvent) event).module());
-        break;
-      case MODULES_REORDERED:
-        {
-          ArrayNode order = o.putArray("order");
-          ((Event.ModulesReordered) event).order().forEach(order::add);
-          break;
-        }
-      case MODULE_ASSIGNED:
-        {
-          Event.ModuleAssigned e = (Event.ModuleAssigned) event;
-          o.put("module", e.module());
-          e.session().ifPresent(s -> o.put("session", s));
-          break;
-        }
-      case MOOD_RATED:
-        o.put("value", ((Event.MoodRated) event).value());
-        break;
-      case MEASURE_RECORDED:
-        {
-          Event.MeasureRecorded e = (Event.MeasureRecorded) event;
-          o.put("instrument", e.instrument());
-          if (e.total().isPresent()) {
-            o.put("total", e.total().getAsInt());
-          } else {
-            ArrayNode items = o.putArray("items");
-            for (OptionalInt item : e.items()) {
-              if (item.isPresent()) {
-                items.add(item.getAsInt());
-              } else {
-                items.addNull();
-              }
-            }
-          }
-          break;
-        }
-      case REMINDER_ACKNOWLEDGED:
-      case REMINDER_IGNORED:
-        o.put("reminder", ((Event.ReminderEvent) event).reminder());
-        break;
-      case REMINDER_OPTED_OUT:
-      case REMINDER_OPTED_IN:
-        o.put("policy", ((Event.PolicyEvent) event).policy());
-        break;
-      case ZONE_CHANGED:
-        o.put("zone", ((Event.ZoneChanged) event).zone().getId());
-        break;
-      case PAUSED:
-      case RESUMED:
-      case DISCHARGED:
-        break;
-    }
-    return o;
+    return (ObjectNode) READER.readTree(EventsJson.writeLine(event));
   }
 
   // ---- mutants ----
