@@ -53,6 +53,14 @@ final class Blended {
     return state;
   }
 
+  /** P4c: the state from a list of events: the history built from them, then folded. */
+  static Object stateFromEvents(Client client, List<Event> events, Instant at) {
+    ClientState state =
+        ClientState.of(client.protocol(), client.enrolment(), History.of(events), at);
+    state.modules();
+    return state;
+  }
+
   /** P2b: reads (and validates) a log, then folds it. */
   static Object readAndFold(Client client, byte[] log, Instant at) {
     History history = EventsJson.validate(log).orElseThrow("events");

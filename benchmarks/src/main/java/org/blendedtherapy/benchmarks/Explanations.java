@@ -37,7 +37,8 @@ final class Explanations {
       - **P4b**: a one-week reminder query at week 50 and at week 1 of the year-long plan, with the
         whole history before the week folded once, as a host holds it (minimum of up to five runs in a child JVM, 40 s budget).
       - **P4c**: folding the 300 events one at a time with `state.apply(event)` against folding
-        them at once (JMH).
+        them at once (JMH); both start from the same list of events, so "at once" includes
+        `History.of(events)` as "one at a time" includes building the history event by event.
       - **P5a**: 100,000 clients of the 12-week sample, in their first ten days, each with its own
         enrolment and history, held in memory; the reminders that fire in the next hour for each,
         in turn, on one thread: one sweep to warm up (as a host sweeps every hour), the second

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 import org.blendedtherapy.InvalidInputException;
 import org.blendedtherapy.Issue;
@@ -37,11 +36,11 @@ public final class History {
   private static final class Store {
     final Chain<Event> events;
     // Event id -> its position in events; an id is present in a history when its position is
-    // below that history's size.
+    // below that history's size. Guarded by the store's lock.
     final Map<String, Integer> positions;
 
     Store() {
-      this(new Chain<>(), new ConcurrentHashMap<>());
+      this(new Chain<>(), new HashMap<>());
     }
 
     Store(Chain<Event> events, Map<String, Integer> positions) {
@@ -53,6 +52,8 @@ public final class History {
   private final Store store;
   private final int size;
   private final List<Event> events;
+  // The last event, or null when empty: what an append is compared with.
+  private final Event last;
 
   private History(Store store, int size) {
     this.store = store;
@@ -60,6 +61,14 @@ public final class History {
     synchronized (store) {
       this.events = viewOf(store, size);
     }
+    this.last = size == 0 ? null : events.get(size - 1);
+  }
+
+  private History(Store store, int size, List<Event> events, Event last) {
+    this.store = store;
+    this.size = size;
+    this.events = events;
+    this.last = last;
   }
 
   private static List<Event> viewOf(Store store, int size) {
@@ -138,7 +147,7 @@ public final class History {
         if (store.events.size() == size) {
           store.positions.put(event.id(), size);
           store.events.add(event);
-          return new History(store, size + 1);
+          return new History(store, size + 1, store.events.view(), event);
         }
       }
     }
@@ -161,7 +170,12 @@ public final class History {
    * @return true when it sorts after the last event, or the history is empty
    */
   public boolean isAppend(Event event) {
-    return size == 0 || Event.CANONICAL_ORDER.compare(events.get(size - 1), event) < 0;
+    if (size == 0) {
+      return true;
+    }
+    Event last = this.last;
+    int byTime = last.at().compareTo(event.at());
+    return byTime < 0 || byTime == 0 && last.id().compareTo(event.id()) < 0;
   }
 
   /**
@@ -210,7 +224,10 @@ public final class History {
    * @return the event, or empty
    */
   public Optional<Event> event(String id) {
-    Integer position = store.positions.get(id);
+    Integer position;
+    synchronized (store) {
+      position = store.positions.get(id);
+    }
     if (position == null || position >= size) {
       return Optional.empty();
     }

@@ -50,9 +50,11 @@ public sealed interface Rule
     THERAPIST_RELEASE("therapistRelease");
 
     private final String json;
+    private final String code;
 
     Kind(String json) {
       this.json = json;
+      this.code = json.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -67,7 +69,7 @@ public sealed interface Rule
      * @return the code
      */
     public String code() {
-      return json.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+      return code;
     }
 
     /**

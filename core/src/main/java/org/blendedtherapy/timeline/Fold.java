@@ -262,7 +262,7 @@ final class Fold {
         {
           Chain<Response> chain =
               responses.computeIfAbsent(
-                  policyOf(((Event.ReminderEvent) event).reminder()), k -> new Chain<>());
+                  policyOf(((Event.ReminderEvent) event).reminder(), policies), k -> new Chain<>());
           int run = chain.size() == 0 ? 0 : chain.last().ignoredRun();
           chain.add(
               new Response(event.at(), event.type() == EventType.REMINDER_IGNORED ? run + 1 : 0));
@@ -284,6 +284,20 @@ final class Fold {
    * @param id a reminder id
    * @return the policy id, or the empty string when the id is not one of ours
    */
+  static String policyOf(String id, Set<String> known) {
+    // Most ids name a known policy: find it without cutting a new string out of the id.
+    int first = id.indexOf('.');
+    if (first >= 0) {
+      for (String policy : known) {
+        int end = first + 1 + policy.length();
+        if (id.startsWith(policy, first + 1) && end < id.length() && id.charAt(end) == '.') {
+          return policy;
+        }
+      }
+    }
+    return policyOf(id);
+  }
+
   static String policyOf(String id) {
     int first = id.indexOf('.');
     int second = first < 0 ? -1 : id.indexOf('.', first + 1);
