@@ -92,6 +92,34 @@ public final class History {
    * @throws InvalidInputException if two events share an id but differ, naming every such id
    */
   public static History of(Collection<? extends Event> events) {
+    List<Event> sorted = new ArrayList<>(events);
+    if (!isCanonical(sorted)) {
+      sorted.sort(Event.CANONICAL_ORDER);
+    }
+    Store store = new Store();
+    for (Event event : sorted) {
+      Integer first = store.positions.putIfAbsent(event.id(), store.events.size());
+      if (first == null) {
+        store.events.add(event);
+      } else if (!store.events.get(first).equals(event)) {
+        // A conflict: the careful path names every conflicting id, in the order handed over.
+        return checked(events);
+      }
+    }
+    return store.events.size() == 0 ? EMPTY : new History(store, store.events.size());
+  }
+
+  /** Whether events are already in canonical order, strictly (a log in time order usually is). */
+  private static boolean isCanonical(List<Event> events) {
+    for (int i = 1; i < events.size(); i++) {
+      if (Event.CANONICAL_ORDER.compare(events.get(i - 1), events.get(i)) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static History checked(Collection<? extends Event> events) {
     Map<String, Event> byId = new HashMap<>();
     List<Issue> conflicts = new ArrayList<>();
     for (Event event : events) {
