@@ -98,17 +98,83 @@ final class SchemaCheck {
   }
 
   List<Issue> check(JsonNode tree) {
-    List<Error> errors = schema.validate(tree);
+    // The validator converts numbers beyond 64 bits with a conversion that throws; it sees them
+    // clamped (sign, and fraction or none, kept, so every verdict of our schemas stays), while
+    // messages describe the document's own node.
+    JsonNode safe = withinLongRange(tree);
+    List<Error> errors = schema.validate(safe);
     Set<Issue> issues = new LinkedHashSet<>();
     for (Error error : errors) {
-      issues.add(toIssue(error));
+      issues.add(toIssue(error, safe == tree ? null : tree));
     }
     return new ArrayList<>(issues);
   }
 
-  private Issue toIssue(Error error) {
+  /** The largest magnitude a clamped number gets: far beyond every bound in our schemas. */
+  private static final java.math.BigDecimal CLAMP = java.math.BigDecimal.TEN.pow(18);
+
+  /** The tree itself when every number fits in a long, else a copy with such numbers clamped. */
+  static JsonNode withinLongRange(JsonNode tree) {
+    if (!hasHugeNumber(tree)) {
+      return tree;
+    }
+    JsonNode copy = tree.deepCopy();
+    clamp(copy);
+    return copy;
+  }
+
+  private static boolean isHuge(JsonNode node) {
+    return node.isNumber() && node.decimalValue().abs().compareTo(CLAMP) > 0;
+  }
+
+  private static boolean hasHugeNumber(JsonNode node) {
+    if (isHuge(node)) {
+      return true;
+    }
+    for (JsonNode child : node.values()) {
+      if (hasHugeNumber(child)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void clamp(JsonNode node) {
+    if (node instanceof tools.jackson.databind.node.ObjectNode object) {
+      for (String name : new ArrayList<>(object.propertyNames())) {
+        JsonNode child = object.get(name);
+        if (isHuge(child)) {
+          object.set(name, clamped(child));
+        } else {
+          clamp(child);
+        }
+      }
+    } else if (node instanceof tools.jackson.databind.node.ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        JsonNode child = array.get(i);
+        if (isHuge(child)) {
+          array.set(i, clamped(child));
+        } else {
+          clamp(child);
+        }
+      }
+    }
+  }
+
+  private static JsonNode clamped(JsonNode number) {
+    java.math.BigDecimal value = number.decimalValue();
+    java.math.BigDecimal magnitude =
+        value.stripTrailingZeros().scale() > 0
+            ? CLAMP.add(java.math.BigDecimal.valueOf(5, 1))
+            : CLAMP;
+    return tools.jackson.databind.node.JsonNodeFactory.instance.numberNode(
+        value.signum() < 0 ? magnitude.negate() : magnitude);
+  }
+
+  private Issue toIssue(Error error, JsonNode original) {
     String pointer = pointer(error.getInstanceLocation());
-    JsonNode instance = error.getInstanceNode();
+    JsonNode instance =
+        original == null ? error.getInstanceNode() : original.at(pointer.isEmpty() ? "" : pointer);
     JsonNode owner = schemaOwner(error.getSchemaLocation().getFragment());
     String keyword = String.valueOf(error.getKeyword());
     switch (keyword) {

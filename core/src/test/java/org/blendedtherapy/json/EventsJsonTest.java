@@ -30,6 +30,7 @@ import org.blendedtherapy.client.History;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -194,6 +195,23 @@ class EventsJsonTest {
         assertThat(required).as(type.json()).isEqualTo(EventMapper.fields(type));
       }
     }
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"id\":\"h1\",\"type\":\"mood-rated\",\"at\":\"2027-01-04T10:50:00Z\",\"value\":99999999999999999999.5} | /value",
+        "{\"id\":\"h2\",\"type\":\"session-attended\",\"at\":\"2027-01-04T10:50:00Z\",\"session\":-99999999999999999999.5} | /session",
+        "{\"id\":\"h3\",\"type\":\"measure-recorded\",\"at\":\"2027-01-04T10:50:00Z\",\"instrument\":\"PHQ-9\",\"total\":99999999999999999999} | /total",
+        "{\"id\":\"h4\",\"type\":\"measure-recorded\",\"at\":\"2027-01-04T10:50:00Z\",\"instrument\":\"GAD-7\",\"items\":[1,1,1,99999999999999999999.5,1,1,1]} | /items/3"
+      })
+  void aNumberBeyond64Bits_isTheLibrarysOwnIssue_withoutItsValue(String line, String pointer) {
+    Validation<History> result = EventsJson.validate(line);
+    assertThat(result.value()).isEmpty();
+    assertThat(result.issues()).isNotEmpty();
+    assertThat(result.issues()).allSatisfy(i -> assertThat(i.pointer()).isEqualTo(pointer));
+    assertThat(result.issues().toString()).doesNotContain("99999999999999999999");
   }
 
   @Test
