@@ -98,14 +98,33 @@ final class SchemaCheck {
   }
 
   List<Issue> check(JsonNode tree) {
-    // The validator converts numbers beyond 64 bits with a conversion that throws; it sees them
-    // clamped (sign, and fraction or none, kept, so every verdict of our schemas stays), while
-    // messages describe the document's own node.
+    // The validator converts numbers beyond 64 bits with a conversion that throws, and its regular
+    // expressions recurse once per repetition, so a long identifier overflows the stack. It sees
+    // such numbers clamped (sign, and fraction or none, kept) and such strings cut to a length
+    // still past every identifier's maxLength: every verdict of our schemas stays, and messages
+    // describe the document's own node.
     JsonNode safe = withinLongRange(tree);
     List<Error> errors = schema.validate(safe);
     Set<Issue> issues = new LinkedHashSet<>();
+    List<Issue> all = new ArrayList<>();
+    Set<String> tooLong = new java.util.HashSet<>();
     for (Error error : errors) {
-      issues.add(toIssue(error, safe == tree ? null : tree));
+      Issue issue = toIssue(error, safe == tree ? null : tree);
+      all.add(issue);
+      if (issue.code().equals("too-long")) {
+        tooLong.add(issue.pointer());
+      }
+    }
+    for (Issue issue : all) {
+      // Where the validator saw a string cut and found it too long, only its length is known to
+      // be wrong; what it said of the cut text's form is left out.
+      if (safe != tree
+          && !issue.code().equals("too-long")
+          && tooLong.contains(issue.pointer())
+          && wasCut(tree, issue.pointer())) {
+        continue;
+      }
+      issues.add(issue);
     }
     return new ArrayList<>(issues);
   }
@@ -113,7 +132,17 @@ final class SchemaCheck {
   /** The largest magnitude a clamped number gets: far beyond every bound in our schemas. */
   private static final java.math.BigDecimal CLAMP = java.math.BigDecimal.TEN.pow(18);
 
-  /** The tree itself when every number fits in a long, else a copy with such numbers clamped. */
+  /**
+   * The most code points of a string, other than a title, description or reminder id, the validator
+   * sees: more than the longest identifier, version, zone or time any of our schemas allows (256),
+   * and few enough repetitions for any pattern to match without overflowing the stack.
+   */
+  static final int MAX_VALIDATED_STRING = 300;
+
+  /**
+   * The tree itself when every number fits in a long and every identifier-like string is short,
+   * else a copy with such numbers clamped and such strings cut.
+   */
   static JsonNode withinLongRange(JsonNode tree) {
     if (!hasHugeNumber(tree)) {
       return tree;
@@ -124,12 +153,43 @@ final class SchemaCheck {
   }
 
   private static boolean isHuge(JsonNode node) {
+    if (node.isString()) {
+      return isLong(node.asString());
+    }
     return node.isNumber() && node.decimalValue().abs().compareTo(CLAMP) > 0;
+  }
+
+  private static boolean wasCut(JsonNode tree, String pointer) {
+    JsonNode node = tree.at(pointer);
+    return node.isString() && isLong(node.asString());
+  }
+
+  /** Longer than {@link #MAX_VALIDATED_STRING} in code points, as maxLength counts. */
+  private static boolean isLong(String text) {
+    return text.length() > MAX_VALIDATED_STRING
+        && text.codePointCount(0, text.length()) > MAX_VALIDATED_STRING;
+  }
+
+  /**
+   * Strings no pattern reads, whose lengths the validator must see whole: titles and descriptions
+   * (up to 1,000 and 100,000) and an event's reminder id (up to 512).
+   */
+  private static boolean isFreeText(String key) {
+    return key.equals("title") || key.equals("description") || key.equals("reminder");
   }
 
   private static boolean hasHugeNumber(JsonNode node) {
     if (isHuge(node)) {
       return true;
+    }
+    if (node.isObject()) {
+      for (String name : node.propertyNames()) {
+        JsonNode child = node.get(name);
+        if (!(isFreeText(name) && child.isString()) && hasHugeNumber(child)) {
+          return true;
+        }
+      }
+      return false;
     }
     for (JsonNode child : node.values()) {
       if (hasHugeNumber(child)) {
@@ -143,6 +203,9 @@ final class SchemaCheck {
     if (node instanceof tools.jackson.databind.node.ObjectNode object) {
       for (String name : new ArrayList<>(object.propertyNames())) {
         JsonNode child = object.get(name);
+        if (isFreeText(name) && child.isString()) {
+          continue;
+        }
         if (isHuge(child)) {
           object.set(name, clamped(child));
         } else {
@@ -162,6 +225,11 @@ final class SchemaCheck {
   }
 
   private static JsonNode clamped(JsonNode number) {
+    if (number.isString()) {
+      String text = number.asString();
+      return tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(
+          text.substring(0, text.offsetByCodePoints(0, MAX_VALIDATED_STRING)));
+    }
     java.math.BigDecimal value = number.decimalValue();
     java.math.BigDecimal magnitude =
         value.stripTrailingZeros().scale() > 0

@@ -47,6 +47,21 @@ class EnrolmentJsonTest {
   }
 
   @Test
+  void aLongZoneOrPinnedVersion_isTooLong_withoutOverflowingTheStack() {
+    String sample =
+        new String(ClientSamples.bytes(ADHERENT), java.nio.charset.StandardCharsets.UTF_8);
+    String hostile =
+        sample
+            .replace("\"Europe/London\"", "\"" + "a/".repeat(5_000) + "a\"")
+            .replace("\"1.0.0\"", "\"1.0.0-" + "a.".repeat(1_000) + "a\"");
+    Validation<Enrolment> result = EnrolmentJson.validate(hostile);
+    assertThat(result.value()).isEmpty();
+    assertThat(result.issues())
+        .extracting(i -> i.code() + " " + i.pointer())
+        .contains("too-long /zone", "too-long /protocol/version");
+  }
+
+  @Test
   void sampleClients_pinTheSampleProtocolsCanonicalHash() {
     String sha256 =
         ProtocolJson.sha256(ProtocolJson.read(ClientSamples.bytes("protocols/e-compared-uk.json")));

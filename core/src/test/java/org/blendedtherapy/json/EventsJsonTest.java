@@ -215,6 +215,24 @@ class EventsJsonTest {
   }
 
   @Test
+  void aLongZoneOrId_isTooLong_withoutOverflowingTheStack() {
+    String zone = "a/".repeat(5_000) + "a";
+    String id = "i".repeat(10_000);
+    Validation<History> result =
+        EventsJson.validate(
+            "{\"id\":\"z1\",\"type\":\"zone-changed\",\"at\":\"2027-01-04T10:50:00Z\",\"zone\":\""
+                + zone
+                + "\"}\n{\"id\":\""
+                + id
+                + "\",\"type\":\"paused\",\"at\":\"2027-01-04T10:50:00Z\"}\n");
+    assertThat(result.value()).isEmpty();
+    assertThat(result.issues())
+        .extracting(Issue::code, Issue::pointer)
+        .contains(tuple("too-long", "/zone"), tuple("too-long", "/id"));
+    assertThat(result.issues().toString()).doesNotContain("a/a/a/a").doesNotContain("iiiiii");
+  }
+
+  @Test
   void fractionalSeconds_areAccepted() {
     Map<String, Object> json = event("a", "paused");
     json.put("at", "2027-01-04T10:50:00.125Z");
