@@ -759,38 +759,6 @@ public final class Timeline {
   }
 
   /**
-   * Returns the instant at which the run of ignored prompts in effect at an instant began to exceed
-   * or reach a threshold: the response that reached it.
-   *
-   * @param policy the policy id
-   * @param instant the instant
-   * @param threshold the threshold
-   * @return the instant, or empty when the run at {@code instant} is below the threshold
-   */
-  public Optional<Instant> runReached(String policy, Instant instant, int threshold) {
-    List<Fold.Response> responses = frame().responses.getOrDefault(policy, List.of());
-    int last = lastAtOrBefore(responses.size(), i -> responses.get(i).at(), instant);
-    if (last < 0 || responses.get(last).ignoredRun() < threshold) {
-      return Optional.empty();
-    }
-    int i = last - (responses.get(last).ignoredRun() - threshold);
-    return Optional.of(responses.get(i).at());
-  }
-
-  /**
-   * Returns the instants of every response of a policy, in time order.
-   *
-   * @param policy the policy id
-   * @return the instants at which the ignored run changed
-   */
-  public List<Instant> responseInstants(String policy) {
-    List<Fold.Response> responses = frame().responses.getOrDefault(policy, List.of());
-    List<Instant> out = new ArrayList<>(responses.size());
-    responses.forEach(r -> out.add(r.at()));
-    return out;
-  }
-
-  /**
    * Returns the first mood rating on a local day. O(log n).
    *
    * @param day the local day
@@ -815,15 +783,6 @@ public final class Timeline {
     return first < moods.size() && moods.get(first).isBefore(to)
         ? Optional.of(moods.get(first))
         : Optional.empty();
-  }
-
-  /**
-   * Returns the accepted mood ratings' instants, in time order.
-   *
-   * @return the instants
-   */
-  public List<Instant> moodRatings() {
-    return frame().moods;
   }
 
   /**
