@@ -774,7 +774,7 @@ final class MeaningCheck {
    */
   private void checkAlwaysQuiet(ReminderPolicy policy, String pointer) {
     Optional<QuietHours> quiet = protocol.reminderLimits().quietHours();
-    List<LocalTime> times = timesOfDay(policy.schedule());
+    List<LocalTime> times = policy.schedule().timesOfDay();
     if (quiet.isEmpty() || times.isEmpty() || !times.stream().allMatch(quiet.get()::contains)) {
       return;
     }
@@ -792,21 +792,6 @@ final class MeaningCheck {
                 + quiet.get().to()
                 + ": it never fires for a client without quiet hours or reminder times of their"
                 + " own"));
-  }
-
-  private static List<LocalTime> timesOfDay(Schedule schedule) {
-    switch (schedule.kind()) {
-      case DAILY:
-        return ((Schedule.Daily) schedule).at();
-      case WEEKLY:
-        return ((Schedule.Weekly) schedule).at();
-      case EVERY_DAYS:
-        return ((Schedule.EveryDays) schedule).at();
-      case BEFORE:
-      case AFTER:
-      default:
-        return List.of();
-    }
   }
 
   /**

@@ -74,11 +74,26 @@ public sealed interface Schedule
   int maxPerDay();
 
   /**
+   * Returns the local times of day of a calendar schedule ({@code daily}, {@code weekly}, {@code
+   * everyDays}); a schedule relative to sessions or modules has none.
+   *
+   * @return the times, sorted; empty for {@code before} and {@code after}
+   */
+  default List<LocalTime> timesOfDay() {
+    return List.of();
+  }
+
+  /**
    * Every day at the given local times.
    *
    * @param at the local times, at least one, sorted
    */
   record Daily(List<LocalTime> at) implements Schedule {
+    @Override
+    public List<LocalTime> timesOfDay() {
+      return at;
+    }
+
     /** Creates the schedule; times are copied and sorted. */
     public Daily {
       at = sortedTimes(at);
@@ -102,6 +117,11 @@ public sealed interface Schedule
    * @param at the local times, at least one, sorted
    */
   record Weekly(Set<DayOfWeek> days, List<LocalTime> at) implements Schedule {
+    @Override
+    public List<LocalTime> timesOfDay() {
+      return at;
+    }
+
     /** Creates the schedule. */
     public Weekly {
       days = Set.copyOf(days);
@@ -129,6 +149,11 @@ public sealed interface Schedule
    * @param at the local times, at least one, sorted
    */
   record EveryDays(int days, List<LocalTime> at) implements Schedule {
+    @Override
+    public List<LocalTime> timesOfDay() {
+      return at;
+    }
+
     /** Creates the schedule. */
     public EveryDays {
       at = sortedTimes(at);

@@ -253,7 +253,7 @@ final class Engine {
             .enrolment()
             .preferences()
             .reminderTimes()
-            .getOrDefault(policy.id(), timesOf(policy));
+            .getOrDefault(policy.id(), policy.schedule().timesOfDay());
     LocalDate first = timeline.enrolment().start().toLocalDate();
     if (fixed != null) {
       // No transition and no zone change near: an intent is its own local time, and its instant is
@@ -306,11 +306,7 @@ final class Engine {
       }
       for (LocalTime time : times) {
         LocalDateTime intent = date.atTime(time);
-        Timeline.Resolved resolved =
-            fixed != null
-                ? new Timeline.Resolved(
-                    ZonedDateTime.ofLocal(intent, timeline.enrolment().zone(), fixed), false)
-                : timeline.resolve(intent);
+        Timeline.Resolved resolved = timeline.resolve(intent);
         Instant instant = resolved.at().toInstant();
         if (instant.isBefore(lo) || !instant.isBefore(hi)) {
           continue;
@@ -331,20 +327,6 @@ final class Engine {
                 "",
                 fixed));
       }
-    }
-  }
-
-  private static List<LocalTime> timesOf(ReminderPolicy policy) {
-    Schedule schedule = policy.schedule();
-    switch (schedule.kind()) {
-      case DAILY:
-        return ((Schedule.Daily) schedule).at();
-      case WEEKLY:
-        return ((Schedule.Weekly) schedule).at();
-      case EVERY_DAYS:
-        return ((Schedule.EveryDays) schedule).at();
-      default:
-        return List.of();
     }
   }
 
