@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -99,7 +98,7 @@ public sealed interface Event
     /** Creates the event. */
     public SessionEvent {
       requireBase(id, at);
-      requireType(type, Set.of(EventType.SESSION_ATTENDED, EventType.SESSION_MISSED));
+      requireType(type, type == EventType.SESSION_ATTENDED || type == EventType.SESSION_MISSED);
     }
 
     @Override
@@ -156,12 +155,11 @@ public sealed interface Event
       requireBase(id, at);
       requireType(
           type,
-          Set.of(
-              EventType.MODULE_STARTED,
-              EventType.MODULE_COMPLETED,
-              EventType.MODULE_RELEASED,
-              EventType.MODULE_SKIPPED,
-              EventType.MODULE_REPEATED));
+          type == EventType.MODULE_STARTED
+              || type == EventType.MODULE_COMPLETED
+              || type == EventType.MODULE_RELEASED
+              || type == EventType.MODULE_SKIPPED
+              || type == EventType.MODULE_REPEATED);
       Objects.requireNonNull(module, "module");
     }
 
@@ -336,7 +334,8 @@ public sealed interface Event
     /** Creates the event. */
     public ReminderEvent {
       requireBase(id, at);
-      requireType(type, Set.of(EventType.REMINDER_ACKNOWLEDGED, EventType.REMINDER_IGNORED));
+      requireType(
+          type, type == EventType.REMINDER_ACKNOWLEDGED || type == EventType.REMINDER_IGNORED);
       Objects.requireNonNull(reminder, "reminder");
     }
   }
@@ -353,7 +352,8 @@ public sealed interface Event
     /** Creates the event. */
     public PolicyEvent {
       requireBase(id, at);
-      requireType(type, Set.of(EventType.REMINDER_OPTED_OUT, EventType.REMINDER_OPTED_IN));
+      requireType(
+          type, type == EventType.REMINDER_OPTED_OUT || type == EventType.REMINDER_OPTED_IN);
       Objects.requireNonNull(policy, "policy");
     }
   }
@@ -369,7 +369,9 @@ public sealed interface Event
     /** Creates the event. */
     public Lifecycle {
       requireBase(id, at);
-      requireType(type, Set.of(EventType.PAUSED, EventType.RESUMED, EventType.DISCHARGED));
+      requireType(
+          type,
+          type == EventType.PAUSED || type == EventType.RESUMED || type == EventType.DISCHARGED);
     }
   }
 
@@ -416,9 +418,10 @@ public sealed interface Event
     Objects.requireNonNull(at, "at");
   }
 
-  private static void requireType(EventType type, Set<EventType> allowed) {
+  /** Checks a type, given with whether the shape allows it (no set built per event). */
+  private static void requireType(EventType type, boolean allowed) {
     Objects.requireNonNull(type, "type");
-    if (!allowed.contains(type)) {
+    if (!allowed) {
       throw new IllegalArgumentException("wrong event type for this shape: " + type.json());
     }
   }

@@ -1,14 +1,15 @@
 package org.blendedtherapy.json;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,30 +60,41 @@ final class EventFastPath {
           "reminder",
           "policy",
           "zone");
-  private static final int ID = 0;
-  private static final int TYPE = 1;
-  private static final int AT = 2;
-  private static final int SESSION = 3;
-  private static final int START = 4;
-  private static final int BY = 5;
-  private static final int MODULE = 6;
-  private static final int ORDER = 7;
-  private static final int VALUE = 8;
-  private static final int INSTRUMENT = 9;
-  private static final int ITEMS = 10;
-  private static final int TOTAL = 11;
-  private static final int REMINDER = 12;
-  private static final int POLICY = 13;
-  private static final int ZONE = 14;
+  static final int ID = 0;
+  static final int TYPE = 1;
+  static final int AT = 2;
+  static final int SESSION = 3;
+  static final int START = 4;
+  static final int BY = 5;
+  static final int MODULE = 6;
+  static final int ORDER = 7;
+  static final int VALUE = 8;
+  static final int INSTRUMENT = 9;
+  static final int ITEMS = 10;
+  static final int TOTAL = 11;
+  static final int REMINDER = 12;
+  static final int POLICY = 13;
+  static final int ZONE = 14;
 
   private static final Map<String, Integer> KEY_INDEX = new HashMap<>();
   private static final Map<String, EventType> TYPES = new HashMap<>();
 
-  /** Keys each type may carry, from {@link EventMapper#fields}: one fact, one computation. */
-  private static final Map<EventType, Integer> ALLOWED = new EnumMap<>(EventType.class);
+  /** The schema's bounds, shared by both readers. */
+  static final int ID_MAX = 200;
 
-  /** Keys each type must carry: the schema's {@code required} and its {@code allOf}. */
-  private static final Map<EventType, Integer> REQUIRED = new EnumMap<>(EventType.class);
+  static final int NAME_MAX = 64;
+  static final int REMINDER_MAX = 512;
+  static final int ORDER_MAX = 200;
+  static final int ITEMS_MAX = 40;
+
+  /**
+   * Keys each type may carry, by the type's ordinal, from {@link EventMapper#fields}: one fact, one
+   * computation.
+   */
+  private static final int[] ALLOWED = new int[EventType.values().length];
+
+  /** Keys each type must carry, by ordinal: the schema's {@code required} and its {@code allOf}. */
+  private static final int[] REQUIRED = new int[EventType.values().length];
 
   static {
     for (int i = 0; i < KEYS.size(); i++) {
@@ -95,7 +107,7 @@ final class EventFastPath {
       for (String field : EventMapper.fields(type)) {
         allowed |= bit(KEY_INDEX.get(field));
       }
-      ALLOWED.put(type, allowed);
+      ALLOWED[type.ordinal()] = allowed;
       int optional = 0;
       if (type == EventType.MODULE_ASSIGNED) {
         optional = bit(SESSION);
@@ -103,16 +115,16 @@ final class EventFastPath {
         // Exactly one of items and total, checked with the measure.
         optional = bit(ITEMS) | bit(TOTAL);
       }
-      REQUIRED.put(type, allowed & ~optional);
+      REQUIRED[type.ordinal()] = allowed & ~optional;
     }
   }
 
   /** Tells a value the fast path refuses from every accepted integer. */
-  private static final int REFUSED = Integer.MIN_VALUE;
+  static final int REFUSED = Integer.MIN_VALUE;
 
   private EventFastPath() {}
 
-  private static int bit(int key) {
+  static int bit(int key) {
     return 1 << key;
   }
 
@@ -123,6 +135,10 @@ final class EventFastPath {
    *     read the line (it may still accept it)
    */
   static @Nullable Event read(byte[] bytes, int offset, int length) {
+    Event scanned = EventLineScanner.scan(bytes, offset, length);
+    if (scanned != null) {
+      return scanned;
+    }
     if (JsonInput.checkText(bytes, offset, length, true).isPresent()) {
       return null;
     }
@@ -142,24 +158,28 @@ final class EventFastPath {
     }
   }
 
-  /** The values of one event as they are read. */
-  private static final class Fields {
-    private int seen;
-    private @Nullable String id;
-    private @Nullable EventType type;
-    private @Nullable Instant at;
-    private int session = REFUSED;
-    private @Nullable LocalDateTime start;
-    private Event.@Nullable CancelledBy by;
-    private @Nullable String module;
-    private @Nullable List<String> order;
-    private int value = REFUSED;
-    private @Nullable String instrument;
-    private @Nullable List<OptionalInt> items;
-    private int total = REFUSED;
-    private @Nullable String reminder;
-    private @Nullable String policy;
-    private @Nullable ZoneId zone;
+  /**
+   * The values of one event as they are read, by this class's parser or by {@link
+   * EventLineScanner}; {@link #complete} then checks the keys against the type and builds the
+   * event.
+   */
+  static final class Fields {
+    int seen;
+    @Nullable String id;
+    @Nullable EventType type;
+    @Nullable Instant at;
+    int session = REFUSED;
+    @Nullable LocalDateTime start;
+    Event.@Nullable CancelledBy by;
+    @Nullable String module;
+    @Nullable List<String> order;
+    int value = REFUSED;
+    @Nullable String instrument;
+    @Nullable List<OptionalInt> items;
+    int total = REFUSED;
+    @Nullable String reminder;
+    @Nullable String policy;
+    @Nullable ZoneId zone;
 
     @Nullable Event read(JsonParser parser) {
       JsonToken token;
@@ -173,21 +193,30 @@ final class EventFastPath {
           return null;
         }
       }
-      if (token != JsonToken.END_OBJECT || type == null) {
+      return token == JsonToken.END_OBJECT ? complete() : null;
+    }
+
+    /**
+     * The event, once every key is read: the type's required keys present and no other, then built;
+     * null to refuse.
+     */
+    @Nullable Event complete() {
+      EventType known = type;
+      if (known == null) {
         return null;
       }
-      int required = REQUIRED.get(type);
-      if ((seen & required) != required || (seen & ~ALLOWED.get(type)) != 0) {
+      int required = REQUIRED[known.ordinal()];
+      if ((seen & required) != required || (seen & ~ALLOWED[known.ordinal()]) != 0) {
         return null;
       }
-      return build(type);
+      return build(known);
     }
 
     /** Reads the value of one key, checking it as the schema does; false to refuse. */
     private boolean value(int key, JsonParser parser, JsonToken token) {
       switch (key) {
         case ID:
-          id = string(parser, token, 200);
+          id = string(parser, token, ID_MAX);
           return id != null;
         case TYPE:
           {
@@ -230,7 +259,7 @@ final class EventFastPath {
           value = integer(parser, token, 1, 10);
           return value != REFUSED;
         case INSTRUMENT:
-          instrument = string(parser, token, 64);
+          instrument = string(parser, token, NAME_MAX);
           return instrument != null;
         case ITEMS:
           items = items(parser, token);
@@ -239,14 +268,14 @@ final class EventFastPath {
           total = integer(parser, token, 0, 1000);
           return total != REFUSED;
         case REMINDER:
-          reminder = string(parser, token, 512);
+          reminder = string(parser, token, REMINDER_MAX);
           return reminder != null;
         case POLICY:
           policy = identifier(parser, token);
           return policy != null;
         case ZONE:
           {
-            String text = string(parser, token, 64);
+            String text = string(parser, token, NAME_MAX);
             zone = text == null || !isZoneForm(text) ? null : EnrolmentMapper.knownZone(text);
             return zone != null;
           }
@@ -357,7 +386,7 @@ final class EventFastPath {
 
   /** An id of the schema's {@code $defs/id}: {@code ^[a-z][a-z0-9-]*$}, at most 64 characters. */
   private static @Nullable String identifier(JsonParser parser, JsonToken token) {
-    String text = string(parser, token, 64);
+    String text = string(parser, token, NAME_MAX);
     return text != null && isIdForm(text) ? text : null;
   }
 
@@ -439,7 +468,7 @@ final class EventFastPath {
     JsonToken next;
     while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
       String id = identifier(parser, next);
-      if (id == null || order.size() == 200 || order.contains(id)) {
+      if (id == null || order.size() == ORDER_MAX || order.contains(id)) {
         return null;
       }
       order.add(id);
@@ -455,7 +484,7 @@ final class EventFastPath {
     List<OptionalInt> items = new ArrayList<>();
     JsonToken next;
     while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
-      if (items.size() == 40) {
+      if (items.size() == ITEMS_MAX) {
         return null;
       }
       if (next == JsonToken.VALUE_NULL) {
@@ -472,31 +501,45 @@ final class EventFastPath {
   }
 
   /**
-   * The schema's instant form {@code uuuu-MM-ddTHH:mm:ssZ} with up to nine fraction digits, on a
-   * date that exists (what {@link Instant#parse} then adds), or null. Parsed by hand: {@code
-   * Instant.parse} costs more than the rest of an event.
+   * {@link #instant(byte[], int, int)} of a string, one byte a char: a char beyond Latin-1 becomes
+   * {@code ?} and any beyond ASCII a byte above 127, neither of which the form accepts.
    */
   private static @Nullable Instant instant(String text) {
-    int n = text.length();
+    byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+    return instant(bytes, 0, bytes.length);
+  }
+
+  /** {@link #localDateTime(byte[], int, int)} of a string, as {@link #instant(String)}. */
+  private static @Nullable LocalDateTime localDateTime(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+    return localDateTime(bytes, 0, bytes.length);
+  }
+
+  /**
+   * The schema's instant form {@code uuuu-MM-ddTHH:mm:ssZ} with up to nine fraction digits, on a
+   * date that exists (what {@link Instant#parse} then adds), or null: the {@code n} bytes from
+   * {@code s}, ASCII. Parsed by hand: {@code Instant.parse} costs more than the rest of an event.
+   */
+  static @Nullable Instant instant(byte[] b, int s, int n) {
     if (n < 20
         || n == 21
         || n > 30
-        || text.charAt(n - 1) != 'Z'
-        || text.charAt(16) != ':'
-        || !isDateTime(text)) {
+        || b[s + n - 1] != 'Z'
+        || b[s + 16] != ':'
+        || !isDateTime(b, s)) {
       return null;
     }
-    int second = twoDigits(text, 17);
+    int second = twoDigits(b, s + 17);
     if (second < 0 || second > 59) {
       return null;
     }
     int nanos = 0;
     if (n > 20) {
-      if (text.charAt(19) != '.') {
+      if (b[s + 19] != '.') {
         return null;
       }
       for (int i = 20; i < n - 1; i++) {
-        int d = digit(text.charAt(i));
+        int d = digit(b[s + i]);
         if (d < 0) {
           return null;
         }
@@ -505,49 +548,84 @@ final class EventFastPath {
       for (int i = n - 1; i < 29; i++) {
         nanos *= 10;
       }
-    } else if (text.charAt(19) != 'Z') {
+    } else if (b[s + 19] != 'Z') {
       return null;
     }
-    LocalDate date = date(text);
-    if (date == null) {
+    int year = year(b, s);
+    int month = twoDigits(b, s + 5);
+    int day = twoDigits(b, s + 8);
+    // The supported years, as the schema path refuses the rest (out-of-range); a real date.
+    if (year < SupportedRange.MIN_YEAR
+        || year > SupportedRange.MAX_YEAR
+        || day > 28 && day > lengthOfMonth(year, month)) {
       return null;
     }
     long seconds =
-        date.toEpochDay() * 86_400
-            + twoDigits(text, 11) * 3_600L
-            + twoDigits(text, 14) * 60L
+        epochDay(year, month, day) * 86_400
+            + twoDigits(b, s + 11) * 3_600L
+            + twoDigits(b, s + 14) * 60L
             + second;
     return Instant.ofEpochSecond(seconds, nanos);
   }
 
-  /** The schema's local form {@code uuuu-MM-ddTHH:mm} on a date that exists, or null. */
-  private static @Nullable LocalDateTime localDateTime(String text) {
-    if (text.length() != 16 || !isDateTime(text)) {
-      return null;
+  /** The days in a month (1 to 12) of a year, as {@link java.time.YearMonth#lengthOfMonth}. */
+  static int lengthOfMonth(int year, int month) {
+    switch (month) {
+      case 2:
+        return Year.isLeap(year) ? 29 : 28;
+      case 4:
+      case 6:
+      case 9:
+      case 11:
+        return 30;
+      default:
+        return 31;
     }
-    LocalDate date = date(text);
-    return date == null
-        ? null
-        : LocalDateTime.of(date, LocalTime.of(twoDigits(text, 11), twoDigits(text, 14)));
   }
 
-  /** Whether the first 16 characters are {@code dddd-MM-ddTHH:mm} within the pattern's ranges. */
-  private static boolean isDateTime(String text) {
+  /**
+   * The day count from 1970-01-01 of a real date, as {@link LocalDate#toEpochDay}, without the
+   * object: Howard Hinnant's {@code days_from_civil}, for years from 0 on.
+   */
+  static long epochDay(int year, int month, int day) {
+    int y = month <= 2 ? year - 1 : year;
+    int era = y / 400;
+    int yearOfEra = y - era * 400;
+    int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    return era * 146_097L + dayOfEra - 719_468L;
+  }
+
+  /** The schema's local form {@code uuuu-MM-ddTHH:mm} on a date that exists, or null. */
+  static @Nullable LocalDateTime localDateTime(byte[] b, int s, int n) {
+    if (n != 16 || !isDateTime(b, s)) {
+      return null;
+    }
+    LocalDate date = date(b, s);
+    return date == null
+        ? null
+        : LocalDateTime.of(date, LocalTime.of(twoDigits(b, s + 11), twoDigits(b, s + 14)));
+  }
+
+  /**
+   * Whether the 16 bytes from {@code s} are {@code dddd-MM-ddTHH:mm} within the pattern's ranges.
+   */
+  private static boolean isDateTime(byte[] b, int s) {
     for (int i = 0; i < 4; i++) {
-      if (digit(text.charAt(i)) < 0) {
+      if (digit(b[s + i]) < 0) {
         return false;
       }
     }
-    if (text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T') {
+    if (b[s + 4] != '-' || b[s + 7] != '-' || b[s + 10] != 'T') {
       return false;
     }
-    if (text.charAt(13) != ':') {
+    if (b[s + 13] != ':') {
       return false;
     }
-    int month = twoDigits(text, 5);
-    int day = twoDigits(text, 8);
-    int hour = twoDigits(text, 11);
-    int minute = twoDigits(text, 14);
+    int month = twoDigits(b, s + 5);
+    int day = twoDigits(b, s + 8);
+    int hour = twoDigits(b, s + 11);
+    int minute = twoDigits(b, s + 14);
     return month >= 1
         && month <= 12
         && day >= 1
@@ -558,32 +636,32 @@ final class EventFastPath {
         && minute <= 59;
   }
 
+  private static int year(byte[] b, int s) {
+    return digit(b[s]) * 1000 + digit(b[s + 1]) * 100 + digit(b[s + 2]) * 10 + digit(b[s + 3]);
+  }
+
   /** The date of a checked form, or null when it does not exist (the 30th of February). */
-  private static @Nullable LocalDate date(String text) {
-    int year =
-        digit(text.charAt(0)) * 1000
-            + digit(text.charAt(1)) * 100
-            + digit(text.charAt(2)) * 10
-            + digit(text.charAt(3));
+  private static @Nullable LocalDate date(byte[] b, int s) {
+    int year = year(b, s);
     // The supported years, as the schema path refuses the rest (out-of-range).
     if (year < SupportedRange.MIN_YEAR || year > SupportedRange.MAX_YEAR) {
       return null;
     }
     try {
-      return LocalDate.of(year, twoDigits(text, 5), twoDigits(text, 8));
+      return LocalDate.of(year, twoDigits(b, s + 5), twoDigits(b, s + 8));
     } catch (DateTimeException e) {
       return null;
     }
   }
 
   /** Two decimal digits at {@code i}, or -1. */
-  private static int twoDigits(String text, int i) {
-    int a = digit(text.charAt(i));
-    int b = digit(text.charAt(i + 1));
-    return a < 0 || b < 0 ? -1 : a * 10 + b;
+  private static int twoDigits(byte[] b, int i) {
+    int x = digit(b[i]);
+    int y = digit(b[i + 1]);
+    return x < 0 || y < 0 ? -1 : x * 10 + y;
   }
 
-  private static int digit(char c) {
+  private static int digit(byte c) {
     return c >= '0' && c <= '9' ? c - '0' : -1;
   }
 }

@@ -9,8 +9,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -197,8 +197,7 @@ public final class EventsJson {
 
   private static Validation<History> validate(LineReader reader) throws IOException {
     Capped issues = new Capped();
-    Map<String, Event> byId = new LinkedHashMap<>();
-    Map<String, Integer> lineOfId = new HashMap<>();
+    Read read = new Read(issues);
     int events = 0;
     List<Issue> lineIssues = new ArrayList<>();
     while (reader.next()) {
@@ -207,6 +206,7 @@ public final class EventsJson {
       }
       int line = reader.number();
       if (++events > MAX_EVENTS) {
+        read.checkIds();
         issues.stop(
             Issue.error(
                 "too-many-events",
@@ -219,43 +219,114 @@ public final class EventsJson {
         break;
       }
       if (reader.isTooLong()) {
+        read.checkIds();
         issues.add(atLine(line, tooLarge(reader.total())));
         continue;
       }
-      lineIssues.clear();
-      Optional<Event> event = event(reader, lineIssues);
-      lineIssues.forEach(issue -> issues.add(atLine(line, issue)));
-      if (lineIssues.stream().anyMatch(issue -> issue.code().equals("not-text"))) {
-        // Binary or not UTF-8: one issue for the log, as for a protocol, not one per line.
-        break;
+      Event e = EventFastPath.read(reader.bytes(), reader.offset(), reader.length());
+      if (e == null) {
+        lineIssues.clear();
+        Optional<Event> explained =
+            explained(reader.bytes(), reader.offset(), reader.length(), lineIssues);
+        if (!lineIssues.isEmpty()) {
+          read.checkIds();
+        }
+        boolean notText = false;
+        for (Issue issue : lineIssues) {
+          issues.add(atLine(line, issue));
+          notText |= issue.code().equals("not-text");
+        }
+        if (notText) {
+          // Binary or not UTF-8: one issue for the log, as for a protocol, not one per line.
+          break;
+        }
+        if (explained.isEmpty()) {
+          continue;
+        }
+        e = explained.get();
       }
-      if (event.isEmpty()) {
-        continue;
-      }
-      Event e = event.get();
-      Event earlier = byId.putIfAbsent(e.id(), e);
-      if (earlier == null) {
-        lineOfId.put(e.id(), line);
-      } else if (!earlier.equals(e)) {
-        issues.add(
-            Issue.error(
-                "conflicting-id",
-                "/id",
-                "line "
-                    + line
-                    + ": event id "
-                    + JsonNodeFactory.instance.stringNode(e.id())
-                    + " has different content on lines "
-                    + lineOfId.get(e.id())
-                    + " and "
-                    + line
-                    + "; expected one content per id"));
+      read.add(e, line);
+    }
+    if (!issues.hasError) {
+      try {
+        // Repeats and conflicts of ids not looked at yet: the history finds them as it builds.
+        return new Validation<>(issues.list(), Optional.of(History.of(read.events)));
+      } catch (InvalidInputException conflict) {
+        read.checkIds();
       }
     }
-    if (issues.hasError) {
-      return new Validation<>(issues.list(), Optional.empty());
+    return new Validation<>(issues.list(), Optional.empty());
+  }
+
+  /**
+   * The events of a log as read, with their lines. While the log has no issue, ids are not looked
+   * at: {@link History#of} drops repeats and finds conflicts as it builds, so a valid log hashes
+   * each id once. From the first issue on (or a conflict the history found), {@link #checkIds}
+   * looks at every id so far and then at each as it comes, reporting each conflict at its line, in
+   * line order among the other issues, exactly as if ids had been checked all along.
+   */
+  private static final class Read {
+    private final Capped issues;
+    final List<Event> events = new ArrayList<>();
+    private int[] lines = new int[64];
+
+    /** Each id checked so far and its first event's position; null while ids wait. */
+    private @Nullable Map<String, Integer> first;
+
+    Read(Capped issues) {
+      this.issues = issues;
     }
-    return new Validation<>(issues.list(), Optional.of(History.of(byId.values())));
+
+    void add(Event event, int line) {
+      int at = events.size();
+      if (first != null) {
+        Integer earlier = first.putIfAbsent(event.id(), at);
+        if (earlier != null) {
+          conflict(events.get(earlier), event, lines[earlier], line);
+          // A repeat or a conflict: not an event of the log's history.
+          return;
+        }
+      }
+      if (at == lines.length) {
+        lines = Arrays.copyOf(lines, at * 2);
+      }
+      lines[at] = line;
+      events.add(event);
+    }
+
+    /** Checks every id read so far, once, and from now on each as it is added. */
+    void checkIds() {
+      if (first != null) {
+        return;
+      }
+      List<Event> read = new ArrayList<>(events);
+      int[] readLines = lines;
+      events.clear();
+      lines = new int[Math.max(64, read.size())];
+      first = new HashMap<>();
+      for (int i = 0; i < read.size(); i++) {
+        add(read.get(i), readLines[i]);
+      }
+    }
+
+    private void conflict(Event earlier, Event event, int earlierLine, int line) {
+      if (earlier.equals(event)) {
+        return;
+      }
+      issues.add(
+          Issue.error(
+              "conflicting-id",
+              "/id",
+              "line "
+                  + line
+                  + ": event id "
+                  + JsonNodeFactory.instance.stringNode(event.id())
+                  + " has different content on lines "
+                  + earlierLine
+                  + " and "
+                  + line
+                  + "; expected one content per id"));
+    }
   }
 
   /**
@@ -393,6 +464,19 @@ public final class EventsJson {
   @API(status = INTERNAL, since = "0.1")
   public static Optional<Event> readByFastPath(byte[] line) {
     return Optional.ofNullable(EventFastPath.read(line, 0, line.length));
+  }
+
+  /**
+   * Reads one event line by the fast path's first reader alone, the scanner of plain lines. Not
+   * API: the differential property of {@link #readByFastPath} checks it on its own too, so a line
+   * the parser would catch cannot hide a mistake of the scanner.
+   *
+   * @param line one line, UTF-8, without its line end
+   * @return the event, or empty when the scanner leaves the line to the parser
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public static Optional<Event> readByLineScanner(byte[] line) {
+    return Optional.ofNullable(EventLineScanner.scan(line, 0, line.length));
   }
 
   /**

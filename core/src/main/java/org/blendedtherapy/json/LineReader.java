@@ -2,6 +2,9 @@ package org.blendedtherapy.json;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Splits JSON Lines input on {@code '\n'} (a trailing {@code '\r'} is dropped) in bounded memory: a
@@ -11,6 +14,12 @@ import java.io.InputStream;
  */
 final class LineReader {
   private static final int CHUNK = 64 * 1024;
+
+  private static final VarHandle WORDS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
 
   private final InputStream in;
   private final int maxLine;
@@ -100,9 +109,20 @@ final class LineReader {
     lineTotal += length;
   }
 
+  /** The first {@code '\n'} from the position, or -1; eight bytes a step. */
   private int indexOfNewline() {
-    for (int i = position; i < limit; i++) {
-      if (buffer[i] == '\n') {
+    byte[] bytes = buffer;
+    int i = position;
+    for (; i + Long.BYTES <= limit; i += Long.BYTES) {
+      // A byte of x is 0 where the word holds '\n'; the lowest flagged byte is the first zero.
+      long x = (long) WORDS.get(bytes, i) ^ NEWLINES;
+      long zero = (x - ONES) & ~x & HIGHS;
+      if (zero != 0) {
+        return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+      }
+    }
+    for (; i < limit; i++) {
+      if (bytes[i] == '\n') {
         return i;
       }
     }

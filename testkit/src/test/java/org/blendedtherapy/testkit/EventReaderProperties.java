@@ -58,7 +58,8 @@ class EventReaderProperties {
     OTHER_TYPE,
     BYTES,
     MEASURE_EDGE,
-    ORDER_EDGE
+    ORDER_EDGE,
+    ESCAPED
   }
 
   /** One line to read, how it was made, and the event it was made from. */
@@ -95,11 +96,13 @@ class EventReaderProperties {
 
   private static final Map<Change, AtomicInteger> ACCEPTED = new EnumMap<>(Change.class);
   private static final Map<Change, AtomicInteger> REFUSED = new EnumMap<>(Change.class);
+  private static final Map<Change, AtomicInteger> SCANNED = new EnumMap<>(Change.class);
 
   static {
     for (Change change : Change.values()) {
       ACCEPTED.put(change, new AtomicInteger());
       REFUSED.put(change, new AtomicInteger());
+      SCANNED.put(change, new AtomicInteger());
     }
   }
 
@@ -126,6 +129,12 @@ class EventReaderProperties {
                       .as("a written event reads back: %s", line.describe())
                       .contains(line.from());
                 }
+                // The scanner of plain lines, alone: what it reads, the schema path reads alike.
+                Optional<Event> scanned = EventsJson.readByLineScanner(line.bytes());
+                if (scanned.isPresent()) {
+                  assertThat(scanned).as("scanner on %s", line.describe()).isEqualTo(slow.value());
+                  SCANNED.get(line.change()).incrementAndGet();
+                }
                 (fast.isPresent() ? ACCEPTED : REFUSED).get(line.change()).incrementAndGet();
               }
             });
@@ -133,6 +142,21 @@ class EventReaderProperties {
     assertThat(ACCEPTED.get(Change.NONE).get())
         .as("written events accepted")
         .isGreaterThan(20 * REFUSED.get(Change.NONE).get());
+    // Most written lines are plain, so the scanner, not the parser, reads them.
+    assertThat(SCANNED.get(Change.NONE).get())
+        .as("written events the scanner read")
+        .isGreaterThan(ACCEPTED.get(Change.NONE).get() / 2);
+    for (Change change :
+        List.of(
+            Change.REORDER_KEYS,
+            Change.WHITE_SPACE,
+            Change.INSTANT_EDGE,
+            Change.STRING_EDGE,
+            Change.MEASURE_EDGE,
+            Change.ORDER_EDGE,
+            Change.OTHER_TYPE)) {
+      assertThat(SCANNED.get(change).get()).as("scanned %s", change).isPositive();
+    }
     for (Change change :
         List.of(
             Change.DROP_KEY,
@@ -157,7 +181,8 @@ class EventReaderProperties {
             Change.INTEGRAL_DECIMAL,
             Change.INSTANT_EDGE,
             Change.STRING_EDGE,
-            Change.TRAILING)) {
+            Change.TRAILING,
+            Change.ESCAPED)) {
       assertThat(ACCEPTED.get(change).get()).as("accepted %s", change).isPositive();
     }
   }
@@ -338,7 +363,12 @@ class EventReaderProperties {
           "3.000000000000000000001",
           "100E-2",
           "1" + "0".repeat(99) + "e-99",
-          "0e5");
+          "0e5",
+          "01",
+          "007",
+          "-01",
+          "00",
+          "1 0");
 
   private static final List<String> OTHER_VALUES =
       List.of(
@@ -373,7 +403,7 @@ class EventReaderProperties {
       case WHITE_SPACE:
         {
           String text = o.toString();
-          String ws = pick(random, List.of(" ", "\t", "  ", " \t "));
+          String ws = pick(random, List.of(" ", "\t", "  ", " \t ", "\r", " \r\n"));
           String spaced =
               ws + text.replace(",\"", "," + ws + "\"").replace("\":", "\"" + ws + ":" + ws) + ws;
           return line(spaced, change, "white space", event);
@@ -570,6 +600,34 @@ class EventReaderProperties {
             order.set(count - 1, order.get(0));
           }
           return line(o.toString(), change, count + " in order", event);
+        }
+      case ESCAPED:
+        {
+          // The first character of a key or a string value written as a \\u escape: the same
+          // JSON, which the parser reads and the scanner leaves to it.
+          String text = o.toString();
+          List<Integer> starts = new ArrayList<>();
+          boolean inString = false;
+          for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+              i++;
+            } else if (c == '"') {
+              inString = !inString;
+              if (inString && i + 1 < text.length() && text.charAt(i + 1) != '"') {
+                starts.add(i + 1);
+              }
+            }
+          }
+          int at = pick(random, starts);
+          if (text.charAt(at) == '\\') {
+            return line(text, change, "already escaped at " + at, event);
+          }
+          String escaped =
+              text.substring(0, at)
+                  + String.format("\\u%04x", (int) text.charAt(at))
+                  + text.substring(at + 1);
+          return line(escaped, change, "escaped at " + at, event);
         }
     }
     throw new AssertionError(change);
