@@ -96,7 +96,8 @@ public final class History {
     if (!isCanonical(sorted)) {
       sorted.sort(Event.CANONICAL_ORDER);
     }
-    Store store = new Store();
+    // Sized for every event, so the map never grows on the way.
+    Store store = new Store(new Chain<>(), new HashMap<>(sorted.size() * 4 / 3 + 1));
     for (Event event : sorted) {
       Integer first = store.positions.putIfAbsent(event.id(), store.events.size());
       if (first == null) {

@@ -1,6 +1,9 @@
 package org.blendedtherapy.json;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -521,16 +524,34 @@ final class EventFastPath {
    * {@code s}, ASCII. Parsed by hand: {@code Instant.parse} costs more than the rest of an event.
    */
   static @Nullable Instant instant(byte[] b, int s, int n) {
-    if (n < 20
-        || n == 21
-        || n > 30
-        || b[s + n - 1] != 'Z'
-        || b[s + 16] != ':'
-        || !isDateTime(b, s)) {
+    if (n < 20 || n == 21 || n > 30 || b[s + n - 1] != 'Z' || b[s + 16] != ':') {
       return null;
     }
+    // Bytes 0 to 15, "uuuu-MM-ddTHH:mm", as two words checked a word at a time.
+    long date = (long) WORDS.get(b, s);
+    long time = (long) WORDS.get(b, s + 8);
+    if ((date & ~DATE_DIGITS) != DATE_PUNCTUATION
+        || (time & ~TIME_DIGITS) != TIME_PUNCTUATION
+        || !areDigits(date, DATE_DIGITS)
+        || !areDigits(time, TIME_DIGITS)) {
+      return null;
+    }
+    // Each digit's value in its byte; no byte borrows, as each is at least '0'.
+    long d = (date & DATE_DIGITS) - (ZEROS & DATE_DIGITS);
+    long t = (time & TIME_DIGITS) - (ZEROS & TIME_DIGITS);
+    int year = digitAt(d, 0) * 1000 + digitAt(d, 1) * 100 + digitAt(d, 2) * 10 + digitAt(d, 3);
+    int month = digitAt(d, 5) * 10 + digitAt(d, 6);
+    int day = digitAt(t, 0) * 10 + digitAt(t, 1);
+    int hour = digitAt(t, 3) * 10 + digitAt(t, 4);
+    int minute = digitAt(t, 6) * 10 + digitAt(t, 7);
     int second = twoDigits(b, s + 17);
-    if (second < 0 || second > 59) {
+    if (month < 1
+        || month > 12
+        || day < 1
+        || hour > 23
+        || minute > 59
+        || second < 0
+        || second > 59) {
       return null;
     }
     int nanos = 0;
@@ -539,33 +560,53 @@ final class EventFastPath {
         return null;
       }
       for (int i = 20; i < n - 1; i++) {
-        int d = digit(b[s + i]);
-        if (d < 0) {
+        int digit = digit(b[s + i]);
+        if (digit < 0) {
           return null;
         }
-        nanos = nanos * 10 + d;
+        nanos = nanos * 10 + digit;
       }
       for (int i = n - 1; i < 29; i++) {
         nanos *= 10;
       }
-    } else if (b[s + 19] != 'Z') {
-      return null;
     }
-    int year = year(b, s);
-    int month = twoDigits(b, s + 5);
-    int day = twoDigits(b, s + 8);
     // The supported years, as the schema path refuses the rest (out-of-range); a real date.
     if (year < SupportedRange.MIN_YEAR
         || year > SupportedRange.MAX_YEAR
         || day > 28 && day > lengthOfMonth(year, month)) {
       return null;
     }
-    long seconds =
-        epochDay(year, month, day) * 86_400
-            + twoDigits(b, s + 11) * 3_600L
-            + twoDigits(b, s + 14) * 60L
-            + second;
+    long seconds = epochDay(year, month, day) * 86_400 + hour * 3_600L + minute * 60L + second;
     return Instant.ofEpochSecond(seconds, nanos);
+  }
+
+  private static final VarHandle WORDS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** The bytes of a little-endian word that must be digits in "uuuu-MM-", and the rest. */
+  private static final long DATE_DIGITS = 0x00ffff00ffffffffL;
+
+  private static final long DATE_PUNCTUATION = 0x2d00002d00000000L;
+
+  /** The same for "ddTHH:mm". */
+  private static final long TIME_DIGITS = 0xffff00ffff00ffffL;
+
+  private static final long TIME_PUNCTUATION = 0x00003a0000540000L;
+  private static final long ZEROS = 0x3030303030303030L;
+  private static final long SIXES = 0x0606060606060606L;
+  private static final long HIGH_NIBBLES = 0xf0f0f0f0f0f0f0f0L;
+
+  /** Whether the bytes of {@code mask} in a word are all ASCII digits. */
+  private static boolean areDigits(long word, long mask) {
+    long w = word & mask;
+    // A digit is 0x30 to 0x39: high nibble 3, and adding 6 keeps it 3 (no byte carries out).
+    return (w & HIGH_NIBBLES) == (ZEROS & mask)
+        && ((w + (SIXES & mask)) & HIGH_NIBBLES) == (ZEROS & mask);
+  }
+
+  /** Byte {@code i} of a little-endian word. */
+  private static int digitAt(long word, int i) {
+    return (int) (word >>> (i * 8)) & 0xff;
   }
 
   /** The days in a month (1 to 12) of a year, as {@link java.time.YearMonth#lengthOfMonth}. */

@@ -1,6 +1,6 @@
 package org.blendedtherapy.json;
 
-import static java.nio.charset.StandardCharsets.US_ASCII;
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,6 +56,19 @@ class EventFastPathTest {
     }
   }
 
+  /** Every character of an instant replaced by each neighbour of a digit and each separator. */
+  @Test
+  void instant_refusesWhatTheSchemaPathRefuses_characterByCharacter() {
+    for (String valid : List.of("2028-02-29T23:59:59Z", "2027-12-31T00:00:00.123456789Z")) {
+      for (int i = 0; i < valid.length(); i++) {
+        for (char c : "/0:9a -T.Z\u007f\u00e9".toCharArray()) {
+          String text = valid.substring(0, i) + c + valid.substring(i + 1);
+          assertThat(fastInstant(text)).as(text).isEqualTo(expected(text));
+        }
+      }
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -93,7 +106,7 @@ class EventFastPathTest {
   }
 
   private static Optional<Instant> fastInstant(String text) {
-    byte[] bytes = ("  " + text + "  ").getBytes(US_ASCII);
+    byte[] bytes = ("  " + text + "  ").getBytes(ISO_8859_1);
     return Optional.ofNullable(EventFastPath.instant(bytes, 2, text.length()));
   }
 
