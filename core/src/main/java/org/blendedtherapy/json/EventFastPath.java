@@ -36,10 +36,14 @@ import tools.jackson.core.ObjectReadContext;
  * meaning) that produces the issues. Building a tree and running the schema validator per line cost
  * about 11 µs an event, most of reading a log; valid lines are the common case, so they skip both.
  *
+ * <p>A line in the plain form hosts write is first read by {@link EventLineScanner}, over its bytes
+ * without a parser (creating a parser per line cost more than the rest of the event); it fills the
+ * same {@link Fields} and shares the value checks, and leaves every other line to the parser.
+ *
  * <p>The contract stays the schema: {@code EventReaderProperties} in the testkit checks that this
- * path accepts exactly the lines the full path accepts and gives equal events, over valid events
- * and mutants of them. Change this class together with {@code event.schema.json} and {@link
- * EventMapper}.
+ * path accepts exactly the lines the full path accepts and gives equal events, and that every line
+ * the scanner alone reads the full path reads alike, over valid events and mutants of them. Change
+ * this class together with {@code event.schema.json} and {@link EventMapper}.
  *
  * <p>It uses the library's own factory ({@link JsonInput#FACTORY}) and so its limits. Stateless and
  * thread-safe.

@@ -53,15 +53,19 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Events may hold health data: messages name lines, pointers, event ids and JSON types, never
  * the values (no ratings, scores, references or free text).
  *
- * <p>Each line is parsed by its own short-lived parser over a slice of the input rather than one
- * parser over the whole log: the line is the unit of JSON Lines, a parser cannot resynchronise
- * after a syntax error, and the per-document limits (2 MiB, 500,000 tokens) then hold per event
- * rather than capping the whole log. Parsing streams through the log in bounded memory; no tree of
- * the whole log is ever built.
+ * <p>Each line is read on its own, over a slice of the input, rather than by one parser over the
+ * whole log: the line is the unit of JSON Lines, a parser cannot resynchronise after a syntax
+ * error, and the per-document limits (2 MiB, 500,000 tokens) then hold per event rather than
+ * capping the whole log. Reading streams through the log in bounded memory; no tree of the whole
+ * log is ever built.
  *
- * <p>A valid line, the common case, is read by a streaming fast path straight into its event; only
- * a line that path refuses is parsed into a tree and run through the schema validator and the
- * meaning checks, which explain it. The schema stays the contract: a differential property in the
+ * <p>A valid line, the common case, is read by a fast path straight into its event: a line in the
+ * plain form hosts write (ASCII strings without escapes, integers without fraction) by a scanner of
+ * its bytes, any other by a short-lived streaming parser; only a line the fast path refuses is
+ * parsed into a tree and run through the schema validator and the meaning checks, which explain it.
+ * While a log has no issue, repeated ids are left to {@link History#of}, which finds them as it
+ * builds; from the first issue on they are checked line by line, so a conflict is reported at its
+ * line among the other issues. The schema stays the contract: a differential property in the
  * testkit proves that both ways accept exactly the same lines and read them into equal events, so
  * the issues are the same as if every line went through the schema.
  *
