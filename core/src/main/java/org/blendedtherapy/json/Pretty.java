@@ -1,5 +1,6 @@
 package org.blendedtherapy.json;
 
+import java.lang.ref.SoftReference;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -33,10 +34,16 @@ final class Pretty {
    * #beginArray} and close with {@link #end}; inside an object every value follows a {@link #name}.
    * Strings are escaped as Jackson escapes them ({@code "}, {@code \}, and control characters:
    * {@code \b \t \n \f \r}, the others as {@code \}{@code u00XX}); doubles are {@code
-   * Double.toString}, quoted when not finite. Not thread-safe; one per document.
+   * Double.toString}, quoted when not finite. Not thread-safe; one per document, ended by {@link
+   * #text()}.
+   *
+   * <p>The buffer of a finished document is kept for the thread's next one (softly, and only up to
+   * {@value #KEEP} chars): a document the size of a state then costs no fresh zeroed buffer.
    */
   static final class Writer {
     private static final int MAX_DEPTH = 64;
+    private static final int KEEP = 1 << 18;
+    private static final ThreadLocal<SoftReference<char[]>> SPARE = new ThreadLocal<>();
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
     // A line end and the deepest indentation: every indentation is a prefix of it.
     private static final char[] INDENT = ("\n" + "  ".repeat(MAX_DEPTH)).toCharArray();
@@ -51,7 +58,14 @@ final class Pretty {
     private boolean named;
 
     Writer(int capacity) {
-      buf = new char[Math.max(capacity, 16)];
+      SoftReference<char[]> ref = SPARE.get();
+      char[] spare = ref == null ? null : ref.get();
+      if (spare != null && spare.length >= capacity) {
+        SPARE.remove();
+        buf = spare;
+      } else {
+        buf = new char[Math.max(capacity, 16)];
+      }
     }
 
     /** Makes room for {@code more} chars. */
@@ -240,19 +254,20 @@ final class Pretty {
     private Writer string(String text) {
       int n = text.length();
       room(n + 2);
-      buf[len++] = '"';
-      text.getChars(0, n, buf, len);
-      // Copied whole; rewritten from the first char that needs escaping, if any.
-      for (int i = len, end = len + n; i < end; i++) {
-        char c = buf[i];
+      char[] b = buf;
+      int at = len;
+      b[at++] = '"';
+      for (int i = 0; i < n; i++) {
+        char c = text.charAt(i);
         if (c < 0x20 || c == '"' || c == '\\') {
-          len = i;
-          escape(text, i - (end - n));
+          len = at;
+          escape(text, i);
           return this;
         }
+        b[at++] = c;
       }
-      len += n;
-      buf[len++] = '"';
+      b[at++] = '"';
+      len = at;
       return this;
     }
 
@@ -286,9 +301,18 @@ final class Pretty {
       put('"');
     }
 
-    @Override
-    public String toString() {
-      return new String(buf, 0, len);
+    /**
+     * Ends the document.
+     *
+     * @return its text
+     */
+    String text() {
+      String text = new String(buf, 0, len);
+      if (buf.length <= KEEP) {
+        SPARE.set(new SoftReference<>(buf));
+      }
+      buf = null;
+      return text;
     }
   }
 

@@ -52,7 +52,7 @@ public final class StateJson {
   public static String write(ClientState state) {
     Pretty.Writer out = new Pretty.Writer(32 * 1024);
     write(out, state);
-    return out.toString();
+    return out.text();
   }
 
   /**

@@ -119,7 +119,7 @@ class StateJsonProperties {
                 out.beginObject().name(value).value(value).end();
                 tree.addObject().put(value, value);
               }
-              assertThat(out.end().toString()).isEqualTo(Pretty.write(tree));
+              assertThat(out.end().text()).isEqualTo(Pretty.write(tree));
             });
   }
 
@@ -141,7 +141,7 @@ class StateJsonProperties {
                       .value(true)
                       .nullValue()
                       .end()
-                      .toString();
+                      .text();
               ArrayNode tree = NODES.arrayNode().add(p.d()).add(p.i()).add(true).addNull();
               assertThat(written).isEqualTo(Pretty.write(tree));
             });
@@ -176,7 +176,7 @@ class StateJsonProperties {
                       .value(local)
                       .value(date)
                       .end()
-                      .toString();
+                      .text();
               ArrayNode tree =
                   NODES
                       .arrayNode()
