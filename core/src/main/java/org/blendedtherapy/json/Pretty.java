@@ -194,6 +194,13 @@ final class Pretty {
       return this;
     }
 
+    /** A number already written as text (such as {@code Double.toString} of a finite double). */
+    Writer number(String text) {
+      before();
+      raw(text);
+      return this;
+    }
+
     Writer nullValue() {
       before();
       raw("null");

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.apiguardian.api.API;
 import org.blendedtherapy.client.Rejection;
@@ -40,6 +41,11 @@ public final class StateJson {
   public static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  // The text of done/of for of below RATIO_CACHE (done <= of), filled as met; a race only
+  // computes the same immutable string twice.
+  private static final int RATIO_CACHE = 64;
+  private static final String[] RATIOS = new String[RATIO_CACHE * RATIO_CACHE];
 
   private StateJson() {}
 
@@ -475,10 +481,20 @@ public final class StateJson {
     out.name("done").value(ratio.done());
     out.name("of").value(ratio.of());
     out.name("ratio");
-    if (ratio.value().isPresent()) {
-      out.value(ratio.value().getAsDouble());
-    } else {
+    OptionalDouble value = ratio.value();
+    if (value.isEmpty()) {
       out.nullValue();
+    } else if (ratio.of() < RATIO_CACHE) {
+      // The same few fractions come back week after week; Double.toString is their cost.
+      int slot = ratio.done() * RATIO_CACHE + ratio.of();
+      String text = RATIOS[slot];
+      if (text == null) {
+        text = Double.toString(value.getAsDouble());
+        RATIOS[slot] = text;
+      }
+      out.number(text);
+    } else {
+      out.value(value.getAsDouble());
     }
     out.end();
   }
