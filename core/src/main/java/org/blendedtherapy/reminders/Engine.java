@@ -162,6 +162,8 @@ final class Engine {
   private final List<Set<SessionType>> types = new ArrayList<>();
   private final List<List<String>> words = new ArrayList<>();
   private final Map<ReminderPolicy, Integer> position = new java.util.IdentityHashMap<>();
+  // Per plan version: whether its sessions' local times never go back.
+  private final boolean[] inOrder;
   private final boolean ordered;
   // Per local day and zone: whether a rating lies on it, and the first one's instant.
   private final Map<String, Optional<Instant>> firstRating = new ConcurrentHashMap<>();
@@ -228,11 +230,17 @@ final class Engine {
     }
     plain &= policies.size() == policyList.size();
     LocalDateTime firstLocal = timeline.planVersions().get(0).locals().get(0);
-    for (Timeline.PlanVersion version : timeline.planVersions()) {
+    this.inOrder = new boolean[timeline.planVersions().size()];
+    for (int v = 0; v < inOrder.length; v++) {
+      Timeline.PlanVersion version = timeline.planVersions().get(v);
       LocalDateTime session1 = version.locals().get(0);
       firstLocal = session1.isBefore(firstLocal) ? session1 : firstLocal;
+      inOrder[v] = true;
+      LocalDateTime previous = null;
       for (LocalDateTime local : version.locals()) {
         plain &= local.getSecond() == 0 && local.getNano() == 0;
+        inOrder[v] &= previous == null || !local.isBefore(previous);
+        previous = local;
       }
     }
     slots.sort(Slot.ORDER);
@@ -442,7 +450,7 @@ final class Engine {
       long lastDay = Math.floorDiv(hiSec + offset, DAY);
       for (long day = Math.floorDiv(loSec + offset, DAY); day <= lastDay; day++) {
         LocalDate date = null;
-        int stamp = -1;
+        String stamp = null;
         for (Slot slot : slots) {
           if (only != null && only != slot.p()) {
             continue;
@@ -462,16 +470,11 @@ final class Engine {
             continue;
           }
           LocalDateTime intent = LocalDateTime.of(date, slot.time());
-          if (stamp < 0) {
-            int year = date.getYear();
-            stamp =
-                year < 1000 || year > 9999
-                    ? 0
-                    : year * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth();
+          if (stamp == null) {
+            stamp = Ids.stamp(date);
           }
-          // Eight digits for a year of four.
           String id =
-              stamp == 0
+              stamp.isEmpty()
                   ? ids.id(slot.p().id(), intent, "")
                   : slot.prefix() + stamp + slot.suffix();
           Reminder reminder =
@@ -806,12 +809,31 @@ final class Engine {
     }
     LocalDateTime nearest = lowest.minusDays(reach);
     LocalDateTime furthest = highest.plusDays(reach);
-    for (Timeline.PlanVersion version : timeline.planVersions()) {
+    List<Timeline.PlanVersion> versions = timeline.planVersions();
+    for (int v = 0; v < versions.size(); v++) {
+      Timeline.PlanVersion version = versions.get(v);
       if (!version.until().isAfter(from) || !version.from().isBefore(to)) {
         continue;
       }
       List<LocalDateTime> locals = version.locals();
-      for (int i = 0; i < locals.size(); i++) {
+      // Sessions in time order (as planned, unless one was moved past another): from the first
+      // that can reach the window.
+      int first = 0;
+      if (inOrder[v]) {
+        int high = locals.size();
+        while (first < high) {
+          int mid = (first + high) >>> 1;
+          if (locals.get(mid).isBefore(nearest)) {
+            first = mid + 1;
+          } else {
+            high = mid;
+          }
+        }
+      }
+      for (int i = first; i < locals.size(); i++) {
+        if (inOrder[v] && locals.get(i).isAfter(furthest)) {
+          break;
+        }
         int number = i + 1;
         SessionType type = protocol.sessionPlan().typeOf(number);
         if (!types.contains(type)

@@ -42,15 +42,32 @@ final class Ids {
   }
 
   /**
-   * The start of a policy's ids, {@code CLIENTHASH.POLICY.}: followed by the date as eight digits
-   * {@code uuuuMMdd} (a year of four) and {@link #suffix}, the same text as {@link #id(String,
-   * LocalDateTime, String)} gives without an anchor.
+   * The start of a policy's ids, {@code CLIENTHASH.POLICY.}: followed by {@link #stamp} and {@link
+   * #suffix}, the same text as {@link #id(String, LocalDateTime, String)} gives without an anchor.
    *
    * @param policy the policy id
    * @return the text
    */
   String prefix(String policy) {
     return client + "." + policy + ".";
+  }
+
+  /**
+   * The date part of an id, {@code uuuuMMdd}, or empty for a year outside 1000 to 9999 (which ids
+   * write through a formatter).
+   *
+   * @param date the date
+   * @return the text, or empty
+   */
+  static String stamp(java.time.LocalDate date) {
+    int year = date.getYear();
+    if (year < 1000 || year > 9999) {
+      return "";
+    }
+    return TWO[year / 100]
+        + TWO[year % 100]
+        + TWO[date.getMonthValue()]
+        + TWO[date.getDayOfMonth()];
   }
 
   /**
@@ -74,12 +91,16 @@ final class Ids {
       }
       return out.toString();
     }
-    // One concatenation: the date as eight digits, the time from the table of two.
-    int date = year * 10_000 + intended.getMonthValue() * 100 + intended.getDayOfMonth();
+    // One concatenation, every number from the table of two digits.
+    String century = TWO[year / 100];
+    String rest = TWO[year % 100];
+    String month = TWO[intended.getMonthValue()];
+    String day = TWO[intended.getDayOfMonth()];
     String hour = TWO[intended.getHour()];
     String minute = TWO[intended.getMinute()];
     return anchor.isEmpty()
-        ? client + "." + policy + "." + date + "T" + hour + minute
-        : client + "." + policy + "." + date + "T" + hour + minute + "." + anchor;
+        ? client + "." + policy + "." + century + rest + month + day + "T" + hour + minute
+        : client + "." + policy + "." + century + rest + month + day + "T" + hour + minute + "."
+            + anchor;
   }
 }
