@@ -786,6 +786,53 @@ public final class Timeline {
   }
 
   /**
+   * Returns the instants of the accepted mood ratings, in time order: for a caller that walks days
+   * in order instead of asking {@link #firstMoodRatingBetween} day by day.
+   *
+   * @return the instants, read-only
+   */
+  public List<Instant> moodRatings() {
+    return frame().moods;
+  }
+
+  /**
+   * Returns the instants of the accepted responses to a policy's reminders, in time order: where
+   * {@link #ignoredRun} can change.
+   *
+   * @param policy the policy id
+   * @return the instants, read-only
+   */
+  public List<Instant> responseInstants(String policy) {
+    return instants(frame().responses.getOrDefault(policy, List.of()), Fold.Response::at);
+  }
+
+  /**
+   * Returns the instants of the accepted opt-outs and opt-ins of a policy, in time order: where
+   * {@link #isOptedOut} can change.
+   *
+   * @param policy the policy id
+   * @return the instants, read-only
+   */
+  public List<Instant> optInstants(String policy) {
+    return instants(frame().opts.getOrDefault(policy, List.of()), Fold.Opt::at);
+  }
+
+  private static <T> List<Instant> instants(
+      List<T> items, java.util.function.Function<T, Instant> at) {
+    return new java.util.AbstractList<>() {
+      @Override
+      public Instant get(int index) {
+        return at.apply(items.get(index));
+      }
+
+      @Override
+      public int size() {
+        return items.size();
+      }
+    };
+  }
+
+  /**
    * Returns the instant a module reminder counts from: when the module opened, or the start if it
    * opened before; with no further event, including openings by {@code daysSinceStart} still to
    * come.
