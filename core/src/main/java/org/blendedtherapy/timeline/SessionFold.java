@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,6 +36,8 @@ final class SessionFold {
   private final LocalDateTime start;
   private final LocalDateTime[] planned;
   private final LocalDateTime[] local;
+  // local[i] resolved in the zone, or null until asked: the zone rules are costly to ask.
+  private final ZonedDateTime[] zoned;
   private final SessionStatus[] status;
   private final String[] reason;
   private final Map<SessionType, Integer> attended = new EnumMap<>(SessionType.class);
@@ -62,6 +65,7 @@ final class SessionFold {
     attendedTotal = 0;
     for (int i = 0; i < local.length; i++) {
       local[i] = in.local();
+      zoned[i] = null;
       status[i] = statuses[in.in().readUnsignedByte()];
       reason[i] = in.string();
       if (status[i] == SessionStatus.ATTENDED) {
@@ -86,6 +90,7 @@ final class SessionFold {
     int count = plan.sessions();
     planned = new LocalDateTime[count];
     local = new LocalDateTime[count];
+    zoned = new ZonedDateTime[count];
     status = new SessionStatus[count];
     reason = new String[count];
     for (int i = 0; i < count; i++) {
@@ -162,10 +167,12 @@ final class SessionFold {
     long minutes = ChronoUnit.MINUTES.between(local[i], to);
     reason[i] = "moved from " + Times.format(local[i]);
     local[i] = to;
+    zoned[i] = null;
     if (plan.reschedulingMovesLater()) {
       // Every later slot moves, whatever its status, so that sessions stay in order.
       for (int j = i + 1; j < local.length; j++) {
         local[j] = local[j].plus(Duration.ofMinutes(minutes));
+        zoned[j] = null;
         reason[j] = "moved with session " + number;
       }
     }
@@ -219,6 +226,7 @@ final class SessionFold {
     for (int i = 0; i < local.length; i++) {
       if (instantOf(i).isAfter(from)) {
         local[i] = local[i].plusDays(days);
+        zoned[i] = null;
         reason[i] = "moved " + days + (days == 1 ? " day" : " days") + " by a pause";
       }
     }
@@ -251,8 +259,17 @@ final class SessionFold {
         : local[last].plus(plan.cadence());
   }
 
+  private ZonedDateTime zoned(int i) {
+    ZonedDateTime z = zoned[i];
+    if (z == null) {
+      z = Times.resolve(local[i], zone);
+      zoned[i] = z;
+    }
+    return z;
+  }
+
   private Instant instantOf(int i) {
-    return Times.instant(local[i], zone);
+    return zoned(i).toInstant();
   }
 
   /**
@@ -297,12 +314,13 @@ final class SessionFold {
     for (int i = 0; i < local.length; i++) {
       Instant windowEnd =
           i + 1 < local.length ? instants[i + 1] : Times.instant(afterLast(i), zone);
+      LocalDateTime now = zoned(i).toLocalDateTime();
       sessions.add(
           new Session(
               i + 1,
               plan.typeOf(i + 1),
-              Times.resolve(planned[i], zone).toLocalDateTime(),
-              Times.resolve(local[i], zone).toLocalDateTime(),
+              local[i].equals(planned[i]) ? now : Times.resolve(planned[i], zone).toLocalDateTime(),
+              now,
               instants[i],
               windowEnd,
               status[i],
@@ -315,7 +333,7 @@ final class SessionFold {
   LocalDateTime[] resolvedLocals() {
     LocalDateTime[] out = new LocalDateTime[local.length];
     for (int i = 0; i < local.length; i++) {
-      out[i] = Times.resolve(local[i], zone).toLocalDateTime();
+      out[i] = zoned(i).toLocalDateTime();
     }
     return out;
   }

@@ -9,9 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -491,7 +489,12 @@ public final class Timeline {
     if (base != null) {
       throw new IllegalStateException("a timeline restored from a snapshot holds no verdicts");
     }
-    return Optional.ofNullable(frame().verdicts.get(index));
+    Frame f = frame();
+    if (index < 0 || index >= f.seq) {
+      throw new IndexOutOfBoundsException(index);
+    }
+    int found = java.util.Arrays.binarySearch(f.rejectedAt, 0, f.rejectedCount, index);
+    return found < 0 ? Optional.empty() : Optional.of(f.rejected.get(found));
   }
 
   /**
@@ -519,7 +522,8 @@ public final class Timeline {
    * @return the ledger, or empty when the protocol has no such module
    */
   public Optional<ModuleLedger> module(String id) {
-    return Optional.ofNullable(frame().ledgers.get(id));
+    int i = fold.shape.module(id);
+    return i < 0 ? Optional.empty() : Optional.of(frame().ledgers[i]);
   }
 
   /**
@@ -541,6 +545,7 @@ public final class Timeline {
     Frame f = frame();
     return new Moment(
         f.ledgers,
+        fold.shape,
         f.attendedSeq,
         fold.protocol.sessionPlan(),
         f.scores,
@@ -737,11 +742,12 @@ public final class Timeline {
     if (!policy.optOut()) {
       return false;
     }
-    List<Fold.Opt> opts = frame().opts.getOrDefault(policy.id(), List.of());
-    int last = lastAtOrBefore(opts.size(), i -> opts.get(i).at(), instant);
+    int index = fold.shape.policy(policy.id());
+    Instants opts = index < 0 ? null : frame().opts[index];
+    int last = opts == null ? -1 : opts.lastAtOrBefore(instant);
     return last < 0
         ? fold.enrolment.preferences().optedOut().contains(policy.id())
-        : opts.get(last).out();
+        : opts.tag(last) != 0;
   }
 
   /**
@@ -753,9 +759,14 @@ public final class Timeline {
    * @return the run of ignored prompts, 0 after an acknowledgement
    */
   public int ignoredRun(String policy, Instant instant) {
-    List<Fold.Response> responses = frame().responses.getOrDefault(policy, List.of());
-    int last = lastAtOrBefore(responses.size(), i -> responses.get(i).at(), instant);
-    return last < 0 ? 0 : responses.get(last).ignoredRun();
+    Frame f = frame();
+    int index = fold.shape.policy(policy);
+    Instants responses =
+        index >= 0
+            ? f.responses[index]
+            : f.otherResponses == null ? null : f.otherResponses.get(policy);
+    int last = responses == null ? -1 : responses.lastAtOrBefore(instant);
+    return last < 0 ? 0 : Fold.ignoredRun(responses, last);
   }
 
   /**
@@ -778,9 +789,9 @@ public final class Timeline {
    * @return the instant of the first accepted rating then, or empty
    */
   public Optional<Instant> firstMoodRatingBetween(Instant from, Instant to) {
-    List<Instant> moods = frame().moods;
-    int first = lastAtOrBefore(moods.size(), moods::get, from.minusNanos(1)) + 1;
-    return first < moods.size() && moods.get(first).isBefore(to)
+    Instants moods = frame().moods;
+    int first = moods.lastAtOrBefore(from.minusNanos(1)) + 1;
+    return first < moods.size() && moods.compare(first, to) < 0
         ? Optional.of(moods.get(first))
         : Optional.empty();
   }
@@ -794,32 +805,14 @@ public final class Timeline {
    * @return the instant, or empty when the module never opens without a further event
    */
   public Optional<Instant> reminderAnchor(String module) {
-    ModuleLedger ledger = frame().projected().get(module);
+    int index = fold.shape.module(module);
+    ModuleLedger ledger = index < 0 ? null : frame().projected()[index];
     if (ledger == null || ledger.opened == null) {
       return Optional.empty();
     }
     Instant opened = ledger.opened.fact().at();
     Instant start = start();
     return Optional.of(opened.isBefore(start) ? start : opened);
-  }
-
-  private interface InstantAt {
-    Instant at(int index);
-  }
-
-  /** The index of the last element at or before an instant, or -1. */
-  private static int lastAtOrBefore(int size, InstantAt at, Instant instant) {
-    int low = 0;
-    int high = size;
-    while (low < high) {
-      int mid = (low + high) >>> 1;
-      if (!at.at(mid).isAfter(instant)) {
-        low = mid + 1;
-      } else {
-        high = mid;
-      }
-    }
-    return low - 1;
   }
 
   @Override
@@ -832,7 +825,7 @@ public final class Timeline {
     final Fold fold;
     final int seq;
     final Instant lastNow;
-    final Map<String, ModuleLedger> ledgers;
+    final ModuleLedger[] ledgers;
     final List<ModuleLedger> moduleList;
     final List<String> order;
     final List<Session> sessions;
@@ -841,19 +834,21 @@ public final class Timeline {
     final int[] attendedSeq;
     final Instant[] attendedAt;
     final Instant[] cancelledAt;
-    final List<Rejection> verdicts;
+    final int[] rejectedAt;
+    final int rejectedCount;
     final List<Rejection> rejected;
     final Map<String, List<int[]>> scores;
     final List<Fold.ZoneFrom> zones;
     final List<Fold.PlanVersion> versions;
     final List<Fold.Pause> pauses;
-    final List<Instant> moods;
-    final Map<String, List<Fold.Response>> responses = new HashMap<>();
-    final Map<String, List<Fold.Opt>> opts = new HashMap<>();
+    final Instants moods;
+    final Instants[] responses;
+    final Map<String, Instants> otherResponses;
+    final Instants[] opts;
     final Moment base;
     final Instant start;
     final Instant end;
-    private volatile Map<String, ModuleLedger> projected;
+    private volatile ModuleLedger[] projected;
     private volatile List<PlanVersion> planVersions;
 
     Frame(Fold fold, Instant at) {
@@ -868,18 +863,27 @@ public final class Timeline {
       this.attendedSeq = fold.attendedSeq.clone();
       this.attendedAt = fold.attendedAt.clone();
       this.cancelledAt = fold.cancelledAt.clone();
-      this.verdicts = fold.verdicts.view();
+      this.rejectedAt = fold.rejectedAt;
+      this.rejectedCount = fold.rejectedCount;
       this.rejected = fold.rejected.view();
       this.scores = Map.copyOf(fold.scoreViews);
       this.zones = fold.zones.view();
       this.versions = fold.versions.view();
       this.pauses = fold.pauses.view();
       this.moods = fold.moods.view();
-      fold.responses.forEach((k, v) -> responses.put(k, v.view()));
-      fold.opts.forEach((k, v) -> opts.put(k, v.view()));
+      this.responses = views(fold.responses);
+      this.opts = views(fold.opts);
+      if (fold.otherResponses == null) {
+        this.otherResponses = null;
+      } else {
+        Map<String, Instants> other = new HashMap<>();
+        fold.otherResponses.forEach((k, v) -> other.put(k, v.view()));
+        this.otherResponses = other;
+      }
       this.base =
           new Moment(
               ledgers,
+              fold.shape,
               attendedSeq,
               fold.protocol.sessionPlan(),
               scores,
@@ -888,11 +892,19 @@ public final class Timeline {
               fold.enrolment.zone(),
               fold.startDate());
       project(ledgers, at);
-      this.moduleList = List.copyOf(ledgers.values());
+      this.moduleList = List.of(ledgers);
       this.start = fold.startInstant();
       Instant last = sessions.get(sessions.size() - 1).windowEnd();
       this.end =
           dischargedAt.isPresent() && dischargedAt.get().isAfter(last) ? dischargedAt.get() : last;
+    }
+
+    private static Instants[] views(Instants[] columns) {
+      Instants[] out = new Instants[columns.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = columns[i] == null ? null : columns[i].view();
+      }
+      return out;
     }
 
     /**
@@ -900,14 +912,13 @@ public final class Timeline {
      * event: evaluated at every threshold day after the last evaluation up to {@code until}'s day,
      * then at {@code until}.
      */
-    void project(Map<String, ModuleLedger> into, Instant until) {
-      List<Module> locked = new ArrayList<>();
-      for (Module module : fold.protocol.modules()) {
-        if (into.get(module.id()).opened == null) {
-          locked.add(module);
-        }
+    void project(ModuleLedger[] into, Instant until) {
+      Module[] modules = fold.shape.modules;
+      boolean anyLocked = false;
+      for (ModuleLedger ledger : into) {
+        anyLocked |= ledger.opened == null;
       }
-      if (locked.isEmpty() || !until.isAfter(lastNow)) {
+      if (!anyLocked || !until.isAfter(lastNow)) {
         return;
       }
       LocalDate start = fold.startDate();
@@ -916,17 +927,29 @@ public final class Timeline {
       long to = ChronoUnit.DAYS.between(start, until.atZone(zone).toLocalDate());
       List<Instant> moments = new ArrayList<>();
       if (to > from) {
-        for (long day : fold.thresholds.subSet(from, false, to, true)) {
-          moments.add(start.plusDays(day).atStartOfDay(zone).toInstant());
+        for (long day : fold.shape.thresholds) {
+          if (day > from && day <= to) {
+            moments.add(start.plusDays(day).atStartOfDay(zone).toInstant());
+          }
         }
       }
       moments.add(until);
       for (Instant when : moments) {
-        Moment moment = base.at(when);
-        for (Module module : locked) {
-          ModuleLedger ledger = into.get(module.id());
+        Moment moment =
+            new Moment(
+                into,
+                fold.shape,
+                attendedSeq,
+                fold.protocol.sessionPlan(),
+                scores,
+                seq,
+                when,
+                fold.enrolment.zone(),
+                fold.startDate());
+        for (int i = 0; i < modules.length; i++) {
+          ModuleLedger ledger = into[i];
           if (ledger.opened == null
-              && module.unlock().orElseThrow().isSatisfiedFor(module.id(), moment)) {
+              && modules[i].unlock().orElseThrow().isSatisfiedFor(modules[i].id(), moment)) {
             ledger.opened =
                 new ModuleLedger.Opening(
                     ModuleLedger.OpenedBy.RULE,
@@ -938,18 +961,17 @@ public final class Timeline {
     }
 
     /** The ledgers as they would stand at the end of the plan with no further event. */
-    Map<String, ModuleLedger> projected() {
-      Map<String, ModuleLedger> p = projected;
+    ModuleLedger[] projected() {
+      ModuleLedger[] p = projected;
       if (p == null) {
-        p = new LinkedHashMap<>();
-        for (Map.Entry<String, ModuleLedger> e : ledgers.entrySet()) {
-          p.put(e.getKey(), e.getValue().copy());
+        p = new ModuleLedger[ledgers.length];
+        for (int i = 0; i < p.length; i++) {
+          p[i] = ledgers[i].copy();
         }
         Instant until = end.plus(1, ChronoUnit.DAYS);
         if (until.isAfter(lastNow)) {
           project(p, until);
         }
-        p = Collections.unmodifiableMap(p);
         projected = p;
       }
       return p;
