@@ -45,21 +45,21 @@ final class Fold {
   final SessionFold sessions;
   // One ledger per module, in protocol order.
   final ModuleLedger[] ledgers;
-  final List<String> order = new ArrayList<>();
+  final List<String> order;
   final int[] attendedSeq;
   final Instant[] attendedAt;
   final Instant[] cancelledAt;
-  final Map<String, Chain<int[]>> scores = new HashMap<>();
+  final Map<String, Chain<int[]>> scores;
   // Views of scores as of now, refreshed when a score is added: what rules read.
-  final Map<String, List<int[]>> scoreViews = new HashMap<>();
-  final Chain<Rejection> rejected = new Chain<>();
+  final Map<String, List<int[]>> scoreViews;
+  final Chain<Rejection> rejected;
   // The position (seq - 1) of each rejected event, in order; below rejectedCount never rewritten.
   int[] rejectedAt = new int[0];
   int rejectedCount;
-  final Chain<ZoneFrom> zones = new Chain<>();
-  final Chain<PlanVersion> versions = new Chain<>();
-  final Chain<Pause> pauses = new Chain<>();
-  final Instants moods = new Instants(false);
+  final Chain<ZoneFrom> zones;
+  final Chain<PlanVersion> versions;
+  final Chain<Pause> pauses;
+  final Instants moods;
   // Per policy index: the responses, each tagged with its run of ignored prompts (saturated at
   // RUN_CAP; see ignoredRun).
   final Instants[] responses;
@@ -80,9 +80,21 @@ final class Fold {
   /** The largest run of ignored prompts a response's tag holds; longer runs are chained. */
   static final int RUN_CAP = 127;
 
+  // A frozen fold is never folded into: a timeline that holds one folds on in a copy.
+  final boolean frozen;
+
   Fold(Protocol protocol, Enrolment enrolment) {
     this.protocol = protocol;
     this.enrolment = enrolment;
+    this.frozen = false;
+    this.order = new ArrayList<>();
+    this.scores = new HashMap<>();
+    this.scoreViews = new HashMap<>();
+    this.rejected = new Chain<>();
+    this.zones = new Chain<>();
+    this.versions = new Chain<>();
+    this.pauses = new Chain<>();
+    this.moods = new Instants(false);
     this.shape = Shape.of(protocol);
     this.sessions = new SessionFold(protocol, enrolment);
     int count = protocol.sessionPlan().sessions();
@@ -118,6 +130,85 @@ final class Fold {
     now = startDate().minusDays(1).atStartOfDay(enrolment.zone()).toInstant();
     syncThresholds();
     evaluateAll(true);
+  }
+
+  /**
+   * A copy of a fold. A frozen copy is never folded into and holds its columns in arrays of exactly
+   * their size, without caches: what a compact timeline keeps; an open copy folds on apart from the
+   * fold it was copied from.
+   *
+   * @param from the fold
+   * @param frozen whether the copy is frozen
+   */
+  private Fold(Fold from, boolean frozen) {
+    this.protocol = from.protocol;
+    this.enrolment = from.enrolment;
+    this.shape = from.shape;
+    this.frozen = frozen;
+    this.sessions = new SessionFold(from.sessions, frozen);
+    this.ledgers = from.copyLedgers();
+    this.order =
+        from.order.equals(java.util.Arrays.asList(shape.moduleIds))
+            ? (frozen ? shape.moduleOrder : new ArrayList<>(from.order))
+            : new ArrayList<>(from.order);
+    this.attendedSeq = from.attendedSeq.clone();
+    this.attendedAt = from.attendedAt.clone();
+    this.cancelledAt = from.cancelledAt.clone();
+    if (frozen) {
+      // Only the views: a fold copied from this one rebuilds the chains from them.
+      Map<String, List<int[]>> views = new HashMap<>();
+      from.scoreViews.forEach((k, v) -> views.put(k, List.copyOf(v)));
+      this.scores = Map.of();
+      this.scoreViews = Map.copyOf(views);
+    } else {
+      this.scores = new HashMap<>();
+      this.scoreViews = new HashMap<>();
+      from.scoreViews.forEach(
+          (k, v) -> {
+            Chain<int[]> chain = new Chain<>();
+            v.forEach(chain::add);
+            scores.put(k, chain);
+            scoreViews.put(k, chain.view());
+          });
+    }
+    this.rejected = from.rejected.copy(from.rejected.size());
+    this.rejectedAt = java.util.Arrays.copyOf(from.rejectedAt, from.rejectedCount);
+    this.rejectedCount = from.rejectedCount;
+    this.zones = from.zones.copy(from.zones.size());
+    this.versions = from.versions.copy(from.versions.size());
+    this.pauses = from.pauses.copy(from.pauses.size());
+    this.moods = copy(from.moods, frozen);
+    this.responses = new Instants[from.responses.length];
+    this.opts = new Instants[from.opts.length];
+    for (int i = 0; i < responses.length; i++) {
+      responses[i] = copy(from.responses[i], frozen);
+      opts[i] = copy(from.opts[i], frozen);
+    }
+    if (from.otherResponses != null) {
+      otherResponses = new HashMap<>();
+      from.otherResponses.forEach((k, v) -> otherResponses.put(k, copy(v, frozen)));
+    }
+    this.locked = from.locked;
+    this.nextThreshold = from.nextThreshold;
+    this.nextThresholdAt = from.nextThresholdAt;
+    this.pausedAt = from.pausedAt;
+    this.seq = from.seq;
+    this.now = from.now;
+    this.lastEventAt = from.lastEventAt;
+  }
+
+  private static Instants copy(Instants column, boolean frozen) {
+    return column == null ? null : frozen ? column.trimmed() : column.fork();
+  }
+
+  /** A copy of this fold that is never folded into, in arrays of exactly their size. */
+  Fold frozenCopy() {
+    return new Fold(this, true);
+  }
+
+  /** A copy of this fold that folds on apart from it. */
+  Fold openCopy() {
+    return new Fold(this, false);
   }
 
   /** Finds the first threshold day not yet crossed at {@link #now}. */
@@ -686,11 +777,11 @@ final class Fold {
       out.instant(attendedAt[i]);
       out.instant(cancelledAt[i]);
     }
-    d.writeInt(scores.size());
-    for (Map.Entry<String, Chain<int[]>> e : new java.util.TreeMap<>(scores).entrySet()) {
+    d.writeInt(scoreViews.size());
+    for (Map.Entry<String, List<int[]>> e : new java.util.TreeMap<>(scoreViews).entrySet()) {
       d.writeUTF(e.getKey());
       d.writeInt(e.getValue().size());
-      for (int[] fact : e.getValue().view()) {
+      for (int[] fact : e.getValue()) {
         d.writeInt(fact[0]);
         d.writeInt(fact[1]);
       }

@@ -29,6 +29,7 @@ final class Shape {
 
   final Module[] modules;
   final String[] moduleIds;
+  final List<String> moduleOrder;
   final Map<String, Integer> moduleIndex;
   final long[] thresholds;
   final String[] policies;
@@ -64,6 +65,7 @@ final class Shape {
         collect(rule, i, days, modulesRead, instrumentsRead, attendance);
       }
     }
+    moduleOrder = List.of(moduleIds);
     thresholds = days.stream().mapToLong(Long::longValue).toArray();
     byModule = ints(modulesRead);
     byInstrument = ints(instrumentsRead);

@@ -61,12 +61,11 @@ public final class Timeline {
   public record Resolved(ZonedDateTime at, boolean late) {}
 
   /**
-   * What a timeline restored from a snapshot knows of the events before it: how many, their ids
-   * with a fingerprint of their content (for repeats and conflicts), the last one's place in
-   * canonical order, and the snapshot itself (to fold again from it).
+   * What a timeline restored from a snapshot, or compacted, knows of the events before it: the fold
+   * after them (frozen, to fold again from it), how many, their ids with a fingerprint of their
+   * content (for repeats and conflicts), and the last one's place in canonical order.
    */
-  private record Base(
-      byte[] snapshot, int seq, Map<String, Long> ids, Instant lastAt, String lastId) {}
+  private record Base(Fold fold, int seq, Ids ids, Instant lastAt, String lastId) {}
 
   private static final int MAGIC = 0x424c4e44;
   private static final int VERSION = 1;
@@ -97,43 +96,61 @@ public final class Timeline {
     return base == null ? seq : seq - base.seq();
   }
 
-  /** A new fold of this timeline's events up to an instant: from scratch, or from the snapshot. */
+  /** A new fold of this timeline's events up to an instant: from scratch, or from the base. */
   private Fold refold(History events, Instant until) {
-    Fold fresh = base == null ? new Fold(fold.protocol, fold.enrolment) : read(base.snapshot());
+    Fold fresh = base == null ? new Fold(fold.protocol, fold.enrolment) : base.fold().openCopy();
     events.upTo(until).forEach(fresh::apply);
     return fresh;
   }
 
-  private Fold read(byte[] snapshot) {
-    Fold fresh = new Fold(fold.protocol, fold.enrolment);
-    try {
-      java.io.DataInputStream in =
-          new java.io.DataInputStream(new java.io.ByteArrayInputStream(snapshot));
-      skipHeader(in);
-      fresh.read(new Codec.In(in));
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("a snapshot read once no longer reads", e);
-    }
-    return fresh;
-  }
-
-  private static void skipHeader(java.io.DataInputStream in) throws java.io.IOException {
-    in.readInt();
-    in.readInt();
-    in.readUTF();
-    in.readUTF();
-    in.readUTF();
-    readInstant(in);
-    for (int n = in.readInt(), i = 0; i < n; i++) {
-      in.readUTF();
-      in.readLong();
-    }
-    readInstant(in);
-    in.readUTF();
-  }
-
   private static Instant readInstant(java.io.DataInputStream in) throws java.io.IOException {
     return new Codec.In(in).instant();
+  }
+
+  /** The fold of this timeline as it stands, frozen. */
+  private Fold frozenFold() {
+    synchronized (fold) {
+      if (fold.seq == seq) {
+        return fold.frozen ? fold : fold.frozenCopy();
+      }
+    }
+    return refold(history, at).frozenCopy();
+  }
+
+  /**
+   * Returns a timeline that answers every question and folds every later event exactly as this one
+   * does, holding no event it has folded: the fold frozen in primitive arrays, and the folded
+   * events' ids, exact and front-coded, each with a 64-bit fingerprint of its content (for repeats
+   * and conflicts). Like a restored timeline, it refuses what reads the folded events ({@link
+   * #events()}, {@link #rejection(int)}) and an event that sorts before the last folded one. Linear
+   * in the events folded.
+   *
+   * @return the compact timeline
+   */
+  public Timeline compact() {
+    int folded = folded();
+    if (folded == 0 && fold.frozen && base != null && base.seq() == seq) {
+      return this;
+    }
+    Fold frozen = frozenFold();
+    java.util.TreeMap<String, Long> ids =
+        base == null ? new java.util.TreeMap<>() : base.ids().toMap();
+    List<Event> events = history.events();
+    for (Event event : events.subList(0, folded)) {
+      ids.put(event.id(), fingerprint(event));
+    }
+    Instant lastAt = base == null ? null : base.lastAt();
+    String lastId = base == null ? "" : base.lastId();
+    if (folded > 0) {
+      lastAt = events.get(folded - 1).at();
+      lastId = events.get(folded - 1).id();
+    }
+    History rest =
+        folded == events.size()
+            ? History.empty()
+            : History.of(events.subList(folded, events.size()));
+    return new Timeline(
+        frozen, frozen.seq, at, rest, new Base(frozen, frozen.seq, Ids.of(ids), lastAt, lastId));
   }
 
   /**
@@ -162,7 +179,7 @@ public final class Timeline {
       int prior = base == null ? 0 : base.ids().size();
       out.writeInt(prior + folded.size());
       if (base != null) {
-        for (Map.Entry<String, Long> e : new java.util.TreeMap<>(base.ids()).entrySet()) {
+        for (Map.Entry<String, Long> e : base.ids().toMap().entrySet()) {
           out.writeUTF(e.getKey());
           out.writeLong(e.getValue());
         }
@@ -221,23 +238,24 @@ public final class Timeline {
         throw new IllegalArgumentException("the snapshot was taken on another protocol version");
       }
       Instant at = readInstant(in);
-      Map<String, Long> ids = new HashMap<>();
+      java.util.TreeMap<String, Long> ids = new java.util.TreeMap<>();
       for (int n = in.readInt(), i = 0; i < n; i++) {
         ids.put(in.readUTF(), in.readLong());
       }
       Instant lastAt = readInstant(in);
       String lastId = in.readUTF();
-      Fold fold = new Fold(protocol, enrolment);
-      fold.read(new Codec.In(in));
+      Fold read = new Fold(protocol, enrolment);
+      read.read(new Codec.In(in));
       if (in.read() != -1) {
         throw new IllegalArgumentException("the snapshot has bytes after its end");
       }
+      Fold fold = read.frozenCopy();
       return new Timeline(
           fold,
           fold.seq,
           at,
           History.empty(),
-          new Base(snapshot.clone(), fold.seq, Map.copyOf(ids), lastAt, lastId));
+          new Base(fold, fold.seq, Ids.of(ids), lastAt, lastId));
     } catch (java.io.IOException | RuntimeException e) {
       if (e instanceof IllegalArgumentException iae) {
         throw iae;
@@ -274,8 +292,8 @@ public final class Timeline {
     if (base == null) {
       return false;
     }
-    Long known = base.ids().get(event.id());
-    if (known == null) {
+    int known = base.ids().find(event.id());
+    if (known < 0) {
       if (base.lastAt() != null
           && (event.at().isBefore(base.lastAt())
               || event.at().equals(base.lastAt()) && event.id().compareTo(base.lastId()) < 0)) {
@@ -284,7 +302,7 @@ public final class Timeline {
       }
       return false;
     }
-    if (known == fingerprint(event)) {
+    if (base.ids().fingerprint(known) == fingerprint(event)) {
       return true;
     }
     throw new org.blendedtherapy.InvalidInputException(
@@ -335,7 +353,7 @@ public final class Timeline {
       // The common case: the event comes last and no event lies between this instant and it.
       if (folded() == history.size()) {
         synchronized (fold) {
-          if (fold.seq == seq) {
+          if (fold.seq == seq && !fold.frozen) {
             fold.apply(event);
             return new Timeline(fold, seq + 1, when, next, base);
           }
@@ -384,7 +402,7 @@ public final class Timeline {
   private Timeline extend(History next, Instant when) {
     List<Event> events = next.upTo(when);
     synchronized (fold) {
-      if (fold.seq != seq) {
+      if (fold.seq != seq || fold.frozen && events.size() > folded()) {
         return null;
       }
       for (int i = folded(); i < events.size(); i++) {
