@@ -27,7 +27,9 @@ import org.blendedtherapy.protocol.SessionType;
  * rejected once, every fact recorded with the position and instant it was made at. Mutable and not
  * thread-safe; {@link Timeline} guards it and hands out frozen views.
  *
- * <p>Cost: linear in events; each event costs O(modules) for rule evaluation plus O(log n) at most.
+ * <p>Cost: linear in events; an event that can change a rule's verdict costs O(rules that read what
+ * it changes) for rule evaluation, every event O(1) otherwise (amortised); each threshold day
+ * crossed costs O(modules).
  */
 final class Fold {
   /** The zone in effect from an instant on. */

@@ -35,7 +35,9 @@ import org.blendedtherapy.protocol.ReminderPolicy;
  * comes after every event so far extends the fold in place, O(modules), without refolding; any
  * other {@code plus}, and a question asked of a timeline that a later {@code plus} has since
  * extended, refolds from the history. The first question asked of a timeline freezes a view of it,
- * O(modules + sessions + policies); later questions read the view.
+ * O(modules + sessions + policies); later questions read the view. A timeline restored from a
+ * snapshot or {@link #compact() compacted} holds its fold frozen: its first {@code plus} copies the
+ * fold (linear in what the fold holds, not in events), later ones extend the copy.
  *
  * <p>Not API. This class is immutable and thread-safe: the fold behind it is shared by the
  * timelines that extend one another and guarded by its own lock.
