@@ -214,6 +214,22 @@ public final class History {
    * @throws InvalidInputException if an event with the same id but different content is present
    */
   public History plus(Event event) {
+    // The usual case first: the event comes last, and this history is the store's longest, so one
+    // probe of the table under one lock both finds a repeat or conflict and appends.
+    if (size > 0 && isAppend(event)) {
+      synchronized (store) {
+        if (store.events.size() == size) {
+          int found = store.addIfAbsent(event);
+          if (found < 0) {
+            return new History(store, size + 1, store.events.view(), event);
+          }
+          if (store.events.get(found).equals(event)) {
+            return this;
+          }
+          throw new InvalidInputException("event history", List.of(conflict(event.id())));
+        }
+      }
+    }
     Optional<Event> existing = event(event.id());
     if (existing.isPresent()) {
       if (existing.get().equals(event)) {
