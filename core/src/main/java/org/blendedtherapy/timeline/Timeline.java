@@ -823,7 +823,7 @@ public final class Timeline {
    * @return the instants, read-only
    */
   public List<Instant> moodRatings() {
-    return frame().moods;
+    return listOf(frame().moods);
   }
 
   /**
@@ -834,7 +834,12 @@ public final class Timeline {
    * @return the instants, read-only
    */
   public List<Instant> responseInstants(String policy) {
-    return instants(frame().responses.getOrDefault(policy, List.of()), Fold.Response::at);
+    Frame f = frame();
+    int index = fold.shape.policy(policy);
+    return listOf(
+        index >= 0
+            ? f.responses[index]
+            : f.otherResponses == null ? null : f.otherResponses.get(policy));
   }
 
   /**
@@ -845,20 +850,23 @@ public final class Timeline {
    * @return the instants, read-only
    */
   public List<Instant> optInstants(String policy) {
-    return instants(frame().opts.getOrDefault(policy, List.of()), Fold.Opt::at);
+    int index = fold.shape.policy(policy);
+    return listOf(index < 0 ? null : frame().opts[index]);
   }
 
-  private static <T> List<Instant> instants(
-      List<T> items, java.util.function.Function<T, Instant> at) {
+  private static List<Instant> listOf(Instants instants) {
+    if (instants == null) {
+      return List.of();
+    }
     return new java.util.AbstractList<>() {
       @Override
       public Instant get(int index) {
-        return at.apply(items.get(index));
+        return instants.get(index);
       }
 
       @Override
       public int size() {
-        return items.size();
+        return instants.size();
       }
     };
   }
