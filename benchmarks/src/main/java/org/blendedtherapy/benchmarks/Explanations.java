@@ -43,9 +43,11 @@ final class Explanations {
         enrolment and history, held in memory; the reminders that fire in the next hour for each,
         in turn, on one thread: one sweep to warm up (as a host sweeps every hour), the second
         measured. When the 45 s budget ends first, the rate is of the clients done.
-      - **P5b**: the retained heap of what a host holds per client at the end of a 12-week plan
-        (today: the `ClientState`, with its enrolment and history, event ids included), measured
-        with JOL `GraphLayout`, the shared protocol subtracted.
+      - **P5b**: the retained heap one more client adds at the end of a 12-week plan (JOL
+        `GraphLayout` of two clients minus one): what a host holds between queries, the state
+        after every event `compact()`ed, with its enrolment, the fold in primitive arrays and the
+        folded events' ids with 64-bit content fingerprints; what all clients share (the
+        protocol, the zone's rules, per-protocol tables) is not counted.
       - **P6**: wall time of `./blended validate samples/protocols/e-compared-uk.json` as a whole
         process against `java -version`, seven runs each, min and median; "met" uses the medians.
 

@@ -70,9 +70,13 @@ public final class BlendedCli implements Runnable {
     }
   }
 
-  /** Encodes explicitly: the platform default may be ASCII or a legacy code page. */
+  /**
+   * Encodes explicitly (the platform default may be ASCII or a legacy code page) and shows control
+   * characters instead of sending them to the terminal ({@link TerminalSafe}).
+   */
   private static PrintWriter utf8(OutputStream stream) {
-    return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+    return new PrintWriter(
+        new TerminalSafe(new OutputStreamWriter(stream, StandardCharsets.UTF_8)));
   }
 
   /**

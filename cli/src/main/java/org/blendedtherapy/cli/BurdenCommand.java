@@ -45,7 +45,7 @@ final class BurdenCommand extends InputCommand {
     List<Protocol> protocols = new ArrayList<>();
     List<Burden> burdens = new ArrayList<>();
     for (String file : protocolFiles) {
-      Protocol protocol = inputs.load(file, true, ProtocolJson::validate);
+      Protocol protocol = inputs.load(file, ProtocolJson::validate);
       protocols.add(protocol);
       burdens.add(Burden.of(ProtocolJson.pin(protocol)));
     }

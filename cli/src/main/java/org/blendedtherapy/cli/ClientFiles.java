@@ -52,10 +52,9 @@ final class ClientFiles {
    * enrolment's error (exit 1).
    */
   Client load(Inputs inputs) {
-    PinnedProtocol protocol =
-        ProtocolJson.pin(inputs.load(protocolFile, true, ProtocolJson::validate));
-    Enrolment enrolment = inputs.load(enrolmentFile, true, EnrolmentJson::validate);
-    History history = inputs.load(eventsFile, false, EventsJson::validate);
+    PinnedProtocol protocol = ProtocolJson.pin(inputs.load(protocolFile, ProtocolJson::validate));
+    Enrolment enrolment = inputs.load(enrolmentFile, EnrolmentJson::validate);
+    History history = inputs.loadStreamed(eventsFile, EventsJson::validate);
     Optional<Issue> mismatch = protocol.check(enrolment);
     if (mismatch.isPresent()) {
       throw inputs.fail(enrolmentFile, mismatch.get());

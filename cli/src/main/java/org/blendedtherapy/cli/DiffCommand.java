@@ -36,8 +36,8 @@ final class DiffCommand extends InputCommand {
 
   @Override
   void run(Inputs inputs, PrintWriter out) {
-    Protocol before = inputs.load(oldFile, true, ProtocolJson::validate);
-    Protocol after = inputs.load(newFile, true, ProtocolJson::validate);
+    Protocol before = inputs.load(oldFile, ProtocolJson::validate);
+    Protocol after = inputs.load(newFile, ProtocolJson::validate);
     ProtocolDiff diff = ProtocolDiff.of(ProtocolJson.pin(before), ProtocolJson.pin(after));
     out.print(format.isJson() ? DiffJson.write(diff) + "\n" : text(diff));
   }

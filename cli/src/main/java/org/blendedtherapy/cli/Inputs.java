@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.blendedtherapy.Issue;
@@ -55,25 +57,15 @@ final class Inputs {
     return read(file, in -> ProtocolJson.readBounded(in));
   }
 
-  /** Reads a whole file (event logs may be larger than one document). */
-  Optional<byte[]> readAll(String file) {
-    return read(
-        file,
-        in -> {
-          try {
-            return in.readAllBytes();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
-  }
-
   private Optional<byte[]> read(String file, Function<InputStream, byte[]> reader) {
     String problem;
     try {
       Path path = workingDirectory.resolve(file);
       if (Files.isDirectory(path)) {
         problem = "is a directory, expected a file";
+      } else if (Files.exists(path) && !Files.isRegularFile(path)) {
+        // A device, pipe or socket could be endless (/dev/zero): only regular files are read.
+        problem = "not a regular file";
       } else {
         try (InputStream in = Files.newInputStream(path)) {
           return Optional.of(reader.apply(in));
@@ -107,14 +99,34 @@ final class Inputs {
   }
 
   /**
-   * Reads and validates a document, or reports why not and throws.
+   * Reads and validates a document of at most 2 MiB, or reports why not and throws.
    *
    * @throws Failed with exit 2 for an unreadable file, 1 for an invalid document
    */
-  <T> T load(String file, boolean bounded, Function<byte[], Validation<T>> validate) {
-    byte[] bytes =
-        (bounded ? readBounded(file) : readAll(file)).orElseThrow(() -> new Failed(ExitCode.USAGE));
-    Validation<T> validation = validate.apply(bytes);
+  <T> T load(String file, Function<byte[], Validation<T>> validate) {
+    return valid(
+        file, validate.apply(readBounded(file).orElseThrow(() -> new Failed(ExitCode.USAGE))));
+  }
+
+  /**
+   * Validates a document read as a stream (an event log, line by line in bounded memory, stopping
+   * where the reader's limits say), or reports why not and throws.
+   *
+   * @throws Failed with exit 2 for an unreadable file, 1 for an invalid document
+   */
+  <T> T loadStreamed(String file, Function<InputStream, Validation<T>> validate) {
+    List<Validation<T>> result = new ArrayList<>(1);
+    read(
+            file,
+            in -> {
+              result.add(validate.apply(in));
+              return new byte[0];
+            })
+        .orElseThrow(() -> new Failed(ExitCode.USAGE));
+    return valid(file, result.get(0));
+  }
+
+  private <T> T valid(String file, Validation<T> validation) {
     if (!validation.isValid()) {
       report(file, validation);
       throw new Failed(ExitCode.INPUT_WRONG);

@@ -110,8 +110,7 @@ final class SimulateCommand extends InputCommand {
       requireOrdered(
           "--start", start, "--until", until.get(), !until.get().isBefore(start.toLocalDate()));
     }
-    PinnedProtocol protocol =
-        ProtocolJson.pin(inputs.load(protocolFile, true, ProtocolJson::validate));
+    PinnedProtocol protocol = ProtocolJson.pin(inputs.load(protocolFile, ProtocolJson::validate));
     Enrolment enrolment =
         new Enrolment("simulated-client", protocol.pin(), start, zone, Preferences.NONE);
     Instant end = end(protocol, enrolment);
@@ -120,7 +119,7 @@ final class SimulateCommand extends InputCommand {
             ? Simulation.of(
                 protocol,
                 enrolment,
-                inputs.load(eventsFile.get(), false, EventsJson::validate),
+                inputs.loadStreamed(eventsFile.get(), EventsJson::validate),
                 end)
             : Simulation.adherent(protocol, enrolment, end);
     String rendered =

@@ -34,18 +34,73 @@ public final class History {
    * from another by appending, written under its own lock.
    */
   private static final class Store {
-    final Chain<Event> events;
-    // Event id -> its position in events; an id is present in a history when its position is
-    // below that history's size. Guarded by the store's lock.
-    final Map<String, Integer> positions;
+    final Chain<Event> events = new Chain<>();
+    // Event id -> its position in events, an open-addressing table with linear probing: each slot
+    // holds the id's hash in its high half and position + 1 in its low half (0: empty), so that a
+    // probe compares ids only when their hashes agree. An id is present in a history when its
+    // position is below that history's size. Guarded by the store's lock.
+    private long[] slots = new long[16];
+    private int count;
 
-    Store() {
-      this(new Chain<>(), new HashMap<>());
+    /** The position of an id, or -1. */
+    int position(String id) {
+      int hash = id.hashCode();
+      int mask = slots.length - 1;
+      for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
+        long slot = slots[i];
+        if (slot == 0) {
+          return -1;
+        }
+        if ((int) (slot >>> 32) == hash) {
+          int position = (int) slot - 1;
+          if (events.get(position).id().equals(id)) {
+            return position;
+          }
+        }
+      }
     }
 
-    Store(Chain<Event> events, Map<String, Integer> positions) {
-      this.events = events;
-      this.positions = positions;
+    /**
+     * Appends an event whose id is not present yet.
+     *
+     * @return the position of the event already holding its id, or -1 when appended
+     */
+    int addIfAbsent(Event event) {
+      String id = event.id();
+      int found = position(id);
+      if (found >= 0) {
+        return found;
+      }
+      if (2 * (count + 1) > slots.length) {
+        grow();
+      }
+      put(id.hashCode(), events.size());
+      events.add(event);
+      count++;
+      return -1;
+    }
+
+    private void put(int hash, int position) {
+      int mask = slots.length - 1;
+      int i = spread(hash) & mask;
+      while (slots[i] != 0) {
+        i = (i + 1) & mask;
+      }
+      slots[i] = ((long) hash << 32) | (position + 1L);
+    }
+
+    private void grow() {
+      long[] old = slots;
+      slots = new long[old.length * 2];
+      for (long slot : old) {
+        if (slot != 0) {
+          put((int) (slot >>> 32), (int) slot - 1);
+        }
+      }
+    }
+
+    private static int spread(int hash) {
+      return hash ^ (hash >>> 16);
     }
   }
 
@@ -99,10 +154,8 @@ public final class History {
     // Sized for every event, so the map never grows on the way.
     Store store = new Store(new Chain<>(), new HashMap<>(sorted.size() * 4 / 3 + 1));
     for (Event event : sorted) {
-      Integer first = store.positions.putIfAbsent(event.id(), store.events.size());
-      if (first == null) {
-        store.events.add(event);
-      } else if (!store.events.get(first).equals(event)) {
+      int first = store.addIfAbsent(event);
+      if (first >= 0 && !store.events.get(first).equals(event)) {
         // A conflict: the careful path names every conflicting id, in the order handed over.
         return checked(events);
       }
@@ -144,8 +197,7 @@ public final class History {
   private static History build(List<Event> sorted) {
     Store store = new Store();
     for (Event event : sorted) {
-      store.positions.put(event.id(), store.events.size());
-      store.events.add(event);
+      store.addIfAbsent(event);
     }
     return new History(store, sorted.size());
   }
@@ -167,6 +219,22 @@ public final class History {
    * @throws InvalidInputException if an event with the same id but different content is present
    */
   public History plus(Event event) {
+    // The usual case first: the event comes last, and this history is the store's longest, so one
+    // probe of the table under one lock both finds a repeat or conflict and appends.
+    if (size > 0 && isAppend(event)) {
+      synchronized (store) {
+        if (store.events.size() == size) {
+          int found = store.addIfAbsent(event);
+          if (found < 0) {
+            return new History(store, size + 1, store.events.view(), event);
+          }
+          if (store.events.get(found).equals(event)) {
+            return this;
+          }
+          throw new InvalidInputException("event history", List.of(conflict(event.id())));
+        }
+      }
+    }
     Optional<Event> existing = event(event.id());
     if (existing.isPresent()) {
       if (existing.get().equals(event)) {
@@ -178,8 +246,7 @@ public final class History {
     if (size > 0 && isAppend(event)) {
       synchronized (store) {
         if (store.events.size() == size) {
-          store.positions.put(event.id(), size);
-          store.events.add(event);
+          store.addIfAbsent(event);
           return new History(store, size + 1, store.events.view(), event);
         }
       }
@@ -257,11 +324,11 @@ public final class History {
    * @return the event, or empty
    */
   public Optional<Event> event(String id) {
-    Integer position;
+    int position;
     synchronized (store) {
-      position = store.positions.get(id);
+      position = store.position(id);
     }
-    if (position == null || position >= size) {
+    if (position < 0 || position >= size) {
       return Optional.empty();
     }
     Event event = events.get(position);

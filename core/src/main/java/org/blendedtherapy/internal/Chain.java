@@ -93,13 +93,13 @@ public final class Chain<T> {
 
   /**
    * Returns a chain holding the first {@code n} elements of this one, sharing nothing writable with
-   * it.
+   * it, in an array of exactly {@code n} (it grows on the next append).
    *
    * @param n how many elements to keep
    * @return the copy
    */
   public Chain<T> copy(int n) {
-    return new Chain<>(Arrays.copyOf(items, Math.max(8, n + 8)), n);
+    return new Chain<>(Arrays.copyOf(items, n), n);
   }
 
   private static final class View<T> extends AbstractList<T> implements RandomAccess {

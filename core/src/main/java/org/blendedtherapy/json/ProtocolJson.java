@@ -16,6 +16,8 @@ import org.blendedtherapy.Issue;
 import org.blendedtherapy.Validation;
 import org.blendedtherapy.client.PinnedProtocol;
 import org.blendedtherapy.protocol.Protocol;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -45,6 +47,22 @@ import tools.jackson.databind.JsonNode;
 public final class ProtocolJson {
   private ProtocolJson() {}
 
+  /** The logger, created only after SLF4J has been bound quietly (see {@link QuietSlf4j}). */
+  private static final class Log {
+    private static final Logger LOG;
+
+    static {
+      QuietSlf4j.beforeFirstLogger();
+      LOG = LoggerFactory.getLogger(ProtocolJson.class);
+    }
+
+    private Log() {}
+
+    static Logger get() {
+      return LOG;
+    }
+  }
+
   /**
    * Validates a protocol document and, when valid, returns its model.
    *
@@ -63,6 +81,16 @@ public final class ProtocolJson {
     ProtocolMapper.Mapped mapped = new ProtocolMapper().map(tree, issues);
     issues.addAll(mapped.parts().check());
     boolean valid = mapped.complete() && issues.stream().noneMatch(Issue::isError);
+    Logger log = Log.get();
+    if (log.isDebugEnabled()) {
+      long errors = issues.stream().filter(Issue::isError).count();
+      log.debug(
+          "protocol read: {} bytes, {} errors, {} warnings, codes {}",
+          bytes.length,
+          errors,
+          issues.size() - errors,
+          issues.stream().map(Issue::code).distinct().toList());
+    }
     return new Validation<>(
         issues, valid ? Optional.of(mapped.parts().protocol()) : Optional.empty());
   }

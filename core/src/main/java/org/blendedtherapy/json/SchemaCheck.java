@@ -8,10 +8,6 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.path.PathType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -21,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.blendedtherapy.Issue;
 import org.blendedtherapy.internal.Pointers;
+import org.blendedtherapy.schema.Schemas;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -87,14 +84,7 @@ final class SchemaCheck {
   }
 
   private static String load(String resource) {
-    try (InputStream in = SchemaCheck.class.getResourceAsStream(RESOURCE_ROOT + resource)) {
-      if (in == null) {
-        throw new IllegalStateException("bundled schema missing: " + resource);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Schemas.text(resource);
   }
 
   List<Issue> check(JsonNode tree) {

@@ -4,7 +4,9 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.apiguardian.api.API;
 import org.blendedtherapy.client.Rejection;
@@ -40,6 +42,11 @@ public final class StateJson {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  // The text of done/of for of below RATIO_CACHE (done <= of), filled as met; a race only
+  // computes the same immutable string twice.
+  private static final int RATIO_CACHE = 64;
+  private static final String[] RATIOS = new String[RATIO_CACHE * RATIO_CACHE];
+
   private StateJson() {}
 
   /**
@@ -49,9 +56,15 @@ public final class StateJson {
    * @return the JSON text
    */
   public static String write(ClientState state) {
-    return Pretty.write(tree(state));
+    Pretty.Writer out = new Pretty.Writer(32 * 1024);
+    write(out, state);
+    return out.text();
   }
 
+  /**
+   * The state as {@link #write} prints it, as a tree: for documents that hold a state. Writes the
+   * same text through {@link Pretty#write} (a property holds the two to it).
+   */
   static ObjectNode tree(ClientState state) {
     ObjectNode root = NODES.objectNode();
     root.put("at", state.at().toString());
@@ -155,6 +168,368 @@ public final class StateJson {
       counts(node, week.counts());
     }
     return root;
+  }
+
+  private static void write(Pretty.Writer out, ClientState state) {
+    out.beginObject();
+    out.name("at").value(state.at());
+    out.name("client").value(state.enrolment().client());
+    out.name("protocol").beginObject();
+    out.name("id").value(state.protocol().id());
+    out.name("version").value(state.protocol().version());
+    out.name("sha256").value(state.pinned().sha256());
+    out.end();
+    out.name("modules").beginArray();
+    for (ModuleState module : state.modules()) {
+      out.beginObject();
+      out.name("id").value(module.id());
+      out.name("status").value(module.status().json());
+      out.name("reason").value(module.reason());
+      out.name("explanation");
+      reason(out, module.explanation());
+      if (module.session().isPresent()) {
+        out.name("session").value(module.session().getAsInt());
+      }
+      if (module.repeats() > 0) {
+        out.name("repeats").value(module.repeats());
+      }
+      out.end();
+    }
+    out.end();
+    out.name("sessions").beginArray();
+    for (Session session : state.sessions()) {
+      session(out, session);
+    }
+    out.end();
+    out.name("nextSession");
+    if (state.nextSession().isPresent()) {
+      session(out, state.nextSession().get());
+    } else {
+      out.nullValue();
+    }
+    out.name("rejected");
+    rejections(out, state.rejected());
+    ProgressSummary progress = state.progress();
+    out.name("progress").beginObject();
+    out.name("sessionsAttended").value(progress.sessionsAttended());
+    out.name("sessionsPlanned").value(progress.sessionsPlanned());
+    out.name("coreModulesCompleted").value(progress.coreModulesCompleted());
+    out.name("coreModules").value(progress.coreModules());
+    out.end();
+    out.name("path");
+    strings(out, state.path());
+    out.name("nextModule");
+    string(out, state.nextModule());
+    out.name("measures").beginObject();
+    out.name("recorded").beginArray();
+    for (MeasureResult m : state.measures()) {
+      out.beginObject();
+      measure(out, m);
+      out.name("at").value(m.at());
+      out.name("session");
+      number(out, m.session());
+      out.name("complete").value(m.isComplete());
+      if (!m.items().isEmpty()) {
+        out.name("items").beginArray();
+        for (OptionalInt item : m.items()) {
+          number(out, item);
+        }
+        out.end();
+      }
+      out.end();
+    }
+    out.end();
+    out.name("due").beginArray();
+    for (DueMeasure d : state.dueMeasures()) {
+      out.beginObject();
+      out.name("session").value(d.session());
+      out.name("instrument").value(d.instrument());
+      out.name("status").value(d.status().json());
+      if (d.event().isPresent()) {
+        out.name("event").value(d.event().get());
+      }
+      out.end();
+    }
+    out.end();
+    out.end();
+    out.name("outcome");
+    Optional<Outcome> outcome = state.outcome();
+    if (outcome.isPresent()) {
+      outcome(out, outcome.get());
+    } else {
+      out.nullValue();
+    }
+    out.name("risk").beginArray();
+    for (RiskFlag flag : state.risk()) {
+      out.beginObject();
+      out.name("event").value(flag.event());
+      out.name("at").value(flag.at());
+      out.name("instrument").value(flag.instrument());
+      out.name("item").value(flag.item());
+      out.name("reason").value(flag.reason());
+      out.end();
+    }
+    out.end();
+    out.name("bridge");
+    bridge(out, state.bridge());
+    out.name("fidelity").beginArray();
+    for (FidelityRecord record : state.fidelity()) {
+      fidelity(out, record);
+    }
+    out.end();
+    Adherence adherence = state.adherence();
+    out.name("adherence").beginObject();
+    out.name("overall").beginObject();
+    counts(out, adherence.overall());
+    out.end();
+    out.name("weeks").beginArray();
+    for (Adherence.Week week : adherence.weeks()) {
+      out.beginObject();
+      out.name("week").value(week.number());
+      out.name("from").value(week.from());
+      out.name("to").value(week.to());
+      counts(out, week.counts());
+      out.end();
+    }
+    out.end();
+    out.end();
+    out.end();
+  }
+
+  private static void number(Pretty.Writer out, OptionalInt value) {
+    if (value.isPresent()) {
+      out.value(value.getAsInt());
+    } else {
+      out.nullValue();
+    }
+  }
+
+  private static void string(Pretty.Writer out, Optional<String> value) {
+    if (value.isPresent()) {
+      out.value(value.get());
+    } else {
+      out.nullValue();
+    }
+  }
+
+  private static void strings(Pretty.Writer out, List<String> values) {
+    out.beginArray();
+    for (String value : values) {
+      out.value(value);
+    }
+    out.end();
+  }
+
+  private static void rejections(Pretty.Writer out, List<Rejection> rejections) {
+    out.beginArray();
+    for (Rejection rejection : rejections) {
+      out.beginObject();
+      out.name("event").value(rejection.event());
+      out.name("code").value(rejection.code().json());
+      out.name("reason").value(rejection.reason());
+      out.end();
+    }
+    out.end();
+  }
+
+  /** The entries of a measure every list of measures shares, inside an open object. */
+  private static void measure(Pretty.Writer out, MeasureResult m) {
+    out.name("event").value(m.event());
+    out.name("instrument").value(m.instrument());
+    out.name("total");
+    number(out, m.total());
+    out.name("band");
+    string(out, m.band());
+  }
+
+  private static void outcome(Pretty.Writer out, Outcome outcome) {
+    out.beginObject();
+    out.name("caseness").value(outcome.caseness());
+    out.name("finishedTreatment").value(outcome.finishedTreatment());
+    out.name("recovery").value(outcome.recovery());
+    out.name("reliableImprovement").value(outcome.reliableImprovement());
+    out.name("reliableDeterioration").value(outcome.reliableDeterioration());
+    out.name("reliableRecovery").value(outcome.reliableRecovery());
+    Outcome.Basis basis = outcome.basis();
+    out.name("basis").beginObject();
+    out.name("depression");
+    scores(out, basis.depression());
+    out.name("anxiety");
+    scores(out, basis.anxiety());
+    out.name("firstSession").value(basis.firstSession());
+    out.name("latestSession").value(basis.latestSession());
+    out.name("treatmentSessionsAttended").value(basis.treatmentSessionsAttended());
+    out.end();
+    out.name("final").value(outcome.isFinal());
+    out.end();
+  }
+
+  private static void scores(Pretty.Writer out, Outcome.Scores scores) {
+    out.beginObject();
+    out.name("instrument").value(scores.instrument());
+    out.name("first").value(scores.first());
+    out.name("latest").value(scores.latest());
+    out.name("firstEvent").value(scores.firstEvent());
+    out.name("latestEvent").value(scores.latestEvent());
+    out.name("caseness").value(scores.caseness());
+    out.name("reliableChange").value(scores.reliableChange());
+    out.end();
+  }
+
+  private static void bridge(Pretty.Writer out, Bridge bridge) {
+    out.beginObject();
+    out.name("sinceSession");
+    number(out, bridge.sinceSession());
+    out.name("since");
+    if (bridge.since().isPresent()) {
+      out.value(bridge.since().get());
+    } else {
+      out.nullValue();
+    }
+    out.name("until").value(bridge.until());
+    out.name("modulesStarted");
+    strings(out, bridge.modulesStarted());
+    out.name("modulesCompleted");
+    strings(out, bridge.modulesCompleted());
+    Bridge.Mood mood = bridge.mood();
+    out.name("mood").beginObject();
+    out.name("count").value(mood.count());
+    out.name("mean");
+    if (mood.mean().isPresent()) {
+      out.value(mood.mean().getAsDouble());
+    } else {
+      out.nullValue();
+    }
+    out.name("lowest");
+    number(out, mood.lowest());
+    out.name("trend").value(mood.trend());
+    out.end();
+    out.name("measures").beginArray();
+    for (Bridge.MeasureChange change : bridge.measures()) {
+      out.beginObject();
+      measure(out, change.measure());
+      out.name("change");
+      number(out, change.change());
+      out.end();
+    }
+    out.end();
+    out.name("reminders").beginObject();
+    out.name("acknowledged").value(bridge.reminders().acknowledged());
+    out.name("ignored").value(bridge.reminders().ignored());
+    out.name("optedOut");
+    strings(out, bridge.reminders().optedOut());
+    out.name("optedIn");
+    strings(out, bridge.reminders().optedIn());
+    out.end();
+    out.name("rejected");
+    rejections(out, bridge.rejected());
+    out.end();
+  }
+
+  private static void fidelity(Pretty.Writer out, FidelityRecord record) {
+    out.beginObject();
+    out.name("session").value(record.session());
+    out.name("type").value(record.type().json());
+    out.name("planned").value(record.planned());
+    out.name("scheduled").value(record.scheduled());
+    out.name("attended").value(record.attended());
+    if (record.plannedMinutes().isPresent()) {
+      out.name("plannedMinutes").beginObject();
+      out.name("min").value(record.plannedMinutes().get().min());
+      out.name("max").value(record.plannedMinutes().get().max());
+      out.end();
+    }
+    out.name("measuresDue");
+    strings(out, record.measuresDue());
+    out.name("moduleInFocus");
+    string(out, record.moduleInFocus());
+    out.name("measures").beginArray();
+    for (MeasureResult m : record.measures()) {
+      out.beginObject();
+      measure(out, m);
+      out.end();
+    }
+    out.end();
+    out.name("deviations").beginArray();
+    for (FidelityRecord.Deviation d : record.deviations()) {
+      out.beginObject();
+      out.name("code").value(d.code());
+      out.name("by").value(d.by());
+      out.name("event");
+      string(out, d.event());
+      out.name("text").value(d.text());
+      out.end();
+    }
+    out.end();
+    out.end();
+  }
+
+  /** The four ratios of adherence, inside an open object. */
+  private static void counts(Pretty.Writer out, Adherence.Counts counts) {
+    out.name("sessions");
+    ratio(out, counts.sessions());
+    out.name("online");
+    ratio(out, counts.online());
+    out.name("coreModules");
+    ratio(out, counts.coreModules());
+    out.name("moodRatings");
+    ratio(out, counts.moodRatings());
+  }
+
+  private static void ratio(Pretty.Writer out, Adherence.Ratio ratio) {
+    out.beginObject();
+    out.name("done").value(ratio.done());
+    out.name("of").value(ratio.of());
+    out.name("ratio");
+    OptionalDouble value = ratio.value();
+    if (value.isEmpty()) {
+      out.nullValue();
+    } else if (ratio.of() < RATIO_CACHE) {
+      // The same few fractions come back week after week; Double.toString is their cost.
+      int slot = ratio.done() * RATIO_CACHE + ratio.of();
+      String text = RATIOS[slot];
+      if (text == null) {
+        text = Double.toString(value.getAsDouble());
+        RATIOS[slot] = text;
+      }
+      out.number(text);
+    } else {
+      out.value(value.getAsDouble());
+    }
+    out.end();
+  }
+
+  private static void reason(Pretty.Writer out, Reason reason) {
+    out.beginObject();
+    out.name("code").value(reason.code());
+    out.name("holds").value(reason.holds());
+    out.name("text").value(reason.text());
+    if (!reason.children().isEmpty()) {
+      out.name("children").beginArray();
+      for (Reason child : reason.children()) {
+        reason(out, child);
+      }
+      out.end();
+    }
+    out.end();
+  }
+
+  private static void session(Pretty.Writer out, Session session) {
+    out.beginObject();
+    out.name("number").value(session.number());
+    out.name("type").value(session.type().json());
+    out.name("local").value(session.local());
+    out.name("instant").value(session.instant());
+    out.name("status").value(session.status().json());
+    out.name("window").beginObject();
+    out.name("from").value(session.instant());
+    out.name("to").value(session.windowEnd());
+    out.end();
+    out.name("planned").value(session.planned());
+    if (session.reason().isPresent()) {
+      out.name("reason").value(session.reason().get());
+    }
+    out.end();
   }
 
   private static void putInt(ObjectNode node, String key, OptionalInt value) {

@@ -26,6 +26,10 @@ import org.blendedtherapy.Issue;
  */
 final class MeaningCheck {
   static final int MAX_RULE_DEPTH = 16;
+
+  /** The most conditions (leaves) one rule may have; real rules have a handful. */
+  static final int MAX_RULE_LEAVES = 1_000;
+
   static final int PROMPTS_PER_DAY_SMELL = 4;
   static final int WEEKS_SMELL = 20;
 
@@ -111,6 +115,16 @@ final class MeaningCheck {
               "rule-depth",
               pointer,
               "rule depth " + depth + " exceeds the limit of " + MAX_RULE_DEPTH));
+    } else if (rule.leaves() > MAX_RULE_LEAVES) {
+      // Every event that can change a verdict re-evaluates the rule: its size multiplies the fold.
+      issues.add(
+          Issue.error(
+              "rule-size",
+              pointer,
+              "rule has "
+                  + rule.leaves()
+                  + " conditions, more than the limit of "
+                  + MAX_RULE_LEAVES));
     } else {
       checkRule(rule, pointer, false);
     }

@@ -18,6 +18,9 @@ import org.blendedtherapy.Issue;
  * by {@link #check()}, which {@link org.blendedtherapy.json.ProtocolJson} runs on every document it
  * reads.
  *
+ * <p>A changed copy is made with the {@code with…} derivers, one per component, in the style of
+ * {@code java.time}: {@code protocol.withTailoring(tailoring).withReminders(List.of())}.
+ *
  * <p>This class is immutable and thread-safe.
  *
  * @param id the protocol id
@@ -99,6 +102,237 @@ public record Protocol(
         reminderLimits,
         tailoring,
         Optional.empty());
+  }
+
+  /**
+   * Returns a copy of this protocol with {@code id} replaced.
+   *
+   * @param id the protocol id
+   * @return the copy; this protocol is unchanged
+   */
+  public Protocol withId(String id) {
+    return new Protocol(
+        id,
+        version,
+        title,
+        description,
+        modules,
+        sessionPlan,
+        measures,
+        reminders,
+        reminderLimits,
+        tailoring,
+        outcomes);
+  }
+
+  /**
+   * Returns a copy of this protocol with {@code version} replaced.
+   *
+   * @param version the version
+   * @return the copy; this protocol is unchanged
+   */
+  public Protocol withVersion(String version) {
+    return new Protocol(
+        id,
+        version,
+        title,
+        description,
+        modules,
+        sessionPlan,
+        measures,
+        reminders,
+        reminderLimits,
+        tailoring,
+        outcomes);
+  }
+
+  /**
+   * Returns a copy of this protocol with {@code title} replaced.
+   *
+   * @param title the title
+   * @return the copy; this protocol is unchanged
+   */
+  public Protocol withTitle(String title) {
+    return new Protocol(
+        id,
+        version,
+        title,
+        description,
+        modules,
+        sessionPlan,
+        measures,
+        reminders,
+        reminderLimits,
+        tailoring,
+        outcomes);
+  }
+
+  /**
+   * Returns a copy of this protocol with {@code description} replaced.
+   *
+   * @param description the description, or empty
+   * @return the copy; this protocol is unchanged
+   */
+  public Protocol withDescription(Optional<String> description) {
+    return new Protocol(
+        id,
+        version,
+        title,
+        description,
+        modules,
+        sessionPlan,
+        measures,
+        reminders,
+        reminderLimits,
+        tailoring,
+        outcomes);
+  }
+
+  /**
+   * Returns a copy of this protocol with {@code modules} replaced.
+   *
+   * @param modules the modules
+   * @return the copy; this protocol is unchanged
+   */
+  public Protocol withModules(List<Module> modules) {
+    return new Protocol(
+        id,
+        version,
+        title,
+        description,
+        modules,
+        sessionPlan,
+        measures,
+        reminders,
+        reminderLimits,
+        tailoring,
+        outcomes);
+  }
+
+  /**
+   * Returns a copy of this protocol with {@code sessionPlan} replaced.
+   *
+   * @param sessionPlan the session plan
+   * @return the copy; this protocol is unchanged
+   */
+  public Protocol withSessionPlan(SessionPlan sessionPlan) {
+    return new Protocol(
+        id,
+        version,
+        title,
+        description,
+        modules,
+        sessionPlan,
+        measures,
+        reminders,
+        reminderLimits,
+        tailoring,
+        outcomes);
+  }
+
+  /**
+   * Returns a copy of this protocol with {@code measures} replaced.
+   *
+   * @param measures the measures
+   * @return the copy; this protocol is unchanged
+   */
+  public Protocol withMeasures(List<MeasurePlan> measures) {
+    return new Protocol(
+        id,
+        version,
+        title,
+        description,
+        modules,
+        sessionPlan,
+        measures,
+        reminders,
+        reminderLimits,
+        tailoring,
+        outcomes);
+  }
+
+  /**
+   * Returns a copy of this protocol with {@code reminders} replaced.
+   *
+   * @param reminders the reminder policies
+   * @return the copy; this protocol is unchanged
+   */
+  public Protocol withReminders(List<ReminderPolicy> reminders) {
+    return new Protocol(
+        id,
+        version,
+        title,
+        description,
+        modules,
+        sessionPlan,
+        measures,
+        reminders,
+        reminderLimits,
+        tailoring,
+        outcomes);
+  }
+
+  /**
+   * Returns a copy of this protocol with {@code reminderLimits} replaced.
+   *
+   * @param reminderLimits the reminder limits
+   * @return the copy; this protocol is unchanged
+   */
+  public Protocol withReminderLimits(ReminderLimits reminderLimits) {
+    return new Protocol(
+        id,
+        version,
+        title,
+        description,
+        modules,
+        sessionPlan,
+        measures,
+        reminders,
+        reminderLimits,
+        tailoring,
+        outcomes);
+  }
+
+  /**
+   * Returns a copy of this protocol with {@code tailoring} replaced.
+   *
+   * @param tailoring the tailoring
+   * @return the copy; this protocol is unchanged
+   */
+  public Protocol withTailoring(Tailoring tailoring) {
+    return new Protocol(
+        id,
+        version,
+        title,
+        description,
+        modules,
+        sessionPlan,
+        measures,
+        reminders,
+        reminderLimits,
+        tailoring,
+        outcomes);
+  }
+
+  /**
+   * Returns a copy of this protocol with {@code outcomes} replaced.
+   *
+   * @param outcomes the outcome definitions, or empty for the defaults
+   * @return the copy; this protocol is unchanged
+   */
+  public Protocol withOutcomes(Optional<OutcomeDefinitions> outcomes) {
+    return new Protocol(
+        id,
+        version,
+        title,
+        description,
+        modules,
+        sessionPlan,
+        measures,
+        reminders,
+        reminderLimits,
+        tailoring,
+        outcomes);
   }
 
   /**

@@ -153,6 +153,20 @@ public sealed interface Rule
   }
 
   /**
+   * Returns the number of conditions (leaves) in this rule: 1 for a leaf, the sum of the children's
+   * otherwise.
+   *
+   * @return the number of leaves
+   */
+  default int leaves() {
+    int sum = children().isEmpty() ? 1 : 0;
+    for (Rule child : children()) {
+      sum += child.leaves();
+    }
+    return sum;
+  }
+
+  /**
    * Every rule in the list holds.
    *
    * @param rules the rules, at least one

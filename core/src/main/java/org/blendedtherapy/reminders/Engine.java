@@ -9,9 +9,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,27 +40,106 @@ import org.blendedtherapy.timeline.Timeline;
  * and to the occurrences backoff must look back over (those since the run of ignored prompts
  * began), never to the whole plan or the whole history: every question about the history is a
  * lookup in the timeline, O(log n).
+ *
+ * <p>Where the client stays in the enrolment's zone and the zone keeps one UTC offset (everywhere
+ * but two days either side of a transition), calendar occurrences are made in order by arithmetic
+ * on epoch seconds, without asking the zone's rules per occurrence and without sorting; elsewhere
+ * every intent is resolved through the timeline and the span's occurrences are sorted.
  */
 final class Engine {
-  /** An occurrence and, when it does not fire, why. */
-  record Decided(Reminder reminder, Optional<Suppressed> suppressed) {}
+  /** The occurrences of a window that fire, and those that do not, each by instant, then id. */
+  record Decisions(List<Reminder> fired, List<Suppressed> suppressed) {}
 
-  /** An occurrence with what it is about: a session number or a module id. */
   /**
-   * An occurrence with what it is about (a session number or a module id) and, when its zone had
-   * one UTC offset around it, that offset.
+   * An occurrence with what it is about (a session number or a module id), the index of its policy
+   * and, when its zone had one UTC offset around it, that offset.
    */
-  private record Occurrence(Reminder reminder, int session, String module, ZoneOffset offset) {}
+  private record Occurrence(
+      Reminder reminder, int session, String module, ZoneOffset offset, int policy) {}
 
-  private static final Comparator<Occurrence> ORDER =
-      Comparator.comparing((Occurrence o) -> o.reminder().instant())
-          .thenComparing(o -> o.reminder().id());
+  /** Occurrences in order, kept as columns: what the calendar fast path adds without wrapping. */
+  private static final class Batch {
+    Reminder[] reminders;
+    int[] policies;
+    int[] sessions;
+    String[] modules;
+    ZoneOffset[] offsets;
+    int size;
 
-  private static final Comparator<Decided> DECIDED_ORDER =
-      Comparator.comparing((Decided d) -> d.reminder().instant())
-          .thenComparing(d -> d.reminder().id());
+    Batch(int capacity) {
+      reminders = new Reminder[capacity];
+      policies = new int[capacity];
+      sessions = new int[capacity];
+      modules = new String[capacity];
+      offsets = new ZoneOffset[capacity];
+    }
+
+    void add(Reminder reminder, int session, String module, ZoneOffset offset, int policy) {
+      if (size == reminders.length) {
+        int capacity = size + (size >> 1) + 8;
+        reminders = java.util.Arrays.copyOf(reminders, capacity);
+        policies = java.util.Arrays.copyOf(policies, capacity);
+        sessions = java.util.Arrays.copyOf(sessions, capacity);
+        modules = java.util.Arrays.copyOf(modules, capacity);
+        offsets = java.util.Arrays.copyOf(offsets, capacity);
+      }
+      reminders[size] = reminder;
+      policies[size] = policy;
+      sessions[size] = session;
+      modules[size] = module;
+      offsets[size] = offset;
+      size++;
+    }
+
+    void add(Occurrence occurrence) {
+      add(
+          occurrence.reminder(),
+          occurrence.session(),
+          occurrence.module(),
+          occurrence.offset(),
+          occurrence.policy());
+    }
+
+    void addAll(List<Occurrence> occurrences) {
+      occurrences.forEach(this::add);
+    }
+  }
+
+  /** A calendar policy's time of day, with what every occurrence at it shares. */
+  private record Slot(
+      int policy,
+      ReminderPolicy p,
+      LocalTime time,
+      long second,
+      int nano,
+      String reason,
+      String prefix,
+      String suffix) {
+    /** The order of a day's occurrences at one offset: by time, then as their ids sort. */
+    static final Comparator<Slot> ORDER =
+        Comparator.comparing(Slot::time).thenComparing(s -> s.p().id() + ".");
+  }
+
+  private static final Comparator<Occurrence> ORDER = Engine::compare;
+
+  private static final Comparator<Reminder> CAP_ORDER =
+      Comparator.comparing((Reminder r) -> r.kind().ordinal())
+          .thenComparing(Reminder::instant)
+          .thenComparing(Reminder::id);
+
+  /** By instant, then id. */
+  private static int compare(Occurrence a, Occurrence b) {
+    return compare(a.reminder(), b.reminder());
+  }
+
+  private static int compare(Reminder a, Reminder b) {
+    int byInstant = a.instant().compareTo(b.instant());
+    return byInstant != 0 ? byInstant : a.id().compareTo(b.id());
+  }
 
   private static final long LOOKBACK_DAYS = 7;
+  private static final long CHUNK_DAYS = 7;
+  private static final long DAY = 86_400;
 
   private final Timeline timeline;
   private final Protocol protocol;
@@ -65,8 +147,24 @@ final class Engine {
   private final Instant start;
   private final Instant end;
   private final Instant earliest;
+  private final Instant discharged;
   private final QuietHours quiet;
+  private final String quietWhy;
+  private final ZoneId home;
+  private final LocalDate firstDate;
+  private final List<ReminderPolicy> policyList;
   private final Map<String, ReminderPolicy> policies = new HashMap<>();
+  private final Map<String, Integer> policyIndex = new HashMap<>();
+  // Every calendar policy's times of day, by time, then as ids sort; empty when the plan has
+  // something that two occurrences of one id could come from (then every span is resolved).
+  private final List<Slot> slots = new ArrayList<>();
+  // Per policy: the session types it reminds of, and its offsets in words (empty for calendar).
+  private final List<Set<SessionType>> types = new ArrayList<>();
+  private final List<List<String>> words = new ArrayList<>();
+  private final Map<ReminderPolicy, Integer> position = new java.util.IdentityHashMap<>();
+  // Per plan version: whether its sessions' local times never go back.
+  private final boolean[] inOrder;
+  private final boolean ordered;
   // Per local day and zone: whether a rating lies on it, and the first one's instant.
   private final Map<String, Optional<Instant>> firstRating = new ConcurrentHashMap<>();
 
@@ -76,23 +174,81 @@ final class Engine {
     this.ids = new Ids(timeline.enrolment().client());
     this.start = timeline.start();
     this.end = timeline.end();
+    this.home = timeline.enrolment().zone();
+    this.firstDate = timeline.enrolment().start().toLocalDate();
+    this.policyList = List.copyOf(protocol.reminders());
     long before = 0;
-    for (ReminderPolicy policy : protocol.reminders()) {
+    boolean plain = true;
+    for (int i = 0; i < policyList.size(); i++) {
+      ReminderPolicy policy = policyList.get(i);
       policies.put(policy.id(), policy);
-      if (policy.schedule().kind() == Schedule.Kind.BEFORE) {
-        for (Offset offset : ((Schedule.Before) policy.schedule()).offsets()) {
+      policyIndex.put(policy.id(), i);
+      position.put(policy, i);
+      Schedule schedule = policy.schedule();
+      types.add(
+          policy.sessionTypes().isEmpty()
+              ? Set.copyOf(protocol.sessionPlan().pattern())
+              : Set.copyOf(policy.sessionTypes()));
+      List<String> inWords = new ArrayList<>();
+      if (schedule instanceof Schedule.Before b) {
+        b.offsets().forEach(o -> inWords.add(words(o, true)));
+      } else if (schedule instanceof Schedule.After a) {
+        a.offsets().forEach(o -> inWords.add(words(o, false)));
+      }
+      words.add(List.copyOf(inWords));
+      if (schedule.kind() == Schedule.Kind.BEFORE) {
+        for (Offset offset : ((Schedule.Before) schedule).offsets()) {
           before = Math.max(before, offset.days().getDays() + offset.time().toDays() + 1);
+          plain &= wholeMinutes(offset);
+        }
+      } else if (schedule.kind() == Schedule.Kind.AFTER) {
+        for (Offset offset : ((Schedule.After) schedule).offsets()) {
+          plain &= wholeMinutes(offset);
+        }
+      } else if (isCalendar(policy)) {
+        List<LocalTime> times =
+            timeline
+                .enrolment()
+                .preferences()
+                .reminderTimes()
+                .getOrDefault(policy.id(), schedule.timesOfDay());
+        Set<Integer> minutes = new HashSet<>();
+        for (LocalTime time : times) {
+          plain &= minutes.add(time.getHour() * 60 + time.getMinute());
+          slots.add(
+              new Slot(
+                  i,
+                  policy,
+                  time,
+                  time.toSecondOfDay(),
+                  time.getNano(),
+                  describe(schedule, time),
+                  ids.prefix(policy.id()),
+                  Ids.suffix(time)));
         }
       }
     }
+    plain &= policies.size() == policyList.size();
     LocalDateTime firstLocal = timeline.planVersions().get(0).locals().get(0);
-    for (Timeline.PlanVersion version : timeline.planVersions()) {
+    this.inOrder = new boolean[timeline.planVersions().size()];
+    for (int v = 0; v < inOrder.length; v++) {
+      Timeline.PlanVersion version = timeline.planVersions().get(v);
       LocalDateTime session1 = version.locals().get(0);
       firstLocal = session1.isBefore(firstLocal) ? session1 : firstLocal;
+      inOrder[v] = true;
+      LocalDateTime previous = null;
+      for (LocalDateTime local : version.locals()) {
+        plain &= local.getSecond() == 0 && local.getNano() == 0;
+        inOrder[v] &= previous == null || !local.isBefore(previous);
+        previous = local;
+      }
     }
-    Instant session1 = Times.instant(firstLocal, timeline.enrolment().zone());
+    slots.sort(Slot.ORDER);
+    this.ordered = plain;
+    Instant session1 = Times.instant(firstLocal, home);
     Instant first = session1.isBefore(start) ? session1 : start;
     this.earliest = first.minus(before + 3, ChronoUnit.DAYS);
+    this.discharged = timeline.dischargedAt().orElse(null);
     this.quiet =
         timeline
             .enrolment()
@@ -100,14 +256,19 @@ final class Engine {
             .quietHours()
             .or(() -> protocol.reminderLimits().quietHours())
             .orElse(null);
+    this.quietWhy = quiet == null ? "" : "inside quiet hours " + quiet.from() + "-" + quiet.to();
+  }
+
+  private static boolean wholeMinutes(Offset offset) {
+    return offset.time().toSecondsPart() == 0 && offset.time().getNano() == 0;
   }
 
   /** Decides every occurrence in {@code [from, to)}, sorted by instant, then id. */
-  List<Decided> decide(Instant from, Instant to) {
+  Decisions decide(Instant from, Instant to) {
     Instant lo = from.isBefore(earliest) ? earliest : from;
     Instant hi = to.isAfter(end.plus(1, ChronoUnit.DAYS)) ? end.plus(1, ChronoUnit.DAYS) : to;
     if (!lo.isBefore(hi)) {
-      return List.of();
+      return new Decisions(List.of(), List.of());
     }
     // Caps are decided per whole local day: generate every occurrence of the days the window
     // touches.
@@ -124,29 +285,33 @@ final class Engine {
       genFrom = wideFrom;
       genTo = wideTo;
     }
-    List<Occurrence> occurrences = generate(genFrom, genTo, null);
-    List<Decided> decided = new ArrayList<>();
-    List<Occurrence> candidates = new ArrayList<>();
-    for (Occurrence occurrence : occurrences) {
-      Optional<Suppressed> early = earlySuppression(occurrence);
-      if (early.isPresent()) {
-        decided.add(new Decided(occurrence.reminder(), early));
-      } else {
-        candidates.add(occurrence);
-      }
+    Batch occurrences = generate(genFrom, genTo, null);
+    int n = occurrences.size;
+    Suppressed[] why = new Suppressed[n];
+    Context context = new Context();
+    for (int i = 0; i < n; i++) {
+      why[i] = earlySuppression(occurrences, i, context);
     }
-    List<Reminder> afterBackoff = new ArrayList<>();
-    decided.addAll(backoff(candidates, afterBackoff, genFrom));
-    decided.addAll(cap(afterBackoff));
-    List<Decided> out = new ArrayList<>();
-    for (Decided d : decided) {
-      Instant at = d.reminder().instant();
+    backoff(occurrences, why, genFrom, context);
+    cap(occurrences, why);
+    int held = 0;
+    for (Suppressed s : why) {
+      held += s == null ? 0 : 1;
+    }
+    List<Reminder> fired = new ArrayList<>(n - held);
+    List<Suppressed> suppressed = new ArrayList<>(held);
+    for (int i = 0; i < n; i++) {
+      Reminder reminder = occurrences.reminders[i];
+      Instant at = reminder.instant();
       if (!at.isBefore(from) && at.isBefore(to)) {
-        out.add(d);
+        if (why[i] == null) {
+          fired.add(reminder);
+        } else {
+          suppressed.add(why[i]);
+        }
       }
     }
-    out.sort(DECIDED_ORDER);
-    return out;
+    return new Decisions(fired, suppressed);
   }
 
   /** The latest instant any occurrence can have. */
@@ -157,10 +322,6 @@ final class Engine {
   // ---- occurrences ----
 
   /**
-   * Every occurrence with an instant in {@code [from, to)}, deduplicated by id, sorted by instant
-   * then id; of one policy only when {@code only} is given.
-   */
-  /**
    * The one UTC offset of the client's zone over a span (with two days either side), when the
    * client stays in the enrolment's zone and it has no transition then: local times and instants
    * then convert by arithmetic, without asking the zone's rules per occurrence.
@@ -168,81 +329,339 @@ final class Engine {
   private ZoneOffset fixedOffset(Instant from, Instant to) {
     Instant a = from.minus(2, ChronoUnit.DAYS);
     Instant b = to.plus(2, ChronoUnit.DAYS);
-    ZoneId zone = timeline.enrolment().zone();
-    if (!timeline.zoneAt(a).equals(zone) || timeline.changesZone(a, b)) {
+    if (!timeline.zoneAt(a).equals(home) || timeline.changesZone(a, b)) {
       return null;
     }
-    java.time.zone.ZoneRules rules = zone.getRules();
+    ZoneRules rules = home.getRules();
     if (rules.isFixedOffset()) {
       return rules.getOffset(a);
     }
-    java.time.zone.ZoneOffsetTransition next = rules.nextTransition(a);
+    ZoneOffsetTransition next = rules.nextTransition(a);
     return next == null || next.getInstant().isAfter(b) ? rules.getOffset(a) : null;
   }
 
-  private static final long CHUNK_DAYS = 7;
-
   /**
    * Every occurrence with an instant in {@code [from, to)}, deduplicated by id, sorted by instant
-   * then id; of one policy only when {@code only} is given. Generated a week at a time, so that the
-   * weeks without a transition of the client's zone convert local times by arithmetic.
+   * then id; of one policy only when {@code only} is given. Generated span by span: the longest
+   * spans from the start of which to two days before the zone's next transition the client stays in
+   * the enrolment's zone convert local times by arithmetic, in order; the rest go a week at a time,
+   * resolved through the timeline and sorted.
    */
-  private List<Occurrence> generate(Instant from, Instant to, ReminderPolicy only) {
-    Map<String, Occurrence> unique = new LinkedHashMap<>();
+  private Batch generate(Instant from, Instant to, ReminderPolicy only) {
     Instant lo = from.isBefore(earliest) ? earliest : from;
     Instant hi = to.isAfter(last()) ? last() : to;
-    for (Instant chunk = lo; chunk.isBefore(hi); chunk = chunk.plus(CHUNK_DAYS, ChronoUnit.DAYS)) {
+    if (!ordered) {
+      Map<String, Occurrence> unique = new LinkedHashMap<>();
+      for (Instant chunk = lo;
+          chunk.isBefore(hi);
+          chunk = chunk.plus(CHUNK_DAYS, ChronoUnit.DAYS)) {
+        Instant end = chunk.plus(CHUNK_DAYS, ChronoUnit.DAYS);
+        Instant until = end.isAfter(hi) ? hi : end;
+        resolved(chunk, until, only, fixedOffset(chunk, until), unique(unique));
+      }
+      List<Occurrence> sorted = new ArrayList<>(unique.values());
+      sorted.sort(ORDER);
+      Batch out = new Batch(sorted.size());
+      out.addAll(sorted);
+      return out;
+    }
+    // Every id has one instant, so spans never share an id and each span is deduplicated alone.
+    long days = (hi.getEpochSecond() - lo.getEpochSecond()) / DAY + 2;
+    Batch out = new Batch((int) Math.max(10, Math.min(1 << 14, days * (slots.size() + 1))));
+    ZoneRules rules = home.getRules();
+    Instant chunk = lo;
+    while (chunk.isBefore(hi)) {
+      Instant a = chunk.minus(2, ChronoUnit.DAYS);
       Instant end = chunk.plus(CHUNK_DAYS, ChronoUnit.DAYS);
       Instant until = end.isAfter(hi) ? hi : end;
-      generate(chunk, until, only, fixedOffset(chunk, until), unique);
+      if (timeline.zoneAt(a).equals(home)) {
+        Instant limit = hi;
+        Instant past = null;
+        ZoneOffsetTransition next = rules.isFixedOffset() ? null : rules.nextTransition(a);
+        if (next != null) {
+          Instant before = next.getInstant().minus(2, ChronoUnit.DAYS).minusNanos(1);
+          limit = before.isBefore(limit) ? before : limit;
+          past = next.getInstant().plus(2, ChronoUnit.DAYS).plusNanos(1);
+        }
+        if (limit.isAfter(chunk)) {
+          if (!timeline.changesZone(a, limit.plus(2, ChronoUnit.DAYS))) {
+            fixed(chunk, limit, only, rules.getOffset(a), out);
+            chunk = limit;
+            continue;
+          }
+        } else if (past != null) {
+          // The days around a transition, on their own.
+          until = past.isAfter(hi) ? hi : past;
+          if (transition(chunk, until, only, next, out)) {
+            chunk = until;
+            continue;
+          }
+        }
+      }
+      ZoneOffset offset = fixedOffset(chunk, until);
+      if (offset != null) {
+        fixed(chunk, until, only, offset, out);
+      } else {
+        Map<String, Occurrence> unique = new LinkedHashMap<>();
+        resolved(chunk, until, only, null, unique(unique));
+        List<Occurrence> sorted = new ArrayList<>(unique.values());
+        sorted.sort(ORDER);
+        out.addAll(sorted);
+      }
+      chunk = until;
     }
-    List<Occurrence> sorted = new ArrayList<>(unique.values());
-    sorted.sort(ORDER);
-    return sorted;
+    return out;
   }
 
-  private void generate(
-      Instant from,
-      Instant to,
-      ReminderPolicy only,
-      ZoneOffset fixed,
-      Map<String, Occurrence> unique) {
+  /**
+   * The occurrences of a span at one offset, in order: calendar ones by arithmetic, day by day in
+   * slot order; those relative to sessions and modules resolved, sorted, and merged in.
+   */
+  private void fixed(Instant from, Instant to, ReminderPolicy only, ZoneOffset fixed, Batch out) {
+    List<Occurrence> generated = new ArrayList<>();
+    for (int i = 0; i < policyList.size(); i++) {
+      ReminderPolicy policy = policyList.get(i);
+      if ((only == null || only == policy) && !isCalendar(policy)) {
+        relative(policy, from, to, fixed, generated::add);
+      }
+    }
+    // Stable: of the occurrences of one id (and so of one instant), the first made comes first.
+    generated.sort(ORDER);
+    List<Occurrence> relative = new ArrayList<>(generated.size());
+    for (Occurrence occurrence : generated) {
+      if (relative.isEmpty()
+          || !relative
+              .get(relative.size() - 1)
+              .reminder()
+              .id()
+              .equals(occurrence.reminder().id())) {
+        relative.add(occurrence);
+      }
+    }
+    int r = 0;
+    Instant lo = from.isBefore(start) ? start : from;
+    Instant hi = to.isAfter(end) ? end : to;
+    if (lo.isBefore(hi) && !slots.isEmpty()) {
+      int offset = fixed.getTotalSeconds();
+      long loSec = lo.getEpochSecond();
+      int loNano = lo.getNano();
+      long hiSec = hi.getEpochSecond();
+      int hiNano = hi.getNano();
+      long lastDay = Math.floorDiv(hiSec + offset, DAY);
+      for (long day = Math.floorDiv(loSec + offset, DAY); day <= lastDay; day++) {
+        LocalDate date = null;
+        String stamp = null;
+        for (Slot slot : slots) {
+          if (only != null && only != slot.p()) {
+            continue;
+          }
+          long sec = day * DAY + slot.second() - offset;
+          int nano = slot.nano();
+          if (sec < loSec || sec == loSec && nano < loNano) {
+            continue;
+          }
+          if (sec > hiSec || sec == hiSec && nano >= hiNano) {
+            continue;
+          }
+          if (date == null) {
+            date = LocalDate.ofEpochDay(day);
+          }
+          if (!onDay(slot.p().schedule(), date, firstDate)) {
+            continue;
+          }
+          LocalDateTime intent = LocalDateTime.of(date, slot.time());
+          if (stamp == null) {
+            stamp = Ids.stamp(date);
+          }
+          String id =
+              stamp.isEmpty()
+                  ? ids.id(slot.p().id(), intent, "")
+                  : slot.prefix() + stamp + slot.suffix();
+          Reminder reminder =
+              new Reminder(
+                  id,
+                  slot.p().id(),
+                  slot.p().kind(),
+                  intent,
+                  Instant.ofEpochSecond(sec, nano),
+                  home,
+                  slot.reason());
+          while (r < relative.size() && compare(relative.get(r).reminder(), reminder) < 0) {
+            out.add(relative.get(r++));
+          }
+          out.add(reminder, 0, "", fixed, slot.policy());
+        }
+      }
+    }
+    while (r < relative.size()) {
+      out.add(relative.get(r++));
+    }
+  }
+
+  /**
+   * The occurrences of a span around one transition of the enrolment's zone, when the client stays
+   * in that zone and the zone has no other transition within four days: calendar ones by arithmetic
+   * on the transition's two offsets (as {@link ZonedDateTime#of} resolves: a time in a gap moves
+   * forward by the gap, a time in an overlap takes the earlier offset), the rest resolved; all
+   * sorted. False, with nothing added, when the span does not qualify.
+   */
+  private boolean transition(
+      Instant from, Instant to, ReminderPolicy only, ZoneOffsetTransition transition, Batch out) {
+    ZoneRules rules = home.getRules();
+    Instant wideFrom = from.minus(4, ChronoUnit.DAYS);
+    Instant wideTo = to.plus(4, ChronoUnit.DAYS);
+    ZoneOffsetTransition previous = rules.previousTransition(transition.getInstant());
+    ZoneOffsetTransition next = rules.nextTransition(transition.getInstant());
+    if (previous != null && !previous.getInstant().isBefore(wideFrom)
+        || next != null && !next.getInstant().isAfter(wideTo)
+        || !timeline.zoneAt(wideFrom).equals(home)
+        || timeline.changesZone(wideFrom, wideTo)) {
+      return false;
+    }
+    List<Occurrence> made = new ArrayList<>();
+    for (ReminderPolicy policy : policyList) {
+      if ((only == null || only == policy) && !isCalendar(policy)) {
+        relative(policy, from, to, null, made::add);
+      }
+    }
+    Instant lo = from.isBefore(start) ? start : from;
+    Instant hi = to.isAfter(end) ? end : to;
+    if (lo.isBefore(hi)) {
+      long at = transition.getInstant().getEpochSecond();
+      int before = transition.getOffsetBefore().getTotalSeconds();
+      int after = transition.getOffsetAfter().getTotalSeconds();
+      // The local times of the transition at each offset, in epoch seconds.
+      long localBefore = at + before;
+      long localAfter = at + after;
+      boolean gap = after > before;
+      long loSec = lo.getEpochSecond();
+      int loNano = lo.getNano();
+      long hiSec = hi.getEpochSecond();
+      int hiNano = hi.getNano();
+      long lastDay = Math.floorDiv(hiSec + Math.max(before, after), DAY) + 2;
+      for (long day = Math.floorDiv(loSec + Math.min(before, after), DAY) - 2;
+          day <= lastDay;
+          day++) {
+        LocalDate date = null;
+        for (Slot slot : slots) {
+          if (only != null && only != slot.p()) {
+            continue;
+          }
+          long local = day * DAY + slot.second();
+          long sec;
+          long shift = 0;
+          if (gap) {
+            if (local < localAfter) {
+              sec = local - before;
+              shift = local < localBefore ? 0 : after - before;
+            } else {
+              sec = local - after;
+            }
+          } else {
+            sec = local < localBefore ? local - before : local - after;
+          }
+          int nano = slot.nano();
+          if (sec < loSec || sec == loSec && nano < loNano) {
+            continue;
+          }
+          if (sec > hiSec || sec == hiSec && nano >= hiNano) {
+            continue;
+          }
+          if (date == null) {
+            date = LocalDate.ofEpochDay(day);
+          }
+          if (!onDay(slot.p().schedule(), date, firstDate)) {
+            continue;
+          }
+          LocalDateTime intent = LocalDateTime.of(date, slot.time());
+          made.add(
+              new Occurrence(
+                  new Reminder(
+                      ids.id(slot.p().id(), intent, ""),
+                      slot.p().id(),
+                      slot.p().kind(),
+                      shift == 0 ? intent : intent.plusSeconds(shift),
+                      Instant.ofEpochSecond(sec, nano),
+                      home,
+                      slot.reason()),
+                  0,
+                  "",
+                  null,
+                  slot.policy()));
+        }
+      }
+    }
+    // Stable: of the occurrences of one id (and so of one instant), the first made comes first.
+    made.sort(ORDER);
+    Reminder last = null;
+    for (Occurrence occurrence : made) {
+      if (last == null || !last.id().equals(occurrence.reminder().id())) {
+        out.add(occurrence);
+        last = occurrence.reminder();
+      }
+    }
+    return true;
+  }
+
+  /** The occurrences of a span resolved through the timeline, each policy in turn. */
+  private void resolved(
+      Instant from, Instant to, ReminderPolicy only, ZoneOffset fixed, Sink sink) {
     for (ReminderPolicy policy : protocol.reminders()) {
       if (only != null && only != policy) {
         continue;
       }
-      Schedule schedule = policy.schedule();
-      switch (schedule.kind()) {
-        case BEFORE:
-          relativeToSessions(
-              policy, ((Schedule.Before) schedule).offsets(), true, from, to, fixed, unique);
-          break;
-        case AFTER:
-          List<Offset> offsets = ((Schedule.After) schedule).offsets();
-          if (policy.kind() == ReminderKind.MODULE) {
-            relativeToModules(policy, offsets, from, to, fixed, unique);
-          } else {
-            relativeToSessions(policy, offsets, false, from, to, fixed, unique);
-          }
-          break;
-        default:
-          calendar(policy, from, to, fixed, unique);
-          break;
+      if (isCalendar(policy)) {
+        calendar(policy, from, to, fixed, sink);
+      } else {
+        relative(policy, from, to, fixed, sink);
       }
     }
   }
 
-  private static void add(Map<String, Occurrence> unique, Occurrence occurrence) {
-    unique.putIfAbsent(occurrence.reminder().id(), occurrence);
+  private static boolean isCalendar(ReminderPolicy policy) {
+    Schedule.Kind kind = policy.schedule().kind();
+    return kind != Schedule.Kind.BEFORE && kind != Schedule.Kind.AFTER;
+  }
+
+  /** A policy relative to sessions or to modules. */
+  private void relative(
+      ReminderPolicy policy, Instant from, Instant to, ZoneOffset fixed, Sink sink) {
+    Schedule schedule = policy.schedule();
+    switch (schedule.kind()) {
+      case BEFORE:
+        relativeToSessions(
+            policy, ((Schedule.Before) schedule).offsets(), true, from, to, fixed, sink);
+        break;
+      case AFTER:
+        List<Offset> offsets = ((Schedule.After) schedule).offsets();
+        if (policy.kind() == ReminderKind.MODULE) {
+          relativeToModules(policy, offsets, from, to, fixed, sink);
+        } else {
+          relativeToSessions(policy, offsets, false, from, to, fixed, sink);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** Where generated occurrences go. */
+  private interface Sink {
+    void add(Occurrence occurrence);
+  }
+
+  /** A sink that keeps the first occurrence of each id. */
+  private static Sink unique(Map<String, Occurrence> unique) {
+    return occurrence -> unique.putIfAbsent(occurrence.reminder().id(), occurrence);
+  }
+
+  private int index(ReminderPolicy policy) {
+    return policyIndex.get(policy.id());
   }
 
   /** Daily, weekly and every-N-days policies, from the start to the end of the plan. */
   private void calendar(
-      ReminderPolicy policy,
-      Instant from,
-      Instant to,
-      ZoneOffset fixed,
-      Map<String, Occurrence> unique) {
+      ReminderPolicy policy, Instant from, Instant to, ZoneOffset fixed, Sink sink) {
     Instant lo = from.isBefore(start) ? start : from;
     Instant hi = to.isAfter(end) ? end : to;
     if (!lo.isBefore(hi)) {
@@ -254,13 +673,13 @@ final class Engine {
             .preferences()
             .reminderTimes()
             .getOrDefault(policy.id(), policy.schedule().timesOfDay());
-    LocalDate first = timeline.enrolment().start().toLocalDate();
+    LocalDate first = firstDate;
+    int index = index(policy);
     if (fixed != null) {
       // No transition and no zone change near: an intent is its own local time, and its instant is
       // in the window exactly when the local time is.
       LocalDateTime loLocal = LocalDateTime.ofEpochSecond(lo.getEpochSecond(), lo.getNano(), fixed);
       LocalDateTime hiLocal = LocalDateTime.ofEpochSecond(hi.getEpochSecond(), hi.getNano(), fixed);
-      ZoneId zone = timeline.enrolment().zone();
       for (LocalDate date = loLocal.toLocalDate();
           !date.isAfter(hiLocal.toLocalDate());
           date = date.plusDays(1)) {
@@ -272,8 +691,7 @@ final class Engine {
           if (intent.isBefore(loLocal) || !intent.isBefore(hiLocal)) {
             continue;
           }
-          add(
-              unique,
+          sink.add(
               new Occurrence(
                   new Reminder(
                       ids.id(policy.id(), intent, ""),
@@ -281,11 +699,12 @@ final class Engine {
                       policy.kind(),
                       intent,
                       intent.toInstant(fixed),
-                      zone,
+                      home,
                       describe(policy.schedule(), time)),
                   0,
                   "",
-                  fixed));
+                  fixed,
+                  index));
         }
       }
       return;
@@ -298,9 +717,9 @@ final class Engine {
                 && !timeline.changesZone(lo.minus(2, ChronoUnit.DAYS), hi.plus(2, ChronoUnit.DAYS))
             ? 1
             : 2;
-    LocalDate firstDate = lo.atZone(zone).toLocalDate().minusDays(margin);
-    LocalDate lastDate = hi.atZone(timeline.zoneAt(hi)).toLocalDate().plusDays(margin);
-    for (LocalDate date = firstDate; !date.isAfter(lastDate); date = date.plusDays(1)) {
+    LocalDate firstDay = lo.atZone(zone).toLocalDate().minusDays(margin);
+    LocalDate lastDay = hi.atZone(timeline.zoneAt(hi)).toLocalDate().plusDays(margin);
+    for (LocalDate date = firstDay; !date.isAfter(lastDay); date = date.plusDays(1)) {
       if (!onDay(policy.schedule(), date, first)) {
         continue;
       }
@@ -312,8 +731,7 @@ final class Engine {
           continue;
         }
         String reason = describe(policy.schedule(), time);
-        add(
-            unique,
+        sink.add(
             new Occurrence(
                 new Reminder(
                     ids.id(policy.id(), intent, ""),
@@ -325,7 +743,8 @@ final class Engine {
                     resolved.late() ? reason + " (late: the client changed zone)" : reason),
                 0,
                 "",
-                fixed));
+                fixed,
+                index));
       }
     }
   }
@@ -367,12 +786,12 @@ final class Engine {
       Instant from,
       Instant to,
       ZoneOffset fixed,
-      Map<String, Occurrence> unique) {
-    Set<SessionType> types =
-        policy.sessionTypes().isEmpty()
-            ? Set.copyOf(protocol.sessionPlan().pattern())
-            : Set.copyOf(policy.sessionTypes());
-    ZoneId service = timeline.enrolment().zone();
+      Sink sink) {
+    int index = index(policy);
+    int at = position.get(policy);
+    Set<SessionType> types = this.types.get(at);
+    List<String> inWords = this.words.get(at);
+    ZoneId service = home;
     // Local date-times more than two days outside the window cannot resolve into it.
     Instant lo = from.isBefore(earliest) ? earliest : from;
     Instant hi = to.isAfter(last()) ? last() : to;
@@ -390,12 +809,31 @@ final class Engine {
     }
     LocalDateTime nearest = lowest.minusDays(reach);
     LocalDateTime furthest = highest.plusDays(reach);
-    for (Timeline.PlanVersion version : timeline.planVersions()) {
+    List<Timeline.PlanVersion> versions = timeline.planVersions();
+    for (int v = 0; v < versions.size(); v++) {
+      Timeline.PlanVersion version = versions.get(v);
       if (!version.until().isAfter(from) || !version.from().isBefore(to)) {
         continue;
       }
       List<LocalDateTime> locals = version.locals();
-      for (int i = 0; i < locals.size(); i++) {
+      // Sessions in time order (as planned, unless one was moved past another): from the first
+      // that can reach the window.
+      int first = 0;
+      if (inOrder[v]) {
+        int high = locals.size();
+        while (first < high) {
+          int mid = (first + high) >>> 1;
+          if (locals.get(mid).isBefore(nearest)) {
+            first = mid + 1;
+          } else {
+            high = mid;
+          }
+        }
+      }
+      for (int i = first; i < locals.size(); i++) {
+        if (inOrder[v] && locals.get(i).isAfter(furthest)) {
+          break;
+        }
         int number = i + 1;
         SessionType type = protocol.sessionPlan().typeOf(number);
         if (!types.contains(type)
@@ -403,7 +841,8 @@ final class Engine {
             || locals.get(i).isAfter(furthest)) {
           continue;
         }
-        for (Offset offset : offsets) {
+        for (int o = 0; o < offsets.size(); o++) {
+          Offset offset = offsets.get(o);
           LocalDateTime intent =
               before
                   ? locals.get(i).minus(offset.days()).minus(offset.time())
@@ -432,8 +871,7 @@ final class Engine {
             clientLocal = client.toLocalDateTime();
             clientZone = client.getZone();
           }
-          add(
-              unique,
+          sink.add(
               new Occurrence(
                   new Reminder(
                       ids.id(policy.id(), intent, "s" + number),
@@ -442,10 +880,11 @@ final class Engine {
                       clientLocal,
                       instant,
                       clientZone,
-                      words(offset, before) + "session " + number + " (" + type.json() + ")"),
+                      inWords.get(o) + "session " + number + " (" + type.json() + ")"),
                   number,
                   "",
-                  fixed));
+                  fixed,
+                  index));
         }
       }
     }
@@ -458,7 +897,8 @@ final class Engine {
       Instant from,
       Instant to,
       ZoneOffset fixed,
-      Map<String, Occurrence> unique) {
+      Sink sink) {
+    int index = index(policy);
     for (Module module : protocol.modules()) {
       Optional<Instant> opened = timeline.reminderAnchor(module.id());
       if (opened.isEmpty()) {
@@ -477,8 +917,7 @@ final class Engine {
           continue;
         }
         String reason = words(offset, false) + "module " + module.id() + " opened";
-        add(
-            unique,
+        sink.add(
             new Occurrence(
                 new Reminder(
                     ids.id(policy.id(), intent, module.id()),
@@ -490,7 +929,8 @@ final class Engine {
                     resolved.late() ? reason + " (late: the client changed zone)" : reason),
                 0,
                 module.id(),
-                fixed));
+                fixed,
+                index));
       }
     }
   }
@@ -517,128 +957,257 @@ final class Engine {
 
   // ---- suppression ----
 
-  private Optional<Suppressed> earlySuppression(Occurrence occurrence) {
-    Reminder reminder = occurrence.reminder();
+  /**
+   * What one query has learnt of the history so far, as it walks occurrences in order: where the
+   * mood ratings stand, the first rating of the last day asked about, and per policy the run of
+   * ignored prompts and the opt-out, each with the span of instants over which it holds.
+   */
+  private final class Context {
+    final List<Instant> moods = timeline.moodRatings();
+    Instant moodFrom;
+    int mood;
+    LocalDate ratedDay;
+    int ratedOffset;
+    Instant rated;
+    final Memo[] ignored = new Memo[policyList.size()];
+    final Memo[] opted = new Memo[policyList.size()];
+
+    /** The first rating in {@code [from, to)}, or null. */
+    Instant firstMood(Instant from, Instant to) {
+      if (moodFrom == null || from.isBefore(moodFrom)) {
+        int low = 0;
+        int high = moods.size();
+        while (low < high) {
+          int mid = (low + high) >>> 1;
+          if (moods.get(mid).isBefore(from)) {
+            low = mid + 1;
+          } else {
+            high = mid;
+          }
+        }
+        mood = low;
+      } else {
+        while (mood < moods.size() && moods.get(mood).isBefore(from)) {
+          mood++;
+        }
+      }
+      moodFrom = from;
+      return mood < moods.size() && moods.get(mood).isBefore(to) ? moods.get(mood) : null;
+    }
+
+    int ignoredRun(int policy, Instant at) {
+      Memo memo = ignored[policy];
+      if (memo == null) {
+        memo = new Memo(timeline.responseInstants(policyList.get(policy).id()));
+        ignored[policy] = memo;
+      }
+      if (!memo.covers(at)) {
+        memo.around(at);
+        memo.value = timeline.ignoredRun(policyList.get(policy).id(), at);
+      }
+      return memo.value;
+    }
+
+    boolean isOptedOut(int policy, Instant at) {
+      ReminderPolicy p = policyList.get(policy);
+      if (!p.optOut()) {
+        return false;
+      }
+      Memo memo = opted[policy];
+      if (memo == null) {
+        memo = new Memo(timeline.optInstants(p.id()));
+        opted[policy] = memo;
+      }
+      if (!memo.covers(at)) {
+        memo.around(at);
+        memo.value = timeline.isOptedOut(p, at) ? 1 : 0;
+      }
+      return memo.value == 1;
+    }
+  }
+
+  /**
+   * An answer that can change only at the given instants, and the span {@code [from, until)}
+   * between two of them over which it holds ({@code until} null: to the end).
+   */
+  private static final class Memo {
+    final List<Instant> changes;
+    Instant from;
+    Instant until;
+    // How many changes lie at or before the span.
+    int index;
+    int value;
+
+    Memo(List<Instant> changes) {
+      this.changes = changes;
+    }
+
+    boolean covers(Instant at) {
+      return from != null && !at.isBefore(from) && (until == null || at.isBefore(until));
+    }
+
+    void around(Instant at) {
+      int size = changes.size();
+      int low;
+      if (until != null && !at.isBefore(until)) {
+        // Walking forward, as a query does: the next few changes first.
+        low = index + 1;
+        while (low < size && low <= index + 4 && !changes.get(low).isAfter(at)) {
+          low++;
+        }
+        if (low < size && low > index + 4) {
+          low = search(at);
+        }
+      } else {
+        low = search(at);
+      }
+      index = low;
+      from = low == 0 ? Instant.MIN : changes.get(low - 1);
+      until = low < size ? changes.get(low) : null;
+    }
+
+    /** How many changes are at or before an instant. */
+    private int search(Instant at) {
+      int low = 0;
+      int high = changes.size();
+      while (low < high) {
+        int mid = (low + high) >>> 1;
+        if (!changes.get(mid).isAfter(at)) {
+          low = mid + 1;
+        } else {
+          high = mid;
+        }
+      }
+      return low;
+    }
+  }
+
+  private Suppressed earlySuppression(Batch occurrences, int index, Context context) {
+    Reminder reminder = occurrences.reminders[index];
     Instant at = reminder.instant();
-    Optional<Instant> discharged = timeline.dischargedAt();
-    if (discharged.isPresent() && !at.isBefore(discharged.get())) {
-      return suppressed(reminder, Suppression.DISCHARGED, "the client was discharged");
+    if (discharged != null && !at.isBefore(discharged)) {
+      return new Suppressed(reminder, Suppression.DISCHARGED, "the client was discharged");
     }
     if (timeline.isPausedAt(at)) {
-      return suppressed(reminder, Suppression.PAUSED, "therapy is paused");
+      return new Suppressed(reminder, Suppression.PAUSED, "therapy is paused");
     }
-    if (timeline.isOptedOut(policies.get(reminder.policy()), at)) {
-      return suppressed(reminder, Suppression.OPTED_OUT, "the client turned this policy off");
+    if (context.isOptedOut(occurrences.policies[index], at)) {
+      return new Suppressed(reminder, Suppression.OPTED_OUT, "the client turned this policy off");
     }
-    Optional<String> done = taskDone(occurrence);
-    if (done.isPresent()) {
-      return suppressed(reminder, Suppression.TASK_DONE, done.get());
+    String done = taskDone(occurrences, index, context);
+    if (done != null) {
+      return new Suppressed(reminder, Suppression.TASK_DONE, done);
     }
     if (quiet != null && quiet.contains(reminder.local().toLocalTime())) {
-      return suppressed(
-          reminder,
-          Suppression.QUIET_HOURS,
-          "inside quiet hours " + quiet.from() + "-" + quiet.to());
+      return new Suppressed(reminder, Suppression.QUIET_HOURS, quietWhy);
     }
-    return Optional.empty();
+    return null;
   }
 
-  private static Optional<Suppressed> suppressed(Reminder reminder, Suppression by, String why) {
-    return Optional.of(new Suppressed(reminder, by, why));
-  }
-
-  /** Whether what the reminder is for is already done (or cancelled) by its instant. */
-  private Optional<String> taskDone(Occurrence occurrence) {
-    Reminder reminder = occurrence.reminder();
-    ZoneOffset fixed = occurrence.offset();
+  /** Whether what the reminder is for is already done (or cancelled) by its instant, and why. */
+  private String taskDone(Batch occurrences, int index, Context context) {
+    Reminder reminder = occurrences.reminders[index];
+    ZoneOffset fixed = occurrences.offsets[index];
     Instant at = reminder.instant();
     switch (reminder.kind()) {
       case APPOINTMENT:
       case ONLINE_SESSION:
         {
-          int number = occurrence.session();
+          int number = occurrences.sessions[index];
           if (number < 1) {
-            return Optional.empty();
+            return null;
           }
           Optional<Instant> cancelled = timeline.cancelledAt(number);
           Optional<Instant> attended = timeline.attendedAt(number);
           if (cancelled.isPresent() && !cancelled.get().isAfter(at)) {
-            return Optional.of("session " + number + " was cancelled");
+            return "session " + number + " was cancelled";
           }
           if (reminder.kind() == ReminderKind.ONLINE_SESSION
               && attended.isPresent()
               && !attended.get().isAfter(at)) {
-            return Optional.of("session " + number + " is already done");
+            return "session " + number + " is already done";
           }
-          return Optional.empty();
+          return null;
         }
       case MODULE:
         {
-          String module = occurrence.module();
+          String module = occurrences.modules[index];
           Optional<Instant> started =
               timeline.module(module).flatMap(ledger -> ledger.firstTouched());
           return started.isPresent() && !started.get().isAfter(at)
-              ? Optional.of("module " + module + " is already started")
-              : Optional.empty();
+              ? "module " + module + " is already started"
+              : null;
         }
       case MOOD_RATING:
         {
           LocalDate day = reminder.local().toLocalDate();
-          Optional<Instant> first =
-              fixed != null
-                  ? timeline.firstMoodRatingBetween(
-                      day.atStartOfDay().toInstant(fixed),
-                      day.plusDays(1).atStartOfDay().toInstant(fixed))
-                  : firstRating.computeIfAbsent(
-                      day + " " + reminder.zone(),
-                      k -> timeline.firstMoodRatingOn(day, reminder.zone()));
-          return first.isPresent() && !first.get().isAfter(at)
-              ? Optional.of("mood already rated today")
-              : Optional.empty();
+          Instant first;
+          if (fixed != null) {
+            int offset = fixed.getTotalSeconds();
+            if (!day.equals(context.ratedDay) || context.ratedOffset != offset) {
+              long epochDay = day.toEpochDay();
+              context.rated =
+                  context.firstMood(
+                      Instant.ofEpochSecond(epochDay * DAY - offset),
+                      Instant.ofEpochSecond((epochDay + 1) * DAY - offset));
+              context.ratedDay = day;
+              context.ratedOffset = offset;
+            }
+            first = context.rated;
+          } else {
+            first =
+                firstRating
+                    .computeIfAbsent(
+                        day + " " + reminder.zone(),
+                        k -> timeline.firstMoodRatingOn(day, reminder.zone()))
+                    .orElse(null);
+          }
+          return first != null && !first.isAfter(at) ? "mood already rated today" : null;
         }
       default:
-        return Optional.empty();
+        return null;
     }
   }
 
   /**
    * After {@code afterIgnored} consecutive ignored prompts of a policy, only every second of its
    * occurrences fires until one is acknowledged. The count of a run that began before the generated
-   * days is found by looking back over the policy's earlier occurrences.
+   * days is found by looking back over the policy's earlier occurrences. Marks, in {@code why}, the
+   * candidates (those not yet suppressed) it holds back.
    */
-  private List<Decided> backoff(List<Occurrence> candidates, List<Reminder> kept, Instant from) {
-    List<Decided> out = new ArrayList<>();
+  private void backoff(Batch occurrences, Suppressed[] why, Instant from, Context context) {
     if (protocol.reminderLimits().backoffAfterIgnored().isEmpty()) {
-      candidates.forEach(c -> kept.add(c.reminder()));
-      return out;
+      return;
     }
     int threshold = protocol.reminderLimits().backoffAfterIgnored().getAsInt();
-    Map<String, int[]> parity = new HashMap<>();
-    for (Occurrence occurrence : candidates) {
-      Reminder reminder = occurrence.reminder();
-      int ignored = timeline.ignoredRun(reminder.policy(), reminder.instant());
-      if (ignored < threshold) {
-        parity.put(reminder.policy(), new int[] {0});
-        kept.add(reminder);
+    // Per policy: where every-second-one counting stands, once known.
+    int[] parity = new int[policyList.size()];
+    boolean[] known = new boolean[policyList.size()];
+    for (int i = 0; i < why.length; i++) {
+      if (why[i] != null) {
         continue;
       }
-      int[] count =
-          parity.computeIfAbsent(
-              reminder.policy(), p -> new int[] {lookBack(policies.get(p), from, threshold)});
-      count[0]++;
-      if (count[0] % 2 == 1) {
-        out.add(
-            new Decided(
+      Reminder reminder = occurrences.reminders[i];
+      int p = occurrences.policies[i];
+      int ignored = context.ignoredRun(p, reminder.instant());
+      if (ignored < threshold) {
+        parity[p] = 0;
+        known[p] = true;
+        continue;
+      }
+      if (!known[p]) {
+        parity[p] = lookBack(policyList.get(p), from, threshold);
+        known[p] = true;
+      }
+      parity[p]++;
+      if (parity[p] % 2 == 1) {
+        why[i] =
+            new Suppressed(
                 reminder,
-                suppressed(
-                    reminder,
-                    Suppression.BACKOFF,
-                    ignored + " prompts in a row ignored; every second one fires")));
-      } else {
-        kept.add(reminder);
+                Suppression.BACKOFF,
+                ignored + " prompts in a row ignored; every second one fires");
       }
     }
-    return out;
   }
 
   /**
@@ -648,15 +1217,15 @@ final class Engine {
   private int lookBack(ReminderPolicy policy, Instant before, int threshold) {
     int count = 0;
     Instant to = before;
+    Context context = new Context();
     while (to.isAfter(earliest)) {
       Instant from = to.minus(LOOKBACK_DAYS, ChronoUnit.DAYS);
-      List<Occurrence> chunk = generate(from, to, policy);
-      for (int i = chunk.size() - 1; i >= 0; i--) {
-        Occurrence occurrence = chunk.get(i);
-        if (earlySuppression(occurrence).isPresent()) {
+      Batch chunk = generate(from, to, policy);
+      for (int i = chunk.size - 1; i >= 0; i--) {
+        if (earlySuppression(chunk, i, context) != null) {
           continue;
         }
-        Reminder reminder = occurrence.reminder();
+        Reminder reminder = chunk.reminders[i];
         if (timeline.ignoredRun(policy.id(), reminder.instant()) < threshold) {
           return count;
         }
@@ -667,36 +1236,78 @@ final class Engine {
     return count;
   }
 
-  /** Keeps at most {@code maxPerDay} per local day, appointment first and mood-rating last. */
-  private List<Decided> cap(List<Reminder> candidates) {
-    List<Decided> out = new ArrayList<>();
+  /**
+   * Keeps at most {@code maxPerDay} per local day, appointment first and mood-rating last: marks,
+   * in {@code why}, the candidates over the cap.
+   */
+  private void cap(Batch occurrences, Suppressed[] why) {
     if (protocol.reminderLimits().maxPerDay().isEmpty()) {
-      candidates.forEach(r -> out.add(new Decided(r, Optional.empty())));
-      return out;
+      return;
     }
     int max = protocol.reminderLimits().maxPerDay().getAsInt();
-    Map<LocalDate, List<Reminder>> byDay = new LinkedHashMap<>();
-    for (Reminder reminder : candidates) {
-      byDay.computeIfAbsent(reminder.local().toLocalDate(), d -> new ArrayList<>()).add(reminder);
-    }
-    for (List<Reminder> day : byDay.values()) {
-      day.sort(
-          Comparator.comparing((Reminder r) -> r.kind().ordinal())
-              .thenComparing(Reminder::instant)
-              .thenComparing(Reminder::id));
-      for (int i = 0; i < day.size(); i++) {
-        Reminder reminder = day.get(i);
-        if (i < max) {
-          out.add(new Decided(reminder, Optional.empty()));
-        } else {
-          out.add(
-              new Decided(
-                  reminder,
-                  suppressed(
-                      reminder, Suppression.CAP, "over the cap of " + max + " reminders a day")));
-        }
+    String over = "over the cap of " + max + " reminders a day";
+    // Candidates come by instant; their local days too, unless the client changed zone.
+    boolean monotonic = true;
+    LocalDate previous = null;
+    for (int i = 0; i < why.length && monotonic; i++) {
+      if (why[i] == null) {
+        LocalDate day = occurrences.reminders[i].local().toLocalDate();
+        monotonic = previous == null || !day.isBefore(previous);
+        previous = day;
       }
     }
-    return out;
+    if (monotonic) {
+      int i = 0;
+      while (i < why.length) {
+        if (why[i] != null) {
+          i++;
+          continue;
+        }
+        LocalDate day = occurrences.reminders[i].local().toLocalDate();
+        int count = 0;
+        int j = i;
+        for (; j < why.length; j++) {
+          if (why[j] == null) {
+            if (!occurrences.reminders[j].local().toLocalDate().equals(day)) {
+              break;
+            }
+            count++;
+          }
+        }
+        if (count > max) {
+          List<Integer> group = new ArrayList<>();
+          for (int k = i; k < j; k++) {
+            if (why[k] == null) {
+              group.add(k);
+            }
+          }
+          capDay(occurrences, why, group, max, over);
+        }
+        i = j;
+      }
+      return;
+    }
+    Map<LocalDate, List<Integer>> byDay = new LinkedHashMap<>();
+    for (int i = 0; i < why.length; i++) {
+      if (why[i] == null) {
+        byDay
+            .computeIfAbsent(occurrences.reminders[i].local().toLocalDate(), d -> new ArrayList<>())
+            .add(i);
+      }
+    }
+    for (List<Integer> group : byDay.values()) {
+      if (group.size() > max) {
+        capDay(occurrences, why, group, max, over);
+      }
+    }
+  }
+
+  private static void capDay(
+      Batch occurrences, Suppressed[] why, List<Integer> group, int max, String over) {
+    group.sort(Comparator.comparing(k -> occurrences.reminders[k], CAP_ORDER));
+    for (int k = max; k < group.size(); k++) {
+      int at = group.get(k);
+      why[at] = new Suppressed(occurrences.reminders[at], Suppression.CAP, over);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package org.blendedtherapy.reminders;
 
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -11,6 +12,13 @@ import java.time.format.DateTimeFormatter;
 final class Ids {
   private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmm");
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final String[] TWO = new String[100];
+
+  static {
+    for (int i = 0; i < 100; i++) {
+      TWO[i] = "" + (char) ('0' + i / 10) + (char) ('0' + i % 10);
+    }
+  }
 
   private final String client;
 
@@ -33,27 +41,66 @@ final class Ids {
     return new String(out);
   }
 
-  String id(String policy, LocalDateTime intended, String anchor) {
-    StringBuilder out = new StringBuilder(40 + policy.length() + anchor.length());
-    out.append(client).append('.').append(policy).append('.');
-    int year = intended.getYear();
-    if (year < 1000 || year > 9999) {
-      out.append(ID_TIME.format(intended));
-    } else {
-      out.append(year);
-      two(out, intended.getMonthValue());
-      two(out, intended.getDayOfMonth());
-      out.append('T');
-      two(out, intended.getHour());
-      two(out, intended.getMinute());
-    }
-    if (!anchor.isEmpty()) {
-      out.append('.').append(anchor);
-    }
-    return out.toString();
+  /**
+   * The start of a policy's ids, {@code CLIENTHASH.POLICY.}: followed by {@link #stamp} and {@link
+   * #suffix}, the same text as {@link #id(String, LocalDateTime, String)} gives without an anchor.
+   *
+   * @param policy the policy id
+   * @return the text
+   */
+  String prefix(String policy) {
+    return client + "." + policy + ".";
   }
 
-  private static void two(StringBuilder out, int value) {
-    out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+  /**
+   * The date part of an id, {@code uuuuMMdd}, or empty for a year outside 1000 to 9999 (which ids
+   * write through a formatter).
+   *
+   * @param date the date
+   * @return the text, or empty
+   */
+  static String stamp(java.time.LocalDate date) {
+    int year = date.getYear();
+    if (year < 1000 || year > 9999) {
+      return "";
+    }
+    return TWO[year / 100]
+        + TWO[year % 100]
+        + TWO[date.getMonthValue()]
+        + TWO[date.getDayOfMonth()];
+  }
+
+  /**
+   * The time part of an id, {@code THHmm}.
+   *
+   * @param time the time of day
+   * @return the text
+   */
+  static String suffix(LocalTime time) {
+    return "T" + TWO[time.getHour()] + TWO[time.getMinute()];
+  }
+
+  String id(String policy, LocalDateTime intended, String anchor) {
+    int year = intended.getYear();
+    if (year < 1000 || year > 9999) {
+      StringBuilder out = new StringBuilder(40 + policy.length() + anchor.length());
+      out.append(client).append('.').append(policy).append('.');
+      out.append(ID_TIME.format(intended));
+      if (!anchor.isEmpty()) {
+        out.append('.').append(anchor);
+      }
+      return out.toString();
+    }
+    // One concatenation, every number from the table of two digits.
+    String century = TWO[year / 100];
+    String rest = TWO[year % 100];
+    String month = TWO[intended.getMonthValue()];
+    String day = TWO[intended.getDayOfMonth()];
+    String hour = TWO[intended.getHour()];
+    String minute = TWO[intended.getMinute()];
+    return anchor.isEmpty()
+        ? client + "." + policy + "." + century + rest + month + day + "T" + hour + minute
+        : client + "." + policy + "." + century + rest + month + day + "T" + hour + minute + "."
+            + anchor;
   }
 }

@@ -42,16 +42,8 @@ public final class Reminders {
    * @return the reminders and the suppressed occurrences, each sorted by instant, then id
    */
   public static ReminderSchedule between(Timeline timeline, Instant from, Instant to) {
-    List<Reminder> fired = new ArrayList<>();
-    List<Suppressed> suppressed = new ArrayList<>();
-    for (Engine.Decided decided : engine(timeline).decide(from, to)) {
-      if (decided.suppressed().isPresent()) {
-        suppressed.add(decided.suppressed().get());
-      } else {
-        fired.add(decided.reminder());
-      }
-    }
-    return new ReminderSchedule(fired, suppressed);
+    Engine.Decisions decided = engine(timeline).decide(from, to);
+    return new ReminderSchedule(decided.fired(), decided.suppressed());
   }
 
   /**
@@ -73,13 +65,11 @@ public final class Reminders {
     long days = 7;
     while (next.size() < count && from.isBefore(last)) {
       Instant to = from.plus(days, ChronoUnit.DAYS);
-      for (Engine.Decided decided : engine.decide(from, to)) {
+      for (Reminder fired : engine.decide(from, to).fired()) {
         if (next.size() == count) {
           break;
         }
-        if (decided.suppressed().isEmpty()) {
-          next.add(decided.reminder());
-        }
+        next.add(fired);
       }
       from = to;
       days *= 2;

@@ -191,6 +191,27 @@ public final class ClientState {
     }
   }
 
+  /**
+   * Returns this state in the form a host keeps between queries: it answers modules, sessions, the
+   * next session, progress, path, rejections and reminders exactly as this state, and folds later
+   * events with {@link #apply} exactly as this state would, but holds none of the events folded so
+   * far: what it knows of them is the fold itself in primitive arrays (module ledgers, sessions,
+   * plan versions, zones, pauses, scores, mood-rating, reminder-response and opt-out instants,
+   * rejections) and their ids, exact and front-coded, each with a 64-bit fingerprint of the event's
+   * content, so that a repeated event is still ignored and a conflicting one still refused. Like a
+   * state restored from a {@link #snapshot()}: {@link #history()} holds only the events not yet
+   * folded (after {@link #at()}) and those applied since, the reports that list past events throw
+   * {@link IllegalStateException}, and an event that sorts before the last folded event is refused
+   * with {@link IllegalArgumentException}. Linear in the events folded; a compact state's first
+   * {@link #apply} copies the fold once (linear), later ones extend it.
+   *
+   * @return the compact state
+   */
+  public ClientState compact() {
+    Timeline compact = timeline.compact();
+    return compact == timeline ? this : new ClientState(pinned, compact);
+  }
+
   Timeline timeline() {
     return timeline;
   }

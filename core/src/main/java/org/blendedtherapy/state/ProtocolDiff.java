@@ -48,7 +48,7 @@ import org.blendedtherapy.protocol.Tailoring;
  * @param before the old protocol
  * @param after the new protocol
  * @param changes every change, by area
- * @param burdenBefore the burden of the old protocol ({@link Burden#of(Protocol, String)})
+ * @param burdenBefore the burden of the old protocol ({@link Burden#of(PinnedProtocol)})
  * @param burdenAfter the burden of the new protocol
  */
 @API(status = EXPERIMENTAL, since = "0.1")

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -17,7 +20,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.blendedtherapy.client.Event;
-import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.client.Rejection;
 import org.blendedtherapy.plan.Session;
 import org.blendedtherapy.plan.SessionStatus;
@@ -33,43 +35,83 @@ import org.blendedtherapy.reminders.Reminder;
 
 /**
  * Derives measures, risk, outcome, bridge, fidelity and adherence from a state: its history up to
- * the query instant without the rejected events, and its sessions. One per query; not API.
+ * the query instant without the rejected events, and its sessions. One per state, made on the first
+ * report asked; not API.
+ *
+ * <p>Cost: one pass over the events gathers what every report reads (measures with their sessions,
+ * attendance, risk, mood ratings, first completions, discharge); each report then reads those, the
+ * sessions and, for the bridge and fidelity, the events once more. Adherence asks the reminders of
+ * the plan so far once.
  */
 final class Reports {
   private final ClientState state;
   private final ZoneId zone;
-  // Every event up to the instant in canonical order, and which of them were rejected.
+  // Every event up to the instant in canonical order, and whether each was accepted.
   private final List<Event> all;
-  private final Set<String> rejectedIds = new HashSet<>();
+  private final boolean[] accepted;
   private final List<MeasureResult> measures = new ArrayList<>();
+  // The position in all of each measure.
+  private final List<Integer> measureIndex = new ArrayList<>();
+  // The measures of each session, by session number (0: before any session).
+  private final Map<Integer, List<MeasureResult>> bySession = new HashMap<>();
   // Accepted attendance: session number -> instant and position in all.
   private final Map<Integer, Instant> attendedAt = new HashMap<>();
   private final Map<Integer, Integer> attendedIndex = new HashMap<>();
+  private int lastAttendedIndex = -1;
+  private final List<RiskFlag> risk = new ArrayList<>();
+  private final List<Instant> ratings = new ArrayList<>();
+  // The first accepted completion of each module.
+  private final Map<String, Instant> firstCompleted = new HashMap<>();
+  private boolean discharged;
+  private List<DueMeasure> due;
 
   Reports(ClientState state) {
     this.state = state;
     this.zone = state.enrolment().zone();
     this.all = state.timeline().events();
+    this.accepted = new boolean[all.size()];
+    Set<String> rejectedIds = new HashSet<>();
     state.rejected().forEach(r -> rejectedIds.add(r.event()));
     OptionalInt current = OptionalInt.empty();
     for (int i = 0; i < all.size(); i++) {
       Event event = all.get(i);
-      if (!accepted(event)) {
+      if (rejectedIds.contains(event.id())) {
         continue;
       }
-      if (event.type() == EventType.SESSION_ATTENDED) {
-        int n = event.aboutSession().getAsInt();
-        current = OptionalInt.of(n);
-        attendedAt.put(n, event.at());
-        attendedIndex.put(n, i);
-      } else if (event.type() == EventType.MEASURE_RECORDED) {
-        measures.add(result((Event.MeasureRecorded) event, current));
+      accepted[i] = true;
+      switch (event.type()) {
+        case SESSION_ATTENDED -> {
+          int n = event.aboutSession().getAsInt();
+          current = OptionalInt.of(n);
+          attendedAt.put(n, event.at());
+          attendedIndex.put(n, i);
+          lastAttendedIndex = i;
+        }
+        case MEASURE_RECORDED -> {
+          Event.MeasureRecorded measure = (Event.MeasureRecorded) event;
+          MeasureResult result = result(measure, current);
+          measures.add(result);
+          measureIndex.add(i);
+          bySession.computeIfAbsent(current.orElse(0), k -> new ArrayList<>()).add(result);
+          if (measure.instrument().equals(Instrument.PHQ_9.json())
+              && measure.items().size() >= 9
+              && measure.items().get(8).orElse(0) > 0) {
+            risk.add(
+                new RiskFlag(
+                    measure.id(),
+                    measure.at(),
+                    measure.instrument(),
+                    9,
+                    "PHQ-9 item 9 (thoughts of self-harm) answered above 0"));
+          }
+        }
+        case MOOD_RATED -> ratings.add(event.at());
+        case MODULE_COMPLETED ->
+            firstCompleted.putIfAbsent(event.aboutModule().orElseThrow(), event.at());
+        case DISCHARGED -> discharged = true;
+        default -> {}
       }
     }
-  }
-
-  private boolean accepted(Event event) {
-    return !rejectedIds.contains(event.id());
   }
 
   private static MeasureResult result(Event.MeasureRecorded event, OptionalInt session) {
@@ -98,28 +140,11 @@ final class Reports {
   }
 
   List<MeasureResult> measures() {
-    return measures;
+    return Collections.unmodifiableList(measures);
   }
 
   List<RiskFlag> risk() {
-    List<RiskFlag> flags = new ArrayList<>();
-    for (Event event : all) {
-      if (event.type() == EventType.MEASURE_RECORDED && accepted(event)) {
-        Event.MeasureRecorded measure = (Event.MeasureRecorded) event;
-        if (measure.instrument().equals(Instrument.PHQ_9.json())
-            && measure.items().size() >= 9
-            && measure.items().get(8).orElse(0) > 0) {
-          flags.add(
-              new RiskFlag(
-                  measure.id(),
-                  measure.at(),
-                  measure.instrument(),
-                  9,
-                  "PHQ-9 item 9 (thoughts of self-harm) answered above 0"));
-        }
-      }
-    }
-    return flags;
+    return Collections.unmodifiableList(risk);
   }
 
   private List<String> dueAt(Session session) {
@@ -141,21 +166,28 @@ final class Reports {
   }
 
   List<DueMeasure> dueMeasures() {
+    List<DueMeasure> d = due;
+    if (d == null) {
+      d = Collections.unmodifiableList(computeDue());
+      due = d;
+    }
+    return d;
+  }
+
+  private List<DueMeasure> computeDue() {
     List<DueMeasure> due = new ArrayList<>();
     for (Session session : state.sessions()) {
       int n = session.number();
       if (session.status() != SessionStatus.ATTENDED || !attendedAt.containsKey(n)) {
         continue;
       }
-      int index = attendedIndex.get(n);
-      boolean superseded = attendedIndex.values().stream().anyMatch(i -> i > index);
+      boolean superseded = attendedIndex.get(n) < lastAttendedIndex;
       boolean closed = superseded || !state.at().isBefore(session.windowEnd());
+      List<MeasureResult> taken = bySession.getOrDefault(n, List.of());
       for (String instrument : dueAt(session)) {
         Optional<String> event = Optional.empty();
-        for (MeasureResult m : measures) {
-          if (m.instrument().equals(instrument)
-              && m.session().isPresent()
-              && m.session().getAsInt() == n) {
+        for (MeasureResult m : taken) {
+          if (m.instrument().equals(instrument)) {
             event = Optional.of(m.event());
           }
         }
@@ -167,10 +199,6 @@ final class Reports {
       }
     }
     return due;
-  }
-
-  private boolean discharged() {
-    return all.stream().anyMatch(e -> e.type() == EventType.DISCHARGED && accepted(e));
   }
 
   Optional<Outcome> outcome() {
@@ -196,7 +224,7 @@ final class Reports {
             first,
             latest,
             contacts);
-    return Optional.of(Outcome.of(basis, defs.finishedTreatmentSessions(), discharged()));
+    return Optional.of(Outcome.of(basis, defs.finishedTreatmentSessions(), discharged));
   }
 
   private TreeMap<Integer, MeasureResult> latestCompleteBySession(
@@ -241,13 +269,16 @@ final class Reports {
     List<String> optedOut = new ArrayList<>();
     List<String> optedIn = new ArrayList<>();
     List<Rejection> rejected = new ArrayList<>();
-    Map<String, Rejection> reasons = new HashMap<>();
-    state.rejected().forEach(r -> reasons.put(r.event(), r));
-    Set<String> window = new HashSet<>();
+    Map<String, Rejection> reasons = null;
     for (int i = from; i < all.size(); i++) {
       Event event = all.get(i);
-      window.add(event.id());
-      if (!accepted(event)) {
+      if (!accepted[i]) {
+        if (reasons == null) {
+          reasons = new HashMap<>();
+          for (Rejection r : state.rejected()) {
+            reasons.put(r.event(), r);
+          }
+        }
         rejected.add(reasons.get(event.id()));
         continue;
       }
@@ -265,7 +296,7 @@ final class Reports {
     for (int m = 0; m < measures.size(); m++) {
       MeasureResult measure = measures.get(m);
       // The last session's own measures were taken with the therapist: not news for the next one.
-      if (!window.contains(measure.event()) || measure.session().equals(since)) {
+      if (measureIndex.get(m) < from || measure.session().equals(since)) {
         continue;
       }
       OptionalInt change = OptionalInt.empty();
@@ -278,13 +309,19 @@ final class Reports {
       }
       changes.add(new Bridge.MeasureChange(measure, change));
     }
+    long sum = 0;
+    int lowest = Integer.MAX_VALUE;
+    for (int mood : moods) {
+      sum += mood;
+      lowest = Math.min(lowest, mood);
+    }
     Bridge.Mood mood =
         new Bridge.Mood(
             moods.size(),
             moods.isEmpty()
                 ? OptionalDouble.empty()
-                : moods.stream().mapToInt(Integer::intValue).average(),
-            moods.stream().mapToInt(Integer::intValue).min(),
+                : OptionalDouble.of((double) sum / moods.size()),
+            moods.isEmpty() ? OptionalInt.empty() : OptionalInt.of(lowest),
             trend(moods));
     return new Bridge(
         since,
@@ -312,10 +349,11 @@ final class Reports {
     Optional<String> lastCompleted = Optional.empty();
     List<FidelityRecord.Deviation> pending = new ArrayList<>();
     List<FidelityRecord> records = new ArrayList<>();
-    for (Event event : all) {
-      if (!accepted(event)) {
+    for (int i = 0; i < all.size(); i++) {
+      if (!accepted[i]) {
         continue;
       }
+      Event event = all.get(i);
       switch (event.type()) {
         case MODULE_STARTED -> {
           inProgress.remove(event.aboutModule().orElseThrow());
@@ -340,8 +378,10 @@ final class Reports {
                       d.instrument() + " due at this session, not recorded"));
             }
           }
-          Optional<String> focus =
-              inProgress.isEmpty() ? lastCompleted : inProgress.stream().reduce((a, b) -> b);
+          Optional<String> focus = lastCompleted;
+          for (String module : inProgress) {
+            focus = Optional.of(module);
+          }
           records.add(
               new FidelityRecord(
                   n,
@@ -353,9 +393,7 @@ final class Reports {
                       state.protocol().sessionPlan().durationMinutes().get(session.type())),
                   dueAt(session),
                   focus,
-                  measures.stream()
-                      .filter(m -> m.session().isPresent() && m.session().getAsInt() == n)
-                      .toList(),
+                  bySession.getOrDefault(n, List.of()),
                   deviations));
         }
         default -> deviation(event).ifPresent(pending::add);
@@ -414,17 +452,14 @@ final class Reports {
   Adherence adherence() {
     LocalDate start = state.enrolment().start().toLocalDate();
     Instant at = state.at();
-    List<Instant> prompts =
-        state.reminders(Instant.MIN, at.plusNanos(1)).reminders().stream()
-            .filter(r -> r.kind() == ReminderKind.MOOD_RATING)
-            .map(Reminder::instant)
-            .sorted()
-            .toList();
-    List<Instant> ratings =
-        all.stream()
-            .filter(e -> e.type() == EventType.MOOD_RATED && accepted(e))
-            .map(Event::at)
-            .toList();
+    List<Instant> prompts = new ArrayList<>();
+    for (Reminder reminder : state.reminders(Instant.MIN, at.plusNanos(1)).reminders()) {
+      if (reminder.kind() == ReminderKind.MOOD_RATING) {
+        prompts.add(reminder.instant());
+      }
+    }
+    // In time order already (reminders come sorted by instant); sorting makes sure at no cost.
+    prompts.sort(null);
     // Both lists are in time order: one pass answers, for each prompt, whether a rating falls
     // before the next prompt.
     List<Instant> answered = new ArrayList<>();
@@ -439,18 +474,15 @@ final class Reports {
         answered.add(from);
       }
     }
-    Map<String, Instant> coreCompleted = new HashMap<>();
+    List<Instant> coreCompleted = new ArrayList<>();
     int core = 0;
     for (Module module : state.protocol().modules()) {
       if (module.kind() == ModuleKind.CORE
           && state.module(module.id()).orElseThrow().status() != ModuleStatus.SKIPPED) {
         core++;
-        for (Event e : all) {
-          if (e.type() == EventType.MODULE_COMPLETED
-              && accepted(e)
-              && e.aboutModule().orElseThrow().equals(module.id())) {
-            coreCompleted.putIfAbsent(module.id(), e.at());
-          }
+        Instant done = firstCompleted.get(module.id());
+        if (done != null) {
+          coreCompleted.add(done);
         }
       }
     }
@@ -464,8 +496,9 @@ final class Reports {
     LocalDate last = today.isBefore(end) ? today : end;
     long lastWeek = last.isBefore(start) ? 0 : ChronoUnit.DAYS.between(start, last) / 7 + 1;
     // Prompts and answers counted per week in one pass each, not once per week.
-    int[] promptedIn = perWeek(prompts, start, lastWeek);
-    int[] ratedIn = perWeek(answered, start, lastWeek);
+    Days days = new Days(zone);
+    int[] promptedIn = perWeek(days, prompts, start, lastWeek);
+    int[] ratedIn = perWeek(days, answered, start, lastWeek);
     for (int w = 1; w <= lastWeek; w++) {
       LocalDate from = start.plusDays(7L * (w - 1));
       LocalDate to = from.plusDays(7);
@@ -485,14 +518,15 @@ final class Reports {
   }
 
   /** How many of the instants fall in each week from the start (index 1 is the first week). */
-  private int[] perWeek(List<Instant> instants, LocalDate start, long lastWeek) {
+  private static int[] perWeek(Days days, List<Instant> instants, LocalDate start, long lastWeek) {
     int[] out = new int[(int) lastWeek + 1];
+    long first = start.toEpochDay();
     for (Instant instant : instants) {
-      LocalDate day = instant.atZone(zone).toLocalDate();
-      if (day.isBefore(start)) {
+      long day = days.epochDay(instant);
+      if (day < first) {
         continue;
       }
-      long week = ChronoUnit.DAYS.between(start, day) / 7 + 1;
+      long week = (day - first) / 7 + 1;
       if (week <= lastWeek) {
         out[(int) week]++;
       }
@@ -500,11 +534,38 @@ final class Reports {
     return out;
   }
 
+  /**
+   * The local date of instants in one zone, as {@code instant.atZone(zone).toLocalDate()} gives it,
+   * by arithmetic while no offset transition comes between one instant and the next.
+   */
+  static final class Days {
+    private final ZoneRules rules;
+    // Epoch seconds [from, until) over which the offset holds.
+    private long from = Long.MAX_VALUE;
+    private long until = Long.MIN_VALUE;
+    private int offset;
+
+    Days(ZoneId zone) {
+      this.rules = zone.getRules();
+    }
+
+    long epochDay(Instant instant) {
+      long second = instant.getEpochSecond();
+      if (second < from || second >= until) {
+        offset = rules.getOffset(instant).getTotalSeconds();
+        ZoneOffsetTransition next = rules.nextTransition(instant);
+        from = second;
+        until = next == null ? Long.MAX_VALUE : next.getInstant().getEpochSecond();
+      }
+      return Math.floorDiv(second + offset, 86_400L);
+    }
+  }
+
   private Adherence.Counts counts(
       Predicate<Session> sessionIn,
       int prompted,
       int rated,
-      Map<String, Instant> coreCompleted,
+      List<Instant> coreCompleted,
       int core,
       Instant coreBy) {
     int planned = 0;
@@ -531,7 +592,10 @@ final class Reports {
         }
       }
     }
-    int coreDone = (int) coreCompleted.values().stream().filter(t -> t.isBefore(coreBy)).count();
+    int coreDone = 0;
+    for (Instant done : coreCompleted) {
+      coreDone += done.isBefore(coreBy) ? 1 : 0;
+    }
     return new Adherence.Counts(
         new Adherence.Ratio(attended, planned),
         new Adherence.Ratio(onlineDone, online),

@@ -66,7 +66,7 @@ public record Simulation(List<Entry> entries, ClientState state) {
    * type without durations), and after each session the client starts and completes the next open
    * core module (in protocol order) within the module's estimated minutes.
    *
-   * @param protocol the protocol, pinned
+   * @param pinned the protocol, pinned
    * @param enrolment the enrolment, pinned to the protocol
    * @param until the end of the simulation (exclusive)
    * @return the timeline

@@ -4,18 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.TreeSet;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
@@ -24,8 +20,6 @@ import org.blendedtherapy.client.RejectionCode;
 import org.blendedtherapy.internal.Chain;
 import org.blendedtherapy.protocol.Module;
 import org.blendedtherapy.protocol.Protocol;
-import org.blendedtherapy.protocol.ReminderPolicy;
-import org.blendedtherapy.protocol.Rule;
 import org.blendedtherapy.protocol.SessionType;
 
 /**
@@ -33,7 +27,9 @@ import org.blendedtherapy.protocol.SessionType;
  * rejected once, every fact recorded with the position and instant it was made at. Mutable and not
  * thread-safe; {@link Timeline} guards it and hands out frozen views.
  *
- * <p>Cost: linear in events; each event costs O(modules) for rule evaluation plus O(log n) at most.
+ * <p>Cost: linear in events; an event that can change a rule's verdict costs O(rules that read what
+ * it changes) for rule evaluation, every event O(1) otherwise (amortised); each threshold day
+ * crossed costs O(modules).
  */
 final class Fold {
   /** The zone in effect from an instant on. */
@@ -45,55 +41,74 @@ final class Fold {
   /** A closed or open pause: [from, until). */
   record Pause(Instant from, Instant until) {}
 
-  /** A response to a prompt of a policy, with the run of ignored prompts it ends on. */
-  record Response(Instant at, int ignoredRun) {}
-
-  /** An opt-out or opt-in of a policy. */
-  record Opt(Instant at, boolean out) {}
-
   final Protocol protocol;
   final Enrolment enrolment;
+  final Shape shape;
   final SessionFold sessions;
-  final Map<String, ModuleLedger> modules = new LinkedHashMap<>();
-  final List<String> order = new ArrayList<>();
+  // One ledger per module, in protocol order.
+  final ModuleLedger[] ledgers;
+  final List<String> order;
   final int[] attendedSeq;
   final Instant[] attendedAt;
   final Instant[] cancelledAt;
-  final Map<String, Chain<int[]>> scores = new HashMap<>();
+  final Map<String, Chain<int[]>> scores;
   // Views of scores as of now, refreshed when a score is added: what rules read.
-  final Map<String, List<int[]>> scoreViews = new HashMap<>();
-  final Chain<Rejection> verdicts = new Chain<>();
-  final Chain<Rejection> rejected = new Chain<>();
-  final Chain<ZoneFrom> zones = new Chain<>();
-  final Chain<PlanVersion> versions = new Chain<>();
-  final Chain<Pause> pauses = new Chain<>();
-  final Chain<Instant> moods = new Chain<>();
-  final Map<String, Chain<Response>> responses = new HashMap<>();
-  final Map<String, Chain<Opt>> opts = new HashMap<>();
-  final NavigableSet<Long> thresholds;
-  final Set<String> optOutPolicies = new HashSet<>();
-  final Set<String> policies = new HashSet<>();
+  final Map<String, List<int[]>> scoreViews;
+  final Chain<Rejection> rejected;
+  // The position (seq - 1) of each rejected event, in order; below rejectedCount never rewritten.
+  int[] rejectedAt = new int[0];
+  int rejectedCount;
+  final Chain<ZoneFrom> zones;
+  final Chain<PlanVersion> versions;
+  final Chain<Pause> pauses;
+  final Instants moods;
+  // Per policy index: the responses, each tagged with its run of ignored prompts (saturated at
+  // RUN_CAP; see ignoredRun).
+  final Instants[] responses;
+  // Responses naming no policy of the protocol, by the name between the id's first two dots.
+  Map<String, Instants> otherResponses;
+  // Per policy index: opt-outs (tag 1) and opt-ins (tag 0), or null while none.
+  final Instants[] opts;
+  // Modules still locked.
+  int locked;
+  // The next daysSinceStart threshold not yet crossed, and the instant it is crossed at.
+  int nextThreshold;
+  Instant nextThresholdAt;
   Instant pausedAt;
   int seq;
   Instant now;
   Instant lastEventAt;
 
+  /** The largest run of ignored prompts a response's tag holds; longer runs are chained. */
+  static final int RUN_CAP = 127;
+
+  // A frozen fold is never folded into: a timeline that holds one folds on in a copy.
+  final boolean frozen;
+
   Fold(Protocol protocol, Enrolment enrolment) {
     this.protocol = protocol;
     this.enrolment = enrolment;
+    this.frozen = false;
+    this.order = new ArrayList<>();
+    this.scores = new HashMap<>();
+    this.scoreViews = new HashMap<>();
+    this.rejected = new Chain<>();
+    this.zones = new Chain<>();
+    this.versions = new Chain<>();
+    this.pauses = new Chain<>();
+    this.moods = new Instants(false);
+    this.shape = Shape.of(protocol);
     this.sessions = new SessionFold(protocol, enrolment);
     int count = protocol.sessionPlan().sessions();
     attendedSeq = new int[count];
     attendedAt = new Instant[count];
     cancelledAt = new Instant[count];
-    thresholds = thresholdsOf(protocol);
-    for (ReminderPolicy policy : protocol.reminders()) {
-      policies.add(policy.id());
-      if (policy.optOut()) {
-        optOutPolicies.add(policy.id());
-      }
-    }
-    for (Module module : protocol.modules()) {
+    responses = new Instants[shape.policies.length];
+    opts = new Instants[shape.policies.length];
+    Module[] modules = shape.modules;
+    ledgers = new ModuleLedger[modules.length];
+    for (int i = 0; i < modules.length; i++) {
+      Module module = modules[i];
       order.add(module.id());
       ModuleLedger ledger = new ModuleLedger(module.id());
       if (module.isOpenFromStart()) {
@@ -102,33 +117,125 @@ final class Fold {
                 ModuleLedger.OpenedBy.NO_RULE,
                 new ModuleLedger.Fact(0, startInstant()),
                 OptionalInt.empty());
+      } else {
+        locked++;
       }
-      modules.put(module.id(), ledger);
+      ledgers[i] = ledger;
     }
     zones.add(new ZoneFrom(Instant.MIN, enrolment.zone()));
     versions.add(new PlanVersion(Instant.MIN, sessions.resolvedLocals()));
     // Rules are first evaluated before anything happened, the day before the start (every day
     // before the start gives the same verdicts, as no daysSinceStart holds yet), then after each
-    // event and at each threshold day in between. The moments a rule is evaluated at thus never
-    // depend on the query instant, so a module that is open at one instant is open at every later
-    // one.
+    // event that can change a rule's verdict and at each threshold day in between. The moments a
+    // rule is evaluated at thus never depend on the query instant, so a module that is open at one
+    // instant is open at every later one.
     now = startDate().minusDays(1).atStartOfDay(enrolment.zone()).toInstant();
-    evaluate(true);
+    syncThresholds();
+    evaluateAll(true);
   }
 
-  static NavigableSet<Long> thresholdsOf(Protocol protocol) {
-    NavigableSet<Long> out = new TreeSet<>();
-    for (Module module : protocol.modules()) {
-      module.unlock().ifPresent(rule -> collect(rule, out));
+  /**
+   * A copy of a fold. A frozen copy is never folded into and holds its columns in arrays of exactly
+   * their size, without caches: what a compact timeline keeps; an open copy folds on apart from the
+   * fold it was copied from.
+   *
+   * @param from the fold
+   * @param frozen whether the copy is frozen
+   */
+  private Fold(Fold from, boolean frozen) {
+    this.protocol = from.protocol;
+    this.enrolment = from.enrolment;
+    this.shape = from.shape;
+    this.frozen = frozen;
+    this.sessions = new SessionFold(from.sessions, frozen);
+    this.ledgers = from.copyLedgers();
+    this.order =
+        from.order.equals(java.util.Arrays.asList(shape.moduleIds))
+            ? (frozen ? shape.moduleOrder : new ArrayList<>(from.order))
+            : new ArrayList<>(from.order);
+    this.attendedSeq = from.attendedSeq.clone();
+    this.attendedAt = from.attendedAt.clone();
+    this.cancelledAt = from.cancelledAt.clone();
+    if (frozen) {
+      // Only the views: a fold copied from this one rebuilds the chains from them.
+      Map<String, List<int[]>> views = new HashMap<>();
+      from.scoreViews.forEach((k, v) -> views.put(k, List.copyOf(v)));
+      this.scores = Map.of();
+      this.scoreViews = Map.copyOf(views);
+    } else {
+      this.scores = new HashMap<>();
+      this.scoreViews = new HashMap<>();
+      from.scoreViews.forEach(
+          (k, v) -> {
+            Chain<int[]> chain = new Chain<>();
+            v.forEach(chain::add);
+            scores.put(k, chain);
+            scoreViews.put(k, chain.view());
+          });
     }
-    return out;
+    this.rejected = from.rejected.copy(from.rejected.size());
+    this.rejectedAt = java.util.Arrays.copyOf(from.rejectedAt, from.rejectedCount);
+    this.rejectedCount = from.rejectedCount;
+    this.zones = from.zones.copy(from.zones.size());
+    this.versions = from.versions.copy(from.versions.size());
+    this.pauses = from.pauses.copy(from.pauses.size());
+    this.moods = copy(from.moods, frozen);
+    this.responses = new Instants[from.responses.length];
+    this.opts = new Instants[from.opts.length];
+    for (int i = 0; i < responses.length; i++) {
+      responses[i] = copy(from.responses[i], frozen);
+      opts[i] = copy(from.opts[i], frozen);
+    }
+    if (from.otherResponses != null) {
+      otherResponses = new HashMap<>();
+      from.otherResponses.forEach((k, v) -> otherResponses.put(k, copy(v, frozen)));
+    }
+    this.locked = from.locked;
+    this.nextThreshold = from.nextThreshold;
+    this.nextThresholdAt = from.nextThresholdAt;
+    this.pausedAt = from.pausedAt;
+    this.seq = from.seq;
+    this.now = from.now;
+    this.lastEventAt = from.lastEventAt;
   }
 
-  private static void collect(Rule rule, NavigableSet<Long> out) {
-    if (rule.kind() == Rule.Kind.DAYS_SINCE_START) {
-      out.add((long) ((Rule.DaysSinceStart) rule).atLeast());
+  private static Instants copy(Instants column, boolean frozen) {
+    return column == null ? null : frozen ? column.trimmed() : column.fork();
+  }
+
+  /** A copy of this fold that is never folded into, in arrays of exactly their size. */
+  Fold frozenCopy() {
+    return new Fold(this, true);
+  }
+
+  /** A copy of this fold that folds on apart from it. */
+  Fold openCopy() {
+    return new Fold(this, false);
+  }
+
+  /** Finds the first threshold day not yet crossed at {@link #now}. */
+  void syncThresholds() {
+    long[] thresholds = shape.thresholds;
+    nextThreshold = 0;
+    nextThresholdAt = null;
+    while (nextThreshold < thresholds.length) {
+      Instant at = thresholdAt(thresholds[nextThreshold]);
+      if (at.isAfter(now)) {
+        nextThresholdAt = at;
+        return;
+      }
+      nextThreshold++;
     }
-    rule.children().forEach(c -> collect(c, out));
+  }
+
+  private Instant thresholdAt(long day) {
+    return startDate().plusDays(day).atStartOfDay(enrolment.zone()).toInstant();
+  }
+
+  /** The ledger of a module, or null when the protocol has none. */
+  ModuleLedger ledger(String id) {
+    int i = shape.module(id);
+    return i < 0 ? null : ledgers[i];
   }
 
   Instant startInstant() {
@@ -144,74 +251,107 @@ final class Fold {
   }
 
   Moment moment() {
-    return moment(modules, seq, now);
-  }
-
-  Moment moment(Map<String, ModuleLedger> ledgers, int atSeq, Instant instant) {
     return new Moment(
         ledgers,
+        shape,
         attendedSeq,
         protocol.sessionPlan(),
         scoreViews,
-        atSeq,
-        instant,
+        seq,
+        now,
         enrolment.zone(),
         startDate());
   }
 
   /** Evaluates the rules at every threshold day after now, up to and including an instant. */
   private void advanceTo(Instant next) {
-    if (thresholds.isEmpty()) {
-      return;
+    while (nextThresholdAt != null && !next.isBefore(nextThresholdAt)) {
+      now = nextThresholdAt;
+      nextThreshold++;
+      nextThresholdAt =
+          nextThreshold < shape.thresholds.length
+              ? thresholdAt(shape.thresholds[nextThreshold])
+              : null;
+      evaluateAll(false);
     }
-    long from = ChronoUnit.DAYS.between(startDate(), localDate(now));
-    long to = ChronoUnit.DAYS.between(startDate(), localDate(next));
-    if (to > from) {
-      for (long day : thresholds.subSet(from, false, to, true)) {
-        now = startDate().plusDays(day).atStartOfDay(enrolment.zone()).toInstant();
-        evaluate(false);
-      }
+  }
+
+  /** Moves to the instant of the next event: thresholds crossed, then the event's position. */
+  private void step(Instant at) {
+    if (nextThresholdAt != null && !at.isBefore(nextThresholdAt)) {
+      advanceTo(at);
     }
+    seq++;
+    now = at;
+    lastEventAt = at;
   }
 
   /** Folds one event, which must come after every event folded so far in canonical order. */
   void apply(Event event) {
-    advanceTo(event.at());
-    seq++;
-    now = event.at();
-    lastEventAt = event.at();
+    // The two kinds most events are, by a class test rather than a call: a mood rating and a
+    // response are always accepted and change no rule.
+    if (event instanceof Event.MoodRated mood) {
+      Instant at = mood.at();
+      step(at);
+      moods.add(at);
+      return;
+    }
+    if (event instanceof Event.ReminderEvent response) {
+      Instant at = response.at();
+      step(at);
+      respond(response, at);
+      return;
+    }
+    step(event.at());
     Optional<Refusal> refused = SessionFold.handles(event.type()) ? session(event) : check(event);
     if (refused.isPresent()) {
       Rejection rejection = new Rejection(event.id(), refused.get().code(), refused.get().reason());
-      verdicts.add(rejection);
       rejected.add(rejection);
+      if (rejectedCount == rejectedAt.length) {
+        rejectedAt = java.util.Arrays.copyOf(rejectedAt, rejectedCount * 2 + 4);
+      }
+      rejectedAt[rejectedCount++] = seq - 1;
       return;
     }
-    verdicts.add(null);
     index(event);
-    if (canChangeProgress(event.type())) {
-      evaluate(false);
+    if (locked > 0) {
+      reevaluate(event);
     }
   }
 
   /**
-   * Whether an accepted event of a type can change what rules read: only module events, attendance
-   * and measures do; a mood rating, a reminder response or a zone change never opens a module, so
-   * rules are not evaluated after them.
+   * Evaluates the rules an accepted event can change: a module event changes the rules that read
+   * that module, a release or assignment the module's own rule, an attendance the rules that count
+   * sessions, a score the rules that read its instrument. Nothing else changes what rules read (a
+   * repeat changes only the current round, which rules do not read), and daysSinceStart changes
+   * only at the threshold days, where every rule is evaluated.
    */
-  private static boolean canChangeProgress(EventType type) {
-    switch (type) {
+  private void reevaluate(Event event) {
+    switch (event.type()) {
       case MODULE_STARTED:
       case MODULE_COMPLETED:
-      case MODULE_RELEASED:
       case MODULE_SKIPPED:
-      case MODULE_REPEATED:
+        evaluate(shape.readingModule(((Event.ModuleEvent) event).module()));
+        break;
+      case MODULE_RELEASED:
+        evaluate(shape.module(((Event.ModuleEvent) event).module()));
+        break;
       case MODULE_ASSIGNED:
+        evaluate(shape.module(((Event.ModuleAssigned) event).module()));
+        break;
       case SESSION_ATTENDED:
+        evaluate(shape.byAttendance);
+        break;
       case MEASURE_RECORDED:
-        return true;
+        {
+          Event.MeasureRecorded measure = (Event.MeasureRecorded) event;
+          if (measure.score().isPresent()) {
+            evaluate(shape.readingInstrument(measure.instrument()));
+          }
+          break;
+        }
       default:
-        return false;
+        break;
     }
   }
 
@@ -259,43 +399,64 @@ final class Fold {
         break;
       case REMINDER_ACKNOWLEDGED:
       case REMINDER_IGNORED:
-        {
-          Chain<Response> chain =
-              responses.computeIfAbsent(
-                  policyOf(((Event.ReminderEvent) event).reminder(), policies), k -> new Chain<>());
-          int run = chain.size() == 0 ? 0 : chain.last().ignoredRun();
-          chain.add(
-              new Response(event.at(), event.type() == EventType.REMINDER_IGNORED ? run + 1 : 0));
-          break;
-        }
+        respond((Event.ReminderEvent) event, event.at());
+        break;
       case REMINDER_OPTED_OUT:
       case REMINDER_OPTED_IN:
-        opts.computeIfAbsent(((Event.PolicyEvent) event).policy(), k -> new Chain<>())
-            .add(new Opt(event.at(), event.type() == EventType.REMINDER_OPTED_OUT));
-        break;
+        {
+          int policy = shape.policy(((Event.PolicyEvent) event).policy());
+          if (opts[policy] == null) {
+            opts[policy] = new Instants(true);
+          }
+          opts[policy].add(
+              event.at(), (byte) (event.type() == EventType.REMINDER_OPTED_OUT ? 1 : 0));
+          break;
+        }
       default:
         break;
     }
   }
 
-  /**
-   * Returns the policy a reminder id names: {@code CLIENTHASH.POLICY.…}.
-   *
-   * @param id a reminder id
-   * @return the policy id, or the empty string when the id is not one of ours
-   */
-  static String policyOf(String id, Set<String> known) {
-    // Most ids name a known policy: find it without cutting a new string out of the id.
-    int first = id.indexOf('.');
-    if (first >= 0) {
-      for (String policy : known) {
-        int end = first + 1 + policy.length();
-        if (id.startsWith(policy, first + 1) && end < id.length() && id.charAt(end) == '.') {
-          return policy;
-        }
+  /** Records a response to a prompt, with the run of ignored prompts it ends. */
+  private void respond(Event.ReminderEvent event, Instant at) {
+    String reminder = event.reminder();
+    int policy = shape.policyOfReminder(reminder);
+    Instants chain;
+    if (policy >= 0) {
+      chain = responses[policy];
+      if (chain == null) {
+        chain = new Instants(true);
+        responses[policy] = chain;
       }
+    } else {
+      if (otherResponses == null) {
+        otherResponses = new HashMap<>();
+      }
+      chain = otherResponses.computeIfAbsent(policyOf(reminder), k -> new Instants(true));
     }
-    return policyOf(id);
+    int run =
+        event.type() == EventType.REMINDER_IGNORED
+            ? (chain.size() == 0 ? 0 : ignoredRun(chain, chain.size() - 1)) + 1
+            : 0;
+    chain.add(at, (byte) Math.min(run, RUN_CAP));
+  }
+
+  /**
+   * The run of ignored prompts a response ends: its tag, or, where the tag is saturated, the cap
+   * plus the run of the response that many places before (which lies in the same run, or just
+   * before it with a run of 0).
+   */
+  static int ignoredRun(Instants responses, int i) {
+    int run = 0;
+    while (i >= 0) {
+      int tag = responses.tag(i);
+      run += tag;
+      if (tag < RUN_CAP) {
+        break;
+      }
+      i -= RUN_CAP;
+    }
+    return run;
   }
 
   static String policyOf(String id) {
@@ -331,11 +492,12 @@ final class Fold {
       case REMINDER_OPTED_OUT:
       case REMINDER_OPTED_IN:
         String id = ((Event.PolicyEvent) event).policy();
-        if (!policies.contains(id)) {
+        int policy = shape.policy(id);
+        if (policy < 0) {
           return Fold.refuse(
               RejectionCode.UNKNOWN_POLICY, "no reminder policy \"" + id + "\" in the protocol");
         }
-        if (!optOutPolicies.contains(id)) {
+        if (!shape.optOut[policy]) {
           return Fold.refuse(
               RejectionCode.OPT_OUT_NOT_ALLOWED,
               "policy \"" + id + "\" does not allow opting out (optOut is false)");
@@ -348,12 +510,12 @@ final class Fold {
 
   private Optional<Refusal> module(Event.ModuleEvent event) {
     String id = event.module();
-    Optional<Module> found = protocol.module(id);
-    if (found.isEmpty()) {
+    int index = shape.module(id);
+    if (index < 0) {
       return Fold.refuse(RejectionCode.UNKNOWN_MODULE, noModule(id));
     }
-    Module module = found.get();
-    ModuleLedger ledger = modules.get(id);
+    Module module = shape.modules[index];
+    ModuleLedger ledger = ledgers[index];
     if (ledger.skipped != null) {
       return Fold.refuse(RejectionCode.MODULE_SKIPPED, wasSkipped(id));
     }
@@ -437,7 +599,7 @@ final class Fold {
 
   /** Why a release of a module would be refused, or empty when it would be accepted. */
   private Optional<Refusal> refuseRelease(Module module) {
-    boolean hasLeaf = module.unlock().map(Fold::hasReleaseLeaf).orElse(false);
+    boolean hasLeaf = shape.hasReleaseLeaf[shape.module(module.id())];
     if (!protocol.tailoring().release() && !hasLeaf) {
       return Fold.refuse(
           RejectionCode.TAILORING_FORBIDS,
@@ -460,16 +622,17 @@ final class Fold {
     }
     if (protocol.tailoring().release() && ledger.opened == null) {
       ledger.opened = opening;
+      locked--;
     }
   }
 
   private Optional<Refusal> assign(Event.ModuleAssigned event) {
     String id = event.module();
-    Optional<Module> found = protocol.module(id);
-    if (found.isEmpty()) {
+    int index = shape.module(id);
+    if (index < 0) {
       return Fold.refuse(RejectionCode.UNKNOWN_MODULE, noModule(id));
     }
-    ModuleLedger ledger = modules.get(id);
+    ModuleLedger ledger = ledgers[index];
     if (ledger.skipped != null) {
       return Fold.refuse(RejectionCode.MODULE_SKIPPED, wasSkipped(id));
     }
@@ -497,7 +660,7 @@ final class Fold {
     }
     ledger.assigned = event.session();
     // An assignment opens the module when a release of it would be accepted.
-    if (refuseRelease(found.get()).isEmpty()) {
+    if (refuseRelease(shape.modules[index]).isEmpty()) {
       release(ledger, ModuleLedger.OpenedBy.ASSIGNMENT, event.session());
     }
     return Optional.empty();
@@ -509,7 +672,7 @@ final class Fold {
     }
     Set<String> seen = new HashSet<>();
     for (String id : event.order()) {
-      if (protocol.module(id).isEmpty()) {
+      if (shape.module(id) < 0) {
         return Fold.refuse(RejectionCode.UNKNOWN_MODULE, noModule(id));
       }
       if (!seen.add(id)) {
@@ -533,32 +696,55 @@ final class Fold {
     return "module \"" + id + "\" was skipped";
   }
 
-  private static boolean hasReleaseLeaf(Rule rule) {
-    return rule.kind() == Rule.Kind.THERAPIST_RELEASE
-        || rule.children().stream().anyMatch(Fold::hasReleaseLeaf);
-  }
-
   static Optional<Refusal> refuse(RejectionCode code, String reason) {
     return Optional.of(new Refusal(code, reason));
   }
 
   /** Opens every module whose rule holds now; an opened module never closes again. */
-  private void evaluate(boolean beforeStart) {
+  private void evaluateAll(boolean beforeStart) {
+    if (locked == 0) {
+      return;
+    }
     Moment moment = null;
-    for (Module module : protocol.modules()) {
-      ModuleLedger ledger = modules.get(module.id());
-      if (ledger.opened == null) {
+    for (int i = 0; i < ledgers.length; i++) {
+      if (ledgers[i].opened == null) {
         if (moment == null) {
           moment = moment();
         }
-        if (module.unlock().orElseThrow().isSatisfiedFor(module.id(), moment)) {
-          ledger.opened =
-              new ModuleLedger.Opening(
-                  beforeStart ? ModuleLedger.OpenedBy.RULE_FROM_START : ModuleLedger.OpenedBy.RULE,
-                  new ModuleLedger.Fact(seq, now),
-                  OptionalInt.empty());
-        }
+        open(i, moment, beforeStart);
       }
+    }
+  }
+
+  /** Opens those of some modules whose rule holds now. */
+  private void evaluate(int[] which) {
+    Moment moment = null;
+    for (int i : which) {
+      if (ledgers[i].opened == null) {
+        if (moment == null) {
+          moment = moment();
+        }
+        open(i, moment, false);
+      }
+    }
+  }
+
+  /** Opens a module whose rule holds now. */
+  private void evaluate(int i) {
+    if (i >= 0 && ledgers[i].opened == null) {
+      open(i, moment(), false);
+    }
+  }
+
+  private void open(int i, Moment moment, boolean beforeStart) {
+    Module module = shape.modules[i];
+    if (module.unlock().orElseThrow().isSatisfiedFor(module.id(), moment)) {
+      ledgers[i].opened =
+          new ModuleLedger.Opening(
+              beforeStart ? ModuleLedger.OpenedBy.RULE_FROM_START : ModuleLedger.OpenedBy.RULE,
+              new ModuleLedger.Fact(seq, now),
+              OptionalInt.empty());
+      locked--;
     }
   }
 
@@ -568,7 +754,7 @@ final class Fold {
     d.writeInt(seq);
     out.instant(now);
     out.instant(lastEventAt);
-    for (ModuleLedger ledger : modules.values()) {
+    for (ModuleLedger ledger : ledgers) {
       out.opening(ledger.opened);
       out.opening(ledger.released);
       out.fact(ledger.startedEver);
@@ -593,11 +779,11 @@ final class Fold {
       out.instant(attendedAt[i]);
       out.instant(cancelledAt[i]);
     }
-    d.writeInt(scores.size());
-    for (Map.Entry<String, Chain<int[]>> e : new java.util.TreeMap<>(scores).entrySet()) {
+    d.writeInt(scoreViews.size());
+    for (Map.Entry<String, List<int[]>> e : new java.util.TreeMap<>(scoreViews).entrySet()) {
       d.writeUTF(e.getKey());
       d.writeInt(e.getValue().size());
-      for (int[] fact : e.getValue().view()) {
+      for (int[] fact : e.getValue()) {
         d.writeInt(fact[0]);
         d.writeInt(fact[1]);
       }
@@ -627,25 +813,42 @@ final class Fold {
     }
     out.instant(pausedAt);
     d.writeInt(moods.size());
-    for (Instant mood : moods.view()) {
-      out.instant(mood);
+    for (int i = 0; i < moods.size(); i++) {
+      out.instant(moods.get(i));
     }
-    d.writeInt(responses.size());
-    for (Map.Entry<String, Chain<Response>> e : new java.util.TreeMap<>(responses).entrySet()) {
-      d.writeUTF(e.getKey());
-      d.writeInt(e.getValue().size());
-      for (Response r : e.getValue().view()) {
-        out.instant(r.at());
-        d.writeInt(r.ignoredRun());
+    java.util.TreeMap<String, Instants> byPolicy = new java.util.TreeMap<>();
+    for (int i = 0; i < responses.length; i++) {
+      if (responses[i] != null) {
+        byPolicy.put(shape.policies[i], responses[i]);
       }
     }
-    d.writeInt(opts.size());
-    for (Map.Entry<String, Chain<Opt>> e : new java.util.TreeMap<>(opts).entrySet()) {
+    if (otherResponses != null) {
+      byPolicy.putAll(otherResponses);
+    }
+    d.writeInt(byPolicy.size());
+    for (Map.Entry<String, Instants> e : byPolicy.entrySet()) {
+      Instants chain = e.getValue();
       d.writeUTF(e.getKey());
-      d.writeInt(e.getValue().size());
-      for (Opt o : e.getValue().view()) {
-        out.instant(o.at());
-        d.writeBoolean(o.out());
+      d.writeInt(chain.size());
+      for (int i = 0; i < chain.size(); i++) {
+        out.instant(chain.get(i));
+        d.writeInt(ignoredRun(chain, i));
+      }
+    }
+    byPolicy.clear();
+    for (int i = 0; i < opts.length; i++) {
+      if (opts[i] != null) {
+        byPolicy.put(shape.policies[i], opts[i]);
+      }
+    }
+    d.writeInt(byPolicy.size());
+    for (Map.Entry<String, Instants> e : byPolicy.entrySet()) {
+      Instants chain = e.getValue();
+      d.writeUTF(e.getKey());
+      d.writeInt(chain.size());
+      for (int i = 0; i < chain.size(); i++) {
+        out.instant(chain.get(i));
+        d.writeBoolean(chain.tag(i) != 0);
       }
     }
     sessions.write(out);
@@ -657,7 +860,7 @@ final class Fold {
     seq = d.readInt();
     now = in.instant();
     lastEventAt = in.instant();
-    for (ModuleLedger ledger : modules.values()) {
+    for (ModuleLedger ledger : ledgers) {
       ledger.opened = in.opening();
       ledger.released = in.opening();
       ledger.startedEver = in.fact();
@@ -697,6 +900,11 @@ final class Fold {
         org.blendedtherapy.client.RejectionCode.values();
     for (int n = d.readInt(), i = 0; i < n; i++) {
       rejected.add(new Rejection(d.readUTF(), codes[d.readUnsignedByte()], d.readUTF()));
+      // Restored rejections have no position: a restored timeline answers no verdict by position.
+      if (rejectedCount == rejectedAt.length) {
+        rejectedAt = java.util.Arrays.copyOf(rejectedAt, rejectedCount * 2 + 4);
+      }
+      rejectedAt[rejectedCount++] = -1;
     }
     Chain<ZoneFrom> readZones = new Chain<>();
     for (int n = d.readInt(), i = 0; i < n; i++) {
@@ -722,20 +930,38 @@ final class Fold {
       moods.add(in.instant());
     }
     for (int n = d.readInt(), i = 0; i < n; i++) {
-      Chain<Response> chain = new Chain<>();
-      responses.put(d.readUTF(), chain);
+      String policy = d.readUTF();
+      int index = shape.policy(policy);
+      Instants chain = new Instants(true);
+      if (index >= 0) {
+        responses[index] = chain;
+      } else {
+        if (otherResponses == null) {
+          otherResponses = new HashMap<>();
+        }
+        otherResponses.put(policy, chain);
+      }
       for (int m = d.readInt(), j = 0; j < m; j++) {
-        chain.add(new Response(in.instant(), d.readInt()));
+        Instant at = in.instant();
+        chain.add(at, (byte) Math.min(d.readInt(), RUN_CAP));
       }
     }
     for (int n = d.readInt(), i = 0; i < n; i++) {
-      Chain<Opt> chain = new Chain<>();
-      opts.put(d.readUTF(), chain);
+      Instants chain = new Instants(true);
+      opts[policyIndexOrFail(d.readUTF())] = chain;
       for (int m = d.readInt(), j = 0; j < m; j++) {
-        chain.add(new Opt(in.instant(), d.readBoolean()));
+        Instant at = in.instant();
+        chain.add(at, (byte) (d.readBoolean() ? 1 : 0));
       }
     }
     sessions.read(in);
+    locked = 0;
+    for (ModuleLedger ledger : ledgers) {
+      if (ledger.opened == null) {
+        locked++;
+      }
+    }
+    syncThresholds();
   }
 
   /** Empties a chain a new fold began and fills it from another (the chains are final). */
@@ -746,9 +972,19 @@ final class Fold {
     }
   }
 
-  Map<String, ModuleLedger> copyLedgers() {
-    Map<String, ModuleLedger> copy = new LinkedHashMap<>();
-    modules.forEach((k, v) -> copy.put(k, v.copy()));
+  private int policyIndexOrFail(String policy) {
+    int index = shape.policy(policy);
+    if (index < 0) {
+      throw new IllegalArgumentException("the snapshot names a policy the protocol does not have");
+    }
+    return index;
+  }
+
+  ModuleLedger[] copyLedgers() {
+    ModuleLedger[] copy = new ModuleLedger[ledgers.length];
+    for (int i = 0; i < copy.length; i++) {
+      copy[i] = ledgers[i].copy();
+    }
     return copy;
   }
 }

@@ -24,7 +24,8 @@ import org.blendedtherapy.protocol.SessionType;
  */
 @API(status = INTERNAL, since = "0.2")
 public final class Moment implements Progress {
-  private final Map<String, ModuleLedger> modules;
+  private final ModuleLedger[] ledgers;
+  private final Shape shape;
   private final int[] attendedSeq;
   private final SessionPlan plan;
   private final Map<String, List<int[]>> scores;
@@ -34,7 +35,8 @@ public final class Moment implements Progress {
   private final LocalDate startDate;
 
   Moment(
-      Map<String, ModuleLedger> modules,
+      ModuleLedger[] ledgers,
+      Shape shape,
       int[] attendedSeq,
       SessionPlan plan,
       Map<String, List<int[]>> scores,
@@ -42,7 +44,8 @@ public final class Moment implements Progress {
       Instant now,
       ZoneId zone,
       LocalDate startDate) {
-    this.modules = modules;
+    this.ledgers = ledgers;
+    this.shape = shape;
     this.attendedSeq = attendedSeq;
     this.plan = plan;
     this.scores = scores;
@@ -53,7 +56,7 @@ public final class Moment implements Progress {
   }
 
   Moment at(Instant instant) {
-    return new Moment(modules, attendedSeq, plan, scores, seq, instant, zone, startDate);
+    return new Moment(ledgers, shape, attendedSeq, plan, scores, seq, instant, zone, startDate);
   }
 
   /**
@@ -88,8 +91,13 @@ public final class Moment implements Progress {
     return fact != null && fact.seq() <= seq ? Optional.of(fact) : Optional.empty();
   }
 
+  private ModuleLedger ledger(String module) {
+    int i = shape.module(module);
+    return i < 0 ? null : ledgers[i];
+  }
+
   private ModuleLedger.Fact fact(String module, int which) {
-    ModuleLedger ledger = modules.get(module);
+    ModuleLedger ledger = ledger(module);
     if (ledger == null) {
       return null;
     }
@@ -140,25 +148,32 @@ public final class Moment implements Progress {
    * @return it, or empty
    */
   public Optional<ModuleLedger.Opening> release(String module) {
-    ModuleLedger ledger = modules.get(module);
+    ModuleLedger ledger = ledger(module);
     return ledger == null || ledger.released == null || ledger.released.fact().seq() > seq
         ? Optional.empty()
         : Optional.of(ledger.released);
   }
 
+  private boolean isVisible(ModuleLedger.Fact fact) {
+    return fact != null && fact.seq() <= seq;
+  }
+
   @Override
   public boolean isCompleted(String module) {
-    return visible(fact(module, 1)).isPresent() || visible(fact(module, 2)).isPresent();
+    ModuleLedger ledger = ledger(module);
+    return ledger != null && (isVisible(ledger.completedEver) || isVisible(ledger.skipped));
   }
 
   @Override
   public boolean isStarted(String module) {
-    return visible(fact(module, 0)).isPresent() || visible(fact(module, 2)).isPresent();
+    ModuleLedger ledger = ledger(module);
+    return ledger != null && (isVisible(ledger.startedEver) || isVisible(ledger.skipped));
   }
 
   @Override
   public boolean isReleased(String module) {
-    return release(module).isPresent();
+    ModuleLedger ledger = ledger(module);
+    return ledger != null && ledger.released != null && ledger.released.fact().seq() <= seq;
   }
 
   @Override

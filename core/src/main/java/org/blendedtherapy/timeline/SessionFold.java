@@ -4,12 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
@@ -20,7 +19,6 @@ import org.blendedtherapy.plan.SessionStatus;
 import org.blendedtherapy.plan.Times;
 import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.protocol.SessionPlan;
-import org.blendedtherapy.protocol.SessionType;
 
 /**
  * Folds session events (moves, attendance, cancellations, pauses, discharge) into a client's
@@ -35,10 +33,10 @@ final class SessionFold {
   private final LocalDateTime start;
   private final LocalDateTime[] planned;
   private final LocalDateTime[] local;
+  // local[i] resolved in the zone, or null until asked: the zone rules are costly to ask.
+  private ZonedDateTime[] zoned;
   private final SessionStatus[] status;
   private final String[] reason;
-  private final Map<SessionType, Integer> attended = new EnumMap<>(SessionType.class);
-  private int attendedTotal;
   private Optional<Instant> pausedAt = Optional.empty();
   private Optional<Instant> dischargedAt = Optional.empty();
 
@@ -58,16 +56,13 @@ final class SessionFold {
   /** Reads what {@link #write} wrote into a fold just made from the same plan. */
   void read(Codec.In in) throws java.io.IOException {
     SessionStatus[] statuses = SessionStatus.values();
-    attended.clear();
-    attendedTotal = 0;
     for (int i = 0; i < local.length; i++) {
       local[i] = in.local();
+      if (zoned != null) {
+        zoned[i] = null;
+      }
       status[i] = statuses[in.in().readUnsignedByte()];
       reason[i] = in.string();
-      if (status[i] == SessionStatus.ATTENDED) {
-        attended.merge(plan.typeOf(i + 1), 1, Integer::sum);
-        attendedTotal++;
-      }
     }
     pausedAt = Optional.ofNullable(in.instant());
     dischargedAt = Optional.ofNullable(in.instant());
@@ -79,6 +74,25 @@ final class SessionFold {
    * @param protocol the protocol
    * @param enrolment the enrolment
    */
+  /**
+   * A copy of a fold that changes apart from it; {@code trim} leaves out what is only a cache.
+   *
+   * @param from the fold
+   * @param trim whether to leave out the zone resolutions
+   */
+  SessionFold(SessionFold from, boolean trim) {
+    this.plan = from.plan;
+    this.zone = from.zone;
+    this.start = from.start;
+    this.planned = from.planned.clone();
+    this.local = from.local.clone();
+    this.zoned = trim || from.zoned == null ? null : from.zoned.clone();
+    this.status = from.status.clone();
+    this.reason = from.reason.clone();
+    this.pausedAt = from.pausedAt;
+    this.dischargedAt = from.dischargedAt;
+  }
+
   SessionFold(Protocol protocol, Enrolment enrolment) {
     this.plan = protocol.sessionPlan();
     this.zone = enrolment.zone();
@@ -86,6 +100,7 @@ final class SessionFold {
     int count = plan.sessions();
     planned = new LocalDateTime[count];
     local = new LocalDateTime[count];
+    zoned = new ZonedDateTime[count];
     status = new SessionStatus[count];
     reason = new String[count];
     for (int i = 0; i < count; i++) {
@@ -162,10 +177,16 @@ final class SessionFold {
     long minutes = ChronoUnit.MINUTES.between(local[i], to);
     reason[i] = "moved from " + Times.format(local[i]);
     local[i] = to;
+    if (zoned != null) {
+      zoned[i] = null;
+    }
     if (plan.reschedulingMovesLater()) {
       // Every later slot moves, whatever its status, so that sessions stay in order.
       for (int j = i + 1; j < local.length; j++) {
         local[j] = local[j].plus(Duration.ofMinutes(minutes));
+        if (zoned != null) {
+          zoned[j] = null;
+        }
         reason[j] = "moved with session " + number;
       }
     }
@@ -182,8 +203,6 @@ final class SessionFold {
     switch (event.type()) {
       case SESSION_ATTENDED -> {
         status[i] = SessionStatus.ATTENDED;
-        attended.merge(plan.typeOf(number), 1, Integer::sum);
-        attendedTotal++;
       }
       case SESSION_MISSED -> status[i] = SessionStatus.MISSED;
       default -> {
@@ -219,6 +238,9 @@ final class SessionFold {
     for (int i = 0; i < local.length; i++) {
       if (instantOf(i).isAfter(from)) {
         local[i] = local[i].plusDays(days);
+        if (zoned != null) {
+          zoned[i] = null;
+        }
         reason[i] = "moved " + days + (days == 1 ? " day" : " days") + " by a pause";
       }
     }
@@ -251,27 +273,20 @@ final class SessionFold {
         : local[last].plus(plan.cadence());
   }
 
+  private ZonedDateTime zoned(int i) {
+    if (zoned == null) {
+      zoned = new ZonedDateTime[local.length];
+    }
+    ZonedDateTime z = zoned[i];
+    if (z == null) {
+      z = Times.resolve(local[i], zone);
+      zoned[i] = z;
+    }
+    return z;
+  }
+
   private Instant instantOf(int i) {
-    return Times.instant(local[i], zone);
-  }
-
-  /**
-   * Counts attended sessions of a type, or of every type.
-   *
-   * @param type the type, or empty for every type
-   * @return the count
-   */
-  int attended(Optional<SessionType> type) {
-    return type.map(t -> attended.getOrDefault(t, 0)).orElse(attendedTotal);
-  }
-
-  /**
-   * Tells whether therapy is paused now.
-   *
-   * @return true between an accepted pause and its resume
-   */
-  boolean isPaused() {
-    return pausedAt.isPresent();
+    return zoned(i).toInstant();
   }
 
   /**
@@ -297,12 +312,13 @@ final class SessionFold {
     for (int i = 0; i < local.length; i++) {
       Instant windowEnd =
           i + 1 < local.length ? instants[i + 1] : Times.instant(afterLast(i), zone);
+      LocalDateTime now = zoned(i).toLocalDateTime();
       sessions.add(
           new Session(
               i + 1,
               plan.typeOf(i + 1),
-              Times.resolve(planned[i], zone).toLocalDateTime(),
-              Times.resolve(local[i], zone).toLocalDateTime(),
+              local[i].equals(planned[i]) ? now : Times.resolve(planned[i], zone).toLocalDateTime(),
+              now,
               instants[i],
               windowEnd,
               status[i],
@@ -315,7 +331,7 @@ final class SessionFold {
   LocalDateTime[] resolvedLocals() {
     LocalDateTime[] out = new LocalDateTime[local.length];
     for (int i = 0; i < local.length; i++) {
-      out[i] = Times.resolve(local[i], zone).toLocalDateTime();
+      out[i] = zoned(i).toLocalDateTime();
     }
     return out;
   }

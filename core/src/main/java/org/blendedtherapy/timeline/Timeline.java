@@ -9,9 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +35,9 @@ import org.blendedtherapy.protocol.ReminderPolicy;
  * comes after every event so far extends the fold in place, O(modules), without refolding; any
  * other {@code plus}, and a question asked of a timeline that a later {@code plus} has since
  * extended, refolds from the history. The first question asked of a timeline freezes a view of it,
- * O(modules + sessions + policies); later questions read the view.
+ * O(modules + sessions + policies); later questions read the view. A timeline restored from a
+ * snapshot or {@link #compact() compacted} holds its fold frozen: its first {@code plus} copies the
+ * fold (linear in what the fold holds, not in events), later ones extend the copy.
  *
  * <p>Not API. This class is immutable and thread-safe: the fold behind it is shared by the
  * timelines that extend one another and guarded by its own lock.
@@ -63,12 +63,11 @@ public final class Timeline {
   public record Resolved(ZonedDateTime at, boolean late) {}
 
   /**
-   * What a timeline restored from a snapshot knows of the events before it: how many, their ids
-   * with a fingerprint of their content (for repeats and conflicts), the last one's place in
-   * canonical order, and the snapshot itself (to fold again from it).
+   * What a timeline restored from a snapshot, or compacted, knows of the events before it: the fold
+   * after them (frozen, to fold again from it), how many, their ids with a fingerprint of their
+   * content (for repeats and conflicts), and the last one's place in canonical order.
    */
-  private record Base(
-      byte[] snapshot, int seq, Map<String, Long> ids, Instant lastAt, String lastId) {}
+  private record Base(Fold fold, int seq, Ids ids, Instant lastAt, String lastId) {}
 
   private static final int MAGIC = 0x424c4e44;
   private static final int VERSION = 1;
@@ -99,43 +98,61 @@ public final class Timeline {
     return base == null ? seq : seq - base.seq();
   }
 
-  /** A new fold of this timeline's events up to an instant: from scratch, or from the snapshot. */
+  /** A new fold of this timeline's events up to an instant: from scratch, or from the base. */
   private Fold refold(History events, Instant until) {
-    Fold fresh = base == null ? new Fold(fold.protocol, fold.enrolment) : read(base.snapshot());
+    Fold fresh = base == null ? new Fold(fold.protocol, fold.enrolment) : base.fold().openCopy();
     events.upTo(until).forEach(fresh::apply);
     return fresh;
   }
 
-  private Fold read(byte[] snapshot) {
-    Fold fresh = new Fold(fold.protocol, fold.enrolment);
-    try {
-      java.io.DataInputStream in =
-          new java.io.DataInputStream(new java.io.ByteArrayInputStream(snapshot));
-      skipHeader(in);
-      fresh.read(new Codec.In(in));
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("a snapshot read once no longer reads", e);
-    }
-    return fresh;
-  }
-
-  private static void skipHeader(java.io.DataInputStream in) throws java.io.IOException {
-    in.readInt();
-    in.readInt();
-    in.readUTF();
-    in.readUTF();
-    in.readUTF();
-    readInstant(in);
-    for (int n = in.readInt(), i = 0; i < n; i++) {
-      in.readUTF();
-      in.readLong();
-    }
-    readInstant(in);
-    in.readUTF();
-  }
-
   private static Instant readInstant(java.io.DataInputStream in) throws java.io.IOException {
     return new Codec.In(in).instant();
+  }
+
+  /** The fold of this timeline as it stands, frozen. */
+  private Fold frozenFold() {
+    synchronized (fold) {
+      if (fold.seq == seq) {
+        return fold.frozen ? fold : fold.frozenCopy();
+      }
+    }
+    return refold(history, at).frozenCopy();
+  }
+
+  /**
+   * Returns a timeline that answers every question and folds every later event exactly as this one
+   * does, holding no event it has folded: the fold frozen in primitive arrays, and the folded
+   * events' ids, exact and front-coded, each with a 64-bit fingerprint of its content (for repeats
+   * and conflicts). Like a restored timeline, it refuses what reads the folded events ({@link
+   * #events()}, {@link #rejection(int)}) and an event that sorts before the last folded one. Linear
+   * in the events folded.
+   *
+   * @return the compact timeline
+   */
+  public Timeline compact() {
+    int folded = folded();
+    if (folded == 0 && fold.frozen && base != null && base.seq() == seq) {
+      return this;
+    }
+    Fold frozen = frozenFold();
+    java.util.TreeMap<String, Long> ids =
+        base == null ? new java.util.TreeMap<>() : base.ids().toMap();
+    List<Event> events = history.events();
+    for (Event event : events.subList(0, folded)) {
+      ids.put(event.id(), fingerprint(event));
+    }
+    Instant lastAt = base == null ? null : base.lastAt();
+    String lastId = base == null ? "" : base.lastId();
+    if (folded > 0) {
+      lastAt = events.get(folded - 1).at();
+      lastId = events.get(folded - 1).id();
+    }
+    History rest =
+        folded == events.size()
+            ? History.empty()
+            : History.of(events.subList(folded, events.size()));
+    return new Timeline(
+        frozen, frozen.seq, at, rest, new Base(frozen, frozen.seq, Ids.of(ids), lastAt, lastId));
   }
 
   /**
@@ -164,7 +181,7 @@ public final class Timeline {
       int prior = base == null ? 0 : base.ids().size();
       out.writeInt(prior + folded.size());
       if (base != null) {
-        for (Map.Entry<String, Long> e : new java.util.TreeMap<>(base.ids()).entrySet()) {
+        for (Map.Entry<String, Long> e : base.ids().toMap().entrySet()) {
           out.writeUTF(e.getKey());
           out.writeLong(e.getValue());
         }
@@ -223,23 +240,24 @@ public final class Timeline {
         throw new IllegalArgumentException("the snapshot was taken on another protocol version");
       }
       Instant at = readInstant(in);
-      Map<String, Long> ids = new HashMap<>();
+      java.util.TreeMap<String, Long> ids = new java.util.TreeMap<>();
       for (int n = in.readInt(), i = 0; i < n; i++) {
         ids.put(in.readUTF(), in.readLong());
       }
       Instant lastAt = readInstant(in);
       String lastId = in.readUTF();
-      Fold fold = new Fold(protocol, enrolment);
-      fold.read(new Codec.In(in));
+      Fold read = new Fold(protocol, enrolment);
+      read.read(new Codec.In(in));
       if (in.read() != -1) {
         throw new IllegalArgumentException("the snapshot has bytes after its end");
       }
+      Fold fold = read.frozenCopy();
       return new Timeline(
           fold,
           fold.seq,
           at,
           History.empty(),
-          new Base(snapshot.clone(), fold.seq, Map.copyOf(ids), lastAt, lastId));
+          new Base(fold, fold.seq, Ids.of(ids), lastAt, lastId));
     } catch (java.io.IOException | RuntimeException e) {
       if (e instanceof IllegalArgumentException iae) {
         throw iae;
@@ -276,8 +294,8 @@ public final class Timeline {
     if (base == null) {
       return false;
     }
-    Long known = base.ids().get(event.id());
-    if (known == null) {
+    int known = base.ids().find(event.id());
+    if (known < 0) {
       if (base.lastAt() != null
           && (event.at().isBefore(base.lastAt())
               || event.at().equals(base.lastAt()) && event.id().compareTo(base.lastId()) < 0)) {
@@ -286,7 +304,7 @@ public final class Timeline {
       }
       return false;
     }
-    if (known == fingerprint(event)) {
+    if (base.ids().fingerprint(known) == fingerprint(event)) {
       return true;
     }
     throw new org.blendedtherapy.InvalidInputException(
@@ -337,7 +355,7 @@ public final class Timeline {
       // The common case: the event comes last and no event lies between this instant and it.
       if (folded() == history.size()) {
         synchronized (fold) {
-          if (fold.seq == seq) {
+          if (fold.seq == seq && !fold.frozen) {
             fold.apply(event);
             return new Timeline(fold, seq + 1, when, next, base);
           }
@@ -386,7 +404,7 @@ public final class Timeline {
   private Timeline extend(History next, Instant when) {
     List<Event> events = next.upTo(when);
     synchronized (fold) {
-      if (fold.seq != seq) {
+      if (fold.seq != seq || fold.frozen && events.size() > folded()) {
         return null;
       }
       for (int i = folded(); i < events.size(); i++) {
@@ -491,7 +509,12 @@ public final class Timeline {
     if (base != null) {
       throw new IllegalStateException("a timeline restored from a snapshot holds no verdicts");
     }
-    return Optional.ofNullable(frame().verdicts.get(index));
+    Frame f = frame();
+    if (index < 0 || index >= f.seq) {
+      throw new IndexOutOfBoundsException(index);
+    }
+    int found = java.util.Arrays.binarySearch(f.rejectedAt, 0, f.rejectedCount, index);
+    return found < 0 ? Optional.empty() : Optional.of(f.rejected.get(found));
   }
 
   /**
@@ -519,7 +542,8 @@ public final class Timeline {
    * @return the ledger, or empty when the protocol has no such module
    */
   public Optional<ModuleLedger> module(String id) {
-    return Optional.ofNullable(frame().ledgers.get(id));
+    int i = fold.shape.module(id);
+    return i < 0 ? Optional.empty() : Optional.of(frame().ledgers[i]);
   }
 
   /**
@@ -541,6 +565,7 @@ public final class Timeline {
     Frame f = frame();
     return new Moment(
         f.ledgers,
+        fold.shape,
         f.attendedSeq,
         fold.protocol.sessionPlan(),
         f.scores,
@@ -737,11 +762,12 @@ public final class Timeline {
     if (!policy.optOut()) {
       return false;
     }
-    List<Fold.Opt> opts = frame().opts.getOrDefault(policy.id(), List.of());
-    int last = lastAtOrBefore(opts.size(), i -> opts.get(i).at(), instant);
+    int index = fold.shape.policy(policy.id());
+    Instants opts = index < 0 ? null : frame().opts[index];
+    int last = opts == null ? -1 : opts.lastAtOrBefore(instant);
     return last < 0
         ? fold.enrolment.preferences().optedOut().contains(policy.id())
-        : opts.get(last).out();
+        : opts.tag(last) != 0;
   }
 
   /**
@@ -753,9 +779,14 @@ public final class Timeline {
    * @return the run of ignored prompts, 0 after an acknowledgement
    */
   public int ignoredRun(String policy, Instant instant) {
-    List<Fold.Response> responses = frame().responses.getOrDefault(policy, List.of());
-    int last = lastAtOrBefore(responses.size(), i -> responses.get(i).at(), instant);
-    return last < 0 ? 0 : responses.get(last).ignoredRun();
+    Frame f = frame();
+    int index = fold.shape.policy(policy);
+    Instants responses =
+        index >= 0
+            ? f.responses[index]
+            : f.otherResponses == null ? null : f.otherResponses.get(policy);
+    int last = responses == null ? -1 : responses.lastAtOrBefore(instant);
+    return last < 0 ? 0 : Fold.ignoredRun(responses, last);
   }
 
   /**
@@ -778,11 +809,66 @@ public final class Timeline {
    * @return the instant of the first accepted rating then, or empty
    */
   public Optional<Instant> firstMoodRatingBetween(Instant from, Instant to) {
-    List<Instant> moods = frame().moods;
-    int first = lastAtOrBefore(moods.size(), moods::get, from.minusNanos(1)) + 1;
-    return first < moods.size() && moods.get(first).isBefore(to)
+    Instants moods = frame().moods;
+    int first = moods.lastAtOrBefore(from.minusNanos(1)) + 1;
+    return first < moods.size() && moods.compare(first, to) < 0
         ? Optional.of(moods.get(first))
         : Optional.empty();
+  }
+
+  /**
+   * Returns the instants of the accepted mood ratings, in time order: for a caller that walks days
+   * in order instead of asking {@link #firstMoodRatingBetween} day by day.
+   *
+   * @return the instants, read-only
+   */
+  public List<Instant> moodRatings() {
+    return listOf(frame().moods);
+  }
+
+  /**
+   * Returns the instants of the accepted responses to a policy's reminders, in time order: where
+   * {@link #ignoredRun} can change.
+   *
+   * @param policy the policy id
+   * @return the instants, read-only
+   */
+  public List<Instant> responseInstants(String policy) {
+    Frame f = frame();
+    int index = fold.shape.policy(policy);
+    return listOf(
+        index >= 0
+            ? f.responses[index]
+            : f.otherResponses == null ? null : f.otherResponses.get(policy));
+  }
+
+  /**
+   * Returns the instants of the accepted opt-outs and opt-ins of a policy, in time order: where
+   * {@link #isOptedOut} can change.
+   *
+   * @param policy the policy id
+   * @return the instants, read-only
+   */
+  public List<Instant> optInstants(String policy) {
+    int index = fold.shape.policy(policy);
+    return listOf(index < 0 ? null : frame().opts[index]);
+  }
+
+  private static List<Instant> listOf(Instants instants) {
+    if (instants == null) {
+      return List.of();
+    }
+    return new java.util.AbstractList<>() {
+      @Override
+      public Instant get(int index) {
+        return instants.get(index);
+      }
+
+      @Override
+      public int size() {
+        return instants.size();
+      }
+    };
   }
 
   /**
@@ -794,32 +880,14 @@ public final class Timeline {
    * @return the instant, or empty when the module never opens without a further event
    */
   public Optional<Instant> reminderAnchor(String module) {
-    ModuleLedger ledger = frame().projected().get(module);
+    int index = fold.shape.module(module);
+    ModuleLedger ledger = index < 0 ? null : frame().projected()[index];
     if (ledger == null || ledger.opened == null) {
       return Optional.empty();
     }
     Instant opened = ledger.opened.fact().at();
     Instant start = start();
     return Optional.of(opened.isBefore(start) ? start : opened);
-  }
-
-  private interface InstantAt {
-    Instant at(int index);
-  }
-
-  /** The index of the last element at or before an instant, or -1. */
-  private static int lastAtOrBefore(int size, InstantAt at, Instant instant) {
-    int low = 0;
-    int high = size;
-    while (low < high) {
-      int mid = (low + high) >>> 1;
-      if (!at.at(mid).isAfter(instant)) {
-        low = mid + 1;
-      } else {
-        high = mid;
-      }
-    }
-    return low - 1;
   }
 
   @Override
@@ -832,7 +900,7 @@ public final class Timeline {
     final Fold fold;
     final int seq;
     final Instant lastNow;
-    final Map<String, ModuleLedger> ledgers;
+    final ModuleLedger[] ledgers;
     final List<ModuleLedger> moduleList;
     final List<String> order;
     final List<Session> sessions;
@@ -841,19 +909,21 @@ public final class Timeline {
     final int[] attendedSeq;
     final Instant[] attendedAt;
     final Instant[] cancelledAt;
-    final List<Rejection> verdicts;
+    final int[] rejectedAt;
+    final int rejectedCount;
     final List<Rejection> rejected;
     final Map<String, List<int[]>> scores;
     final List<Fold.ZoneFrom> zones;
     final List<Fold.PlanVersion> versions;
     final List<Fold.Pause> pauses;
-    final List<Instant> moods;
-    final Map<String, List<Fold.Response>> responses = new HashMap<>();
-    final Map<String, List<Fold.Opt>> opts = new HashMap<>();
+    final Instants moods;
+    final Instants[] responses;
+    final Map<String, Instants> otherResponses;
+    final Instants[] opts;
     final Moment base;
     final Instant start;
     final Instant end;
-    private volatile Map<String, ModuleLedger> projected;
+    private volatile ModuleLedger[] projected;
     private volatile List<PlanVersion> planVersions;
 
     Frame(Fold fold, Instant at) {
@@ -868,18 +938,27 @@ public final class Timeline {
       this.attendedSeq = fold.attendedSeq.clone();
       this.attendedAt = fold.attendedAt.clone();
       this.cancelledAt = fold.cancelledAt.clone();
-      this.verdicts = fold.verdicts.view();
+      this.rejectedAt = fold.rejectedAt;
+      this.rejectedCount = fold.rejectedCount;
       this.rejected = fold.rejected.view();
       this.scores = Map.copyOf(fold.scoreViews);
       this.zones = fold.zones.view();
       this.versions = fold.versions.view();
       this.pauses = fold.pauses.view();
       this.moods = fold.moods.view();
-      fold.responses.forEach((k, v) -> responses.put(k, v.view()));
-      fold.opts.forEach((k, v) -> opts.put(k, v.view()));
+      this.responses = views(fold.responses);
+      this.opts = views(fold.opts);
+      if (fold.otherResponses == null) {
+        this.otherResponses = null;
+      } else {
+        Map<String, Instants> other = new HashMap<>();
+        fold.otherResponses.forEach((k, v) -> other.put(k, v.view()));
+        this.otherResponses = other;
+      }
       this.base =
           new Moment(
               ledgers,
+              fold.shape,
               attendedSeq,
               fold.protocol.sessionPlan(),
               scores,
@@ -888,11 +967,19 @@ public final class Timeline {
               fold.enrolment.zone(),
               fold.startDate());
       project(ledgers, at);
-      this.moduleList = List.copyOf(ledgers.values());
+      this.moduleList = List.of(ledgers);
       this.start = fold.startInstant();
       Instant last = sessions.get(sessions.size() - 1).windowEnd();
       this.end =
           dischargedAt.isPresent() && dischargedAt.get().isAfter(last) ? dischargedAt.get() : last;
+    }
+
+    private static Instants[] views(Instants[] columns) {
+      Instants[] out = new Instants[columns.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = columns[i] == null ? null : columns[i].view();
+      }
+      return out;
     }
 
     /**
@@ -900,14 +987,13 @@ public final class Timeline {
      * event: evaluated at every threshold day after the last evaluation up to {@code until}'s day,
      * then at {@code until}.
      */
-    void project(Map<String, ModuleLedger> into, Instant until) {
-      List<Module> locked = new ArrayList<>();
-      for (Module module : fold.protocol.modules()) {
-        if (into.get(module.id()).opened == null) {
-          locked.add(module);
-        }
+    void project(ModuleLedger[] into, Instant until) {
+      Module[] modules = fold.shape.modules;
+      boolean anyLocked = false;
+      for (ModuleLedger ledger : into) {
+        anyLocked |= ledger.opened == null;
       }
-      if (locked.isEmpty() || !until.isAfter(lastNow)) {
+      if (!anyLocked || !until.isAfter(lastNow)) {
         return;
       }
       LocalDate start = fold.startDate();
@@ -916,17 +1002,29 @@ public final class Timeline {
       long to = ChronoUnit.DAYS.between(start, until.atZone(zone).toLocalDate());
       List<Instant> moments = new ArrayList<>();
       if (to > from) {
-        for (long day : fold.thresholds.subSet(from, false, to, true)) {
-          moments.add(start.plusDays(day).atStartOfDay(zone).toInstant());
+        for (long day : fold.shape.thresholds) {
+          if (day > from && day <= to) {
+            moments.add(start.plusDays(day).atStartOfDay(zone).toInstant());
+          }
         }
       }
       moments.add(until);
       for (Instant when : moments) {
-        Moment moment = base.at(when);
-        for (Module module : locked) {
-          ModuleLedger ledger = into.get(module.id());
+        Moment moment =
+            new Moment(
+                into,
+                fold.shape,
+                attendedSeq,
+                fold.protocol.sessionPlan(),
+                scores,
+                seq,
+                when,
+                fold.enrolment.zone(),
+                fold.startDate());
+        for (int i = 0; i < modules.length; i++) {
+          ModuleLedger ledger = into[i];
           if (ledger.opened == null
-              && module.unlock().orElseThrow().isSatisfiedFor(module.id(), moment)) {
+              && modules[i].unlock().orElseThrow().isSatisfiedFor(modules[i].id(), moment)) {
             ledger.opened =
                 new ModuleLedger.Opening(
                     ModuleLedger.OpenedBy.RULE,
@@ -938,18 +1036,17 @@ public final class Timeline {
     }
 
     /** The ledgers as they would stand at the end of the plan with no further event. */
-    Map<String, ModuleLedger> projected() {
-      Map<String, ModuleLedger> p = projected;
+    ModuleLedger[] projected() {
+      ModuleLedger[] p = projected;
       if (p == null) {
-        p = new LinkedHashMap<>();
-        for (Map.Entry<String, ModuleLedger> e : ledgers.entrySet()) {
-          p.put(e.getKey(), e.getValue().copy());
+        p = new ModuleLedger[ledgers.length];
+        for (int i = 0; i < p.length; i++) {
+          p[i] = ledgers[i].copy();
         }
         Instant until = end.plus(1, ChronoUnit.DAYS);
         if (until.isAfter(lastNow)) {
           project(p, until);
         }
-        p = Collections.unmodifiableMap(p);
         projected = p;
       }
       return p;

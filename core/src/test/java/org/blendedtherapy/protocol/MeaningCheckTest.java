@@ -18,34 +18,6 @@ class MeaningCheckTest {
     return ProtocolJson.read(Files.readString(Path.of("../samples/protocols/" + name + ".json")));
   }
 
-  static Protocol withModules(Protocol p, List<Module> modules) {
-    return new Protocol(
-        p.id(),
-        p.version(),
-        p.title(),
-        p.description(),
-        modules,
-        p.sessionPlan(),
-        p.measures(),
-        p.reminders(),
-        p.reminderLimits(),
-        p.tailoring());
-  }
-
-  static Protocol withTailoring(Protocol p, Tailoring tailoring) {
-    return new Protocol(
-        p.id(),
-        p.version(),
-        p.title(),
-        p.description(),
-        p.modules(),
-        p.sessionPlan(),
-        p.measures(),
-        p.reminders(),
-        p.reminderLimits(),
-        tailoring);
-  }
-
   static Module module(Module m, Optional<Rule> unlock) {
     return new Module(m.id(), m.title(), m.kind(), m.estimatedMinutes(), m.description(), unlock);
   }
@@ -56,7 +28,7 @@ class MeaningCheckTest {
     List<Module> modules = new java.util.ArrayList<>(p.modules());
     modules.set(
         0, module(modules.get(0), Optional.of(new Rule.ModuleCompleted("behavioural-activation"))));
-    assertThat(withModules(p, modules).check())
+    assertThat(p.withModules(modules).check())
         .extracting(Issue::toString)
         .contains(
             "error /modules/0/unlock [cycle] prerequisite cycle: introduction -> "
@@ -70,7 +42,7 @@ class MeaningCheckTest {
     List<Module> modules = new java.util.ArrayList<>(p.modules());
     modules.set(4, module(modules.get(4), Optional.of(impossible)));
     modules.set(5, module(modules.get(5), Optional.of(impossible)));
-    Protocol changed = withTailoring(withModules(p, modules), Tailoring.NONE);
+    Protocol changed = p.withModules(modules).withTailoring(Tailoring.NONE);
     assertThat(changed.check())
         .filteredOn(i -> i.code().equals("never-opens"))
         .extracting(Issue::severity, Issue::pointer)
@@ -85,11 +57,11 @@ class MeaningCheckTest {
     List<Module> modules = new java.util.ArrayList<>(p.modules());
     modules.set(
         0, module(modules.get(0), Optional.of(new Rule.SessionsAttended(Optional.empty(), 99))));
-    Protocol blocked = withModules(p, modules);
+    Protocol blocked = p.withModules(modules);
     assertThat(blocked.check()).filteredOn(i -> i.code().equals("never-opens")).hasSize(5);
     Tailoring skipCore =
         new Tailoring(false, Set.of(ModuleKind.CORE), false, false, false, Optional.empty());
-    assertThat(withTailoring(blocked, skipCore).check())
+    assertThat(blocked.withTailoring(skipCore).check())
         .filteredOn(i -> i.code().equals("never-opens"))
         .extracting(Issue::pointer)
         .containsExactly("/modules/0/unlock");
@@ -101,7 +73,7 @@ class MeaningCheckTest {
     List<Module> modules = new java.util.ArrayList<>(p.modules());
     modules.set(
         1, module(modules.get(1), Optional.of(new Rule.SessionsAttended(Optional.empty(), 99))));
-    assertThat(withModules(p, modules).check()).noneMatch(i -> i.code().equals("never-opens"));
+    assertThat(p.withModules(modules).check()).noneMatch(i -> i.code().equals("never-opens"));
   }
 
   @Test
@@ -111,7 +83,7 @@ class MeaningCheckTest {
     modules.set(
         5,
         module(modules.get(5), Optional.of(new Rule.Not(new Rule.ModuleStarted("introduction")))));
-    assertThat(withModules(p, modules).check())
+    assertThat(p.withModules(modules).check())
         .extracting(Issue::code, Issue::pointer)
         .contains(
             org.assertj.core.groups.Tuple.tuple(
@@ -127,9 +99,9 @@ class MeaningCheckTest {
     }
     List<Module> modules = new java.util.ArrayList<>(p.modules());
     modules.set(5, module(modules.get(5), Optional.of(rule)));
-    assertThat(withModules(p, modules).check()).noneMatch(i -> i.code().equals("rule-depth"));
+    assertThat(p.withModules(modules).check()).noneMatch(i -> i.code().equals("rule-depth"));
     modules.set(5, module(modules.get(5), Optional.of(new Rule.AnyOf(List.of(rule)))));
-    assertThat(withModules(p, modules).check())
+    assertThat(p.withModules(modules).check())
         .extracting(Issue::toString)
         .contains("error /modules/5/unlock [rule-depth] rule depth 17 exceeds the limit of 16");
   }
@@ -149,18 +121,7 @@ class MeaningCheckTest {
             19,
             p.sessionPlan().durationMinutes(),
             false);
-    Protocol slow =
-        new Protocol(
-            p.id(),
-            p.version(),
-            p.title(),
-            p.description(),
-            p.modules(),
-            longer,
-            p.measures(),
-            p.reminders(),
-            p.reminderLimits(),
-            p.tailoring());
+    Protocol slow = p.withSessionPlan(longer);
     assertThat(slow.check())
         .extracting(Issue::toString)
         .contains("warning /sessionPlan [long-plan] the plan runs 38 weeks (more than 20 weeks)");
@@ -183,7 +144,7 @@ class MeaningCheckTest {
                                 List.of(
                                     new Rule.DaysSinceStart(14),
                                     new Rule.SessionsAttended(Optional.empty(), 2)))))))));
-    assertThat(withModules(p, modules).check())
+    assertThat(p.withModules(modules).check())
         .filteredOn(i -> i.code().equals("becomes-false"))
         .extracting(Issue::severity, Issue::pointer, Issue::message)
         .containsExactly(
@@ -211,7 +172,7 @@ class MeaningCheckTest {
         6,
         module(
             modules.get(6), Optional.of(new Rule.Not(new Rule.Not(new Rule.TherapistRelease())))));
-    assertThat(withModules(p, modules).check())
+    assertThat(p.withModules(modules).check())
         .extracting(Issue::code, Issue::pointer)
         .containsOnlyOnce(
             org.assertj.core.groups.Tuple.tuple("becomes-false", "/modules/6/unlock/not/not"))

@@ -222,16 +222,6 @@ class TailoringTest {
             old.estimatedMinutes(),
             old.description(),
             Optional.of(rule)));
-    return new Protocol(
-        p.id(),
-        p.version(),
-        p.title(),
-        p.description(),
-        modules,
-        p.sessionPlan(),
-        p.measures(),
-        p.reminders(),
-        p.reminderLimits(),
-        p.tailoring());
+    return p.withModules(modules);
   }
 }

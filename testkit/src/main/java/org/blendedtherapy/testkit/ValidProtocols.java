@@ -33,6 +33,7 @@ import org.blendedtherapy.protocol.MinutesRange;
 import org.blendedtherapy.protocol.Module;
 import org.blendedtherapy.protocol.ModuleKind;
 import org.blendedtherapy.protocol.Offset;
+import org.blendedtherapy.protocol.OutcomeDefinitions;
 import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.protocol.QuietHours;
 import org.blendedtherapy.protocol.ReminderKind;
@@ -515,21 +516,43 @@ final class ValidProtocols {
                                     rr.rest().measures(),
                                     rr.rest().limits()))
                         .map(b -> protocol(plan, b)));
+    Gen<Protocol> headed =
+        zip(
+            header,
+            body,
+            (h, p) ->
+                p.withId(h.id())
+                    .withVersion(h.version())
+                    .withTitle(h.title())
+                    .withDescription(h.description()));
+    // A third of the protocols state their outcome definitions, so round trips cover the key.
     return zip(
-        header,
-        body,
-        (h, p) ->
-            new Protocol(
-                h.id(),
-                h.version(),
-                h.title(),
-                h.description(),
-                p.modules(),
-                p.sessionPlan(),
-                p.measures(),
-                p.reminders(),
-                p.reminderLimits(),
-                p.tailoring()));
+        headed,
+        frequency(
+            List.of(
+                weighted(2, constant(Optional.<OutcomeDefinitions>empty())),
+                weighted(1, outcomes().map(Optional::of)))),
+        Protocol::withOutcomes);
+  }
+
+  /** Outcome definitions within the schema's and the meaning checks' bounds. */
+  static Gen<OutcomeDefinitions> outcomes() {
+    return zip(
+        zip(outcomeMeasure(), outcomeMeasure(), (d, a) -> List.of(d, a)),
+        choose(1, 20),
+        (m, finished) -> new OutcomeDefinitions(m.get(0), m.get(1), finished));
+  }
+
+  private static Gen<OutcomeDefinitions.OutcomeMeasure> outcomeMeasure() {
+    return elements(Instrument.values())
+        .flatMap(
+            instrument ->
+                zip(
+                    choose(0, instrument.totalMax()),
+                    choose(1, instrument.totalMax()),
+                    (caseness, change) ->
+                        new OutcomeDefinitions.OutcomeMeasure(
+                            instrument.json(), caseness, change)));
   }
 
   private static Protocol protocol(SessionPlan plan, Body2 b) {

@@ -175,18 +175,7 @@ class ProtocolProperties {
                         new org.blendedtherapy.protocol.Offset(
                             java.time.Period.ZERO, java.time.Duration.ZERO))),
                 List.of()));
-    Protocol withZero =
-        new Protocol(
-            p.id(),
-            p.version(),
-            p.title(),
-            p.description(),
-            p.modules(),
-            p.sessionPlan(),
-            p.measures(),
-            reminders,
-            p.reminderLimits(),
-            p.tailoring());
+    Protocol withZero = p.withReminders(reminders);
     assertThat(ProtocolJson.validate(ProtocolJson.canonical(withZero)).issues())
         .filteredOn(Issue::isError)
         .isEmpty();

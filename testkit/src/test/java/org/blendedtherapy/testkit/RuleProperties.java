@@ -99,16 +99,7 @@ class RuleProperties {
 
   static Protocol withRelease(Protocol p) {
     Tailoring t = p.tailoring();
-    return new Protocol(
-        p.id(),
-        p.version(),
-        p.title(),
-        p.description(),
-        p.modules(),
-        p.sessionPlan(),
-        p.measures(),
-        p.reminders(),
-        p.reminderLimits(),
+    return p.withTailoring(
         new Tailoring(true, t.skip(), t.reorder(), t.repeat(), t.assign(), t.sessions()));
   }
 

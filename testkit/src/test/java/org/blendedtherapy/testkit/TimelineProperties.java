@@ -156,6 +156,70 @@ class TimelineProperties {
     assertSameAnswers(restored, ClientState.of(pinned, enrolment, History.of(sorted), last));
   }
 
+  /**
+   * Compacts the state after the first {@code split} events and checks it answers as the state does
+   * and writes the same snapshot; then folds the rest into the compact state one at a time (twice
+   * from the same compact state, which must not change) and checks every answer equals folding
+   * everything at once; a repeat of an event before the compaction leaves no trace, and an event
+   * reusing an earlier id with other content is refused as the full state refuses it.
+   */
+  private static void compactContinue(
+      PinnedProtocol pinned, Enrolment enrolment, List<Event> sorted, int split) {
+    Instant t0 = startOf(enrolment);
+    Instant first = split == 0 ? t0 : sorted.get(split - 1).at();
+    ClientState atSplit =
+        ClientState.of(pinned, enrolment, History.of(sorted.subList(0, split)), first);
+    ClientState compact = atSplit.compact();
+    assertSameAnswers(compact, atSplit);
+    // The same snapshot as a state restored from this state's snapshot (which lists the ids before
+    // it in id order, as a compact state does).
+    assertThat(compact.snapshot())
+        .isEqualTo(ClientState.restore(pinned, enrolment, atSplit.snapshot()).snapshot());
+    assertThat(compact.compact()).isSameAs(compact);
+    Instant last = sorted.isEmpty() ? t0 : sorted.get(sorted.size() - 1).at();
+    if (last.isBefore(first)) {
+      last = first;
+    }
+    ClientState batch = ClientState.of(pinned, enrolment, History.of(sorted), last);
+    for (int round = 0; round < 2; round++) {
+      ClientState state = compact;
+      for (Event event : sorted.subList(split, sorted.size())) {
+        state = state.apply(event);
+      }
+      if (split > 0) {
+        state = state.apply(sorted.get(split / 2));
+        Event earlier = sorted.get(split / 2);
+        int value = earlier instanceof Event.MoodRated m ? m.value() % 10 + 1 : 1;
+        Event conflicting = new Event.MoodRated(earlier.id(), earlier.at(), value);
+        ClientState full = batch;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> full.apply(conflicting))
+            .isInstanceOf(org.blendedtherapy.InvalidInputException.class);
+        ClientState held = state;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> held.apply(conflicting))
+            .isInstanceOf(org.blendedtherapy.InvalidInputException.class);
+      }
+      assertSameAnswers(state, batch);
+      assertSameAnswers(state.compact(), batch);
+      assertThat(state.compact().snapshot())
+          .isEqualTo(ClientState.restore(pinned, enrolment, batch.snapshot()).snapshot());
+    }
+  }
+
+  @Test
+  void compactContinue_equalsFoldingAllAtOnce_shortHistories() {
+    Property.forAll(shortCases())
+        .describedBy(Short::describe)
+        .verify(
+            in -> compactContinue(in.c().pinned(), in.c().enrolment(), in.sorted(), in.split()));
+  }
+
+  @Test
+  void compactContinue_equalsFoldingAllAtOnce_longHistories() {
+    Property.forAll(longCases())
+        .describedBy(LongCase::describe)
+        .verify(in -> compactContinue(in.pinned(), in.enrolment(), in.events(), in.split()));
+  }
+
   private static void assertSameAnswers(ClientState actual, ClientState expected) {
     assertThat(actual.at()).isEqualTo(expected.at());
     assertThat(actual.modules()).isEqualTo(expected.modules());

@@ -1,0 +1,4 @@
+/** A host module that reads blended-core from the module path. */
+module host {
+  requires org.blendedtherapy.core;
+}
