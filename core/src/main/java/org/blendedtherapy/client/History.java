@@ -151,8 +151,7 @@ public final class History {
     if (!isCanonical(sorted)) {
       sorted.sort(Event.CANONICAL_ORDER);
     }
-    // Sized for every event, so the map never grows on the way.
-    Store store = new Store(new Chain<>(), new HashMap<>(sorted.size() * 4 / 3 + 1));
+    Store store = new Store();
     for (Event event : sorted) {
       int first = store.addIfAbsent(event);
       if (first >= 0 && !store.events.get(first).equals(event)) {
