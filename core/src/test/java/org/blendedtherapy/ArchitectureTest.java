@@ -1,5 +1,6 @@
 package org.blendedtherapy;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -17,6 +18,23 @@ class ArchitectureTest {
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.blendedtherapy");
+  }
+
+  @Test
+  void everyPublicType_nestedOnesIncluded_statesItsApiStatus() {
+    classes()
+        .that()
+        .arePublic()
+        .and()
+        .areNotAnonymousClasses()
+        .and()
+        .doNotHaveSimpleName("package-info")
+        .and()
+        // The schemas' module is language-neutral resources and depends on nothing.
+        .resideOutsideOfPackage("org.blendedtherapy.schema")
+        .should()
+        .beAnnotatedWith(org.apiguardian.api.API.class)
+        .check(core);
   }
 
   @Test

@@ -67,6 +67,7 @@ public sealed interface Event
    * @param session the session number, from 1
    * @param start the new local date-time
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   record SessionScheduled(String id, Instant at, int session, LocalDateTime start)
       implements Event {
     /** Creates the event. */
@@ -94,6 +95,7 @@ public sealed interface Event
    * @param at when it was recorded
    * @param session the session number, from 1
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   record SessionEvent(String id, EventType type, Instant at, int session) implements Event {
     /** Creates the event. */
     public SessionEvent {
@@ -108,6 +110,7 @@ public sealed interface Event
   }
 
   /** Who cancelled a session. */
+  @API(status = EXPERIMENTAL, since = "0.1")
   enum CancelledBy {
     /** The client (data-set code 2). */
     CLIENT,
@@ -123,6 +126,7 @@ public sealed interface Event
    * @param session the session number, from 1
    * @param by who cancelled
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   record SessionCancelled(String id, Instant at, int session, CancelledBy by) implements Event {
     /** Creates the event. */
     public SessionCancelled {
@@ -149,6 +153,7 @@ public sealed interface Event
    * @param at when it happened
    * @param module the module id
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   record ModuleEvent(String id, EventType type, Instant at, String module) implements Event {
     /** Creates the event. */
     public ModuleEvent {
@@ -178,6 +183,7 @@ public sealed interface Event
    * @param at when it happened
    * @param order module ids, at least one, none twice
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   record ModulesReordered(String id, Instant at, List<String> order) implements Event {
     /**
      * Creates the event.
@@ -207,6 +213,7 @@ public sealed interface Event
    * @param module the module id
    * @param session the online session that covers the module, from 1; empty when not given
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   record ModuleAssigned(String id, Instant at, String module, OptionalInt session)
       implements Event {
     /** Creates the event. */
@@ -239,6 +246,7 @@ public sealed interface Event
    * @param at when
    * @param value the rating, 1 to 10
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   record MoodRated(String id, Instant at, int value) implements Event {
     /**
      * Creates the event.
@@ -273,6 +281,7 @@ public sealed interface Event
    * @param items the item answers in order; empty when only a total is known
    * @param total the total, when only a total is known
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   record MeasureRecorded(
       String id, Instant at, String instrument, List<OptionalInt> items, OptionalInt total)
       implements Event {
@@ -330,6 +339,7 @@ public sealed interface Event
    * @param at when
    * @param reminder the reminder's id, as the reminder query returned it
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   record ReminderEvent(String id, EventType type, Instant at, String reminder) implements Event {
     /** Creates the event. */
     public ReminderEvent {
@@ -348,6 +358,7 @@ public sealed interface Event
    * @param at when
    * @param policy the policy id
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   record PolicyEvent(String id, EventType type, Instant at, String policy) implements Event {
     /** Creates the event. */
     public PolicyEvent {
@@ -365,6 +376,7 @@ public sealed interface Event
    * @param type {@code PAUSED}, {@code RESUMED} or {@code DISCHARGED}
    * @param at when
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   record Lifecycle(String id, EventType type, Instant at) implements Event {
     /** Creates the event. */
     public Lifecycle {
@@ -382,6 +394,7 @@ public sealed interface Event
    * @param at when
    * @param zone the new zone
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   record ZoneChanged(String id, Instant at, ZoneId zone) implements Event {
     /** Creates the event. */
     public ZoneChanged {

@@ -1,9 +1,12 @@
 package org.blendedtherapy.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.RandomAccess;
+import org.apiguardian.api.API;
 
 /**
  * An append-only sequence whose prefixes are immutable lists: {@link #view()} returns the elements
@@ -17,6 +20,7 @@ import java.util.RandomAccess;
  *
  * @param <T> the element type
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Chain<T> {
   private Object[] items;
   private int size;

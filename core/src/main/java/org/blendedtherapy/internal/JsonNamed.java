@@ -1,8 +1,12 @@
 package org.blendedtherapy.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** An enum constant with a JSON name; lets every such enum share one lookup. Not API. */
+@API(status = INTERNAL, since = "0.1")
 public interface JsonNamed {
   /**
    * Returns the JSON name of the constant.

@@ -1,6 +1,11 @@
 package org.blendedtherapy.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /** Builds RFC 6901 JSON pointers. Not API. */
+@API(status = INTERNAL, since = "0.1")
 public final class Pointers {
   private Pointers() {}
 

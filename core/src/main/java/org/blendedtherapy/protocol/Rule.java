@@ -29,6 +29,7 @@ public sealed interface Rule
         Rule.TherapistRelease {
 
   /** The rule kinds, each with the JSON key that names it. */
+  @API(status = EXPERIMENTAL, since = "0.1")
   enum Kind implements JsonNamed {
     /** Every child holds. */
     ALL_OF("allOf"),
@@ -171,6 +172,7 @@ public sealed interface Rule
    *
    * @param rules the rules, at least one
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   record AllOf(List<Rule> rules) implements Rule {
     /**
      * Creates the rule.
@@ -202,6 +204,7 @@ public sealed interface Rule
    *
    * @param rules the rules, at least one
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   record AnyOf(List<Rule> rules) implements Rule {
     /**
      * Creates the rule.
@@ -233,6 +236,7 @@ public sealed interface Rule
    *
    * @param rule the negated rule
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   record Not(Rule rule) implements Rule {
     /** Creates the rule. */
     public Not {
@@ -260,6 +264,7 @@ public sealed interface Rule
    *
    * @param module the module id
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   record ModuleCompleted(String module) implements Rule {
     /** Creates the rule. */
     public ModuleCompleted {
@@ -287,6 +292,7 @@ public sealed interface Rule
    *
    * @param module the module id
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   record ModuleStarted(String module) implements Rule {
     /** Creates the rule. */
     public ModuleStarted {
@@ -315,6 +321,7 @@ public sealed interface Rule
    * @param type the session type, or empty for every type
    * @param atLeast how many, at least 1
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   record SessionsAttended(Optional<SessionType> type, int atLeast) implements Rule {
     /**
      * Creates the rule.
@@ -344,6 +351,7 @@ public sealed interface Rule
    *
    * @param atLeast the number of days, at least 0
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   record DaysSinceStart(int atLeast) implements Rule {
     /**
      * Creates the rule.
@@ -378,6 +386,7 @@ public sealed interface Rule
    * @param changeAtLeast latest minus baseline at least this
    * @param changeAtMost latest minus baseline at most this
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   record Measure(
       String instrument,
       OptionalInt atLeast,
@@ -431,6 +440,7 @@ public sealed interface Rule
   }
 
   /** The therapist released the module for this client with a {@code module-released} event. */
+  @API(status = EXPERIMENTAL, since = "0.1")
   record TherapistRelease() implements Rule {
     @Override
     public Kind kind() {

@@ -24,6 +24,7 @@ public sealed interface Schedule
     permits Schedule.Daily, Schedule.Weekly, Schedule.EveryDays, Schedule.Before, Schedule.After {
 
   /** The schedule kinds, each with the JSON key that names it. */
+  @API(status = EXPERIMENTAL, since = "0.1")
   enum Kind implements JsonNamed {
     /** Every day at local times. */
     DAILY("daily"),
@@ -88,6 +89,7 @@ public sealed interface Schedule
    *
    * @param at the local times, at least one, sorted
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   record Daily(List<LocalTime> at) implements Schedule {
     @Override
     public List<LocalTime> timesOfDay() {
@@ -116,6 +118,7 @@ public sealed interface Schedule
    * @param days the weekdays, at least one
    * @param at the local times, at least one, sorted
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   record Weekly(Set<DayOfWeek> days, List<LocalTime> at) implements Schedule {
     @Override
     public List<LocalTime> timesOfDay() {
@@ -148,6 +151,7 @@ public sealed interface Schedule
    * @param days the interval in days, at least 1
    * @param at the local times, at least one, sorted
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   record EveryDays(int days, List<LocalTime> at) implements Schedule {
     @Override
     public List<LocalTime> timesOfDay() {
@@ -178,6 +182,7 @@ public sealed interface Schedule
    *
    * @param offsets the offsets, at least one
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   record Before(List<Offset> offsets) implements Schedule {
     /** Creates the schedule. */
     public Before {
@@ -201,6 +206,7 @@ public sealed interface Schedule
    *
    * @param offsets the offsets, at least one
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   record After(List<Offset> offsets) implements Schedule {
     /** Creates the schedule. */
     public After {

@@ -56,5 +56,6 @@ public record Tailoring(
    * @param min the fewest
    * @param max the most
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   public record SessionBounds(int min, int max) {}
 }

@@ -60,6 +60,7 @@ public record ProtocolDiff(
     Burden burdenAfter) {
 
   /** What part of a protocol a change is in. */
+  @API(status = EXPERIMENTAL, since = "0.1")
   public enum Area implements JsonNamed {
     /** Id, version, title, description. */
     PROTOCOL("protocol"),
@@ -89,6 +90,7 @@ public record ProtocolDiff(
   }
 
   /** Whether something was added, removed or changed. */
+  @API(status = EXPERIMENTAL, since = "0.1")
   public enum Kind implements JsonNamed {
     /** Only in the new protocol. */
     ADDED("added"),
@@ -118,6 +120,7 @@ public record ProtocolDiff(
    * @param kind added, removed or changed
    * @param text the change in words, such as {@code estimated minutes 30 -> 20}
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   public record Change(Area area, String subject, Kind kind, String text) {
     /** Creates a change. */
     public Change {

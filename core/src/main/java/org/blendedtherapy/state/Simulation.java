@@ -45,6 +45,7 @@ public record Simulation(List<Entry> entries, ClientState state) {
    * @param what what happened, such as {@code session 1 face-to-face attended} or {@code opened
    *     psychoeducation}
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   public record Entry(Instant instant, LocalDateTime local, String what) {
     /** Creates an entry. */
     public Entry {

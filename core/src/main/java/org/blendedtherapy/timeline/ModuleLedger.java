@@ -21,9 +21,11 @@ public final class ModuleLedger {
    * @param at its instant: the event's, or the start of the local day a {@code daysSinceStart}
    *     threshold was crossed
    */
+  @API(status = INTERNAL, since = "0.1")
   public record Fact(int seq, Instant at) {}
 
   /** How a module left {@code locked}. */
+  @API(status = INTERNAL, since = "0.1")
   public enum OpenedBy {
     /** It has no rule. */
     NO_RULE,
@@ -44,6 +46,7 @@ public final class ModuleLedger {
    * @param fact when
    * @param session the online session it was assigned to, for an assignment
    */
+  @API(status = INTERNAL, since = "0.1")
   public record Opening(OpenedBy by, Fact fact, OptionalInt session) {}
 
   private final String id;

@@ -51,6 +51,7 @@ public final class Timeline {
    * @param until when the next version took effect
    * @param locals the sessions' meant local times, in number order
    */
+  @API(status = INTERNAL, since = "0.1")
   public record PlanVersion(Instant from, Instant until, List<LocalDateTime> locals) {}
 
   /**
@@ -60,6 +61,7 @@ public final class Timeline {
    * @param late true when the client changed zone after the intent's time in the new zone had
    *     passed, so it fires on arrival
    */
+  @API(status = INTERNAL, since = "0.1")
   public record Resolved(ZonedDateTime at, boolean late) {}
 
   /**
