@@ -20,6 +20,7 @@ import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.History;
 import org.blendedtherapy.client.PinnedProtocol;
 import org.blendedtherapy.client.Preferences;
+import org.blendedtherapy.json.EnrolmentJson;
 import org.blendedtherapy.json.EventsJson;
 import org.blendedtherapy.json.ProtocolJson;
 import org.blendedtherapy.json.SimulationJson;
@@ -29,6 +30,7 @@ import org.blendedtherapy.reminders.ReminderSchedule;
 import org.blendedtherapy.state.Burden;
 import org.blendedtherapy.state.ClientState;
 import org.blendedtherapy.state.Simulation;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -70,8 +72,13 @@ final class SimulateCommand extends InputCommand {
       names = "--zone",
       paramLabel = "ZONE",
       defaultValue = "Europe/London",
-      description = "The client's time zone (default: ${DEFAULT-VALUE}).")
-  ZoneId zone = ZoneId.of("Europe/London");
+      description =
+          "The client's time zone, an IANA zone id as in an enrolment (default:"
+              + " ${DEFAULT-VALUE}).")
+  String zoneId = "Europe/London";
+
+  /** The zone named by {@code --zone}, by the enrolment reader's rule. */
+  private ZoneId zone = ZoneId.of("Europe/London");
 
   @Option(
       names = "--events",
@@ -104,6 +111,16 @@ final class SimulateCommand extends InputCommand {
 
   @Override
   void run(Inputs inputs, PrintWriter out) {
+    zone =
+        EnrolmentJson.zone(zoneId)
+            .orElseThrow(
+                () ->
+                    new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "--zone "
+                            + zoneId
+                            + ": unknown time zone; expected an IANA zone id known to the Java"
+                            + " runtime, such as Europe/London"));
     requireSupported("--start", start, SupportedRange.contains(start));
     if (until.isPresent()) {
       requireSupported("--until", until.get(), SupportedRange.contains(until.get()));

@@ -124,4 +124,28 @@ class ArgumentRangeTest {
     Cli.Result empty = reminders("2027-11-03T00:00:00Z", "2027-11-03T00:00:00Z");
     assertThat(empty.exit()).as("an empty window is not inverted").isEqualTo(ExitCode.OK);
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"+02:00", "Z", "UTC+2", "Mars/Olympus"})
+  void simulate_aZoneNoEnrolmentWouldAccept_isAUsageError(String zone) {
+    Cli.Result result = run("simulate", PROTOCOL, "--start", "2027-03-22T10:00", "--zone", zone);
+
+    assertThat(result.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err())
+        .startsWith(
+            "--zone "
+                + zone
+                + ": unknown time zone; expected an IANA zone id known to the Java runtime, such"
+                + " as Europe/London\n");
+  }
+
+  @Test
+  void simulate_anIanaZone_isAnswered() {
+    Cli.Result result =
+        run("simulate", PROTOCOL, "--start", "2027-03-22T10:00", "--zone", "Australia/Lord_Howe");
+
+    assertThat(result.exit()).isEqualTo(ExitCode.OK);
+    assertThat(result.out()).contains("Australia/Lord_Howe");
+  }
 }

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -94,6 +95,20 @@ public final class EnrolmentJson {
    */
   public static Enrolment read(byte[] bytes) {
     return validate(bytes).orElseThrow("enrolment");
+  }
+
+  /**
+   * Returns the zone a client may be in for this id, by the one rule every reader applies (the
+   * enrolment's {@code zone}, a {@code zone-changed} event, the CLI's {@code --zone}): an IANA
+   * region id the Java runtime knows, such as {@code Europe/London}. A fixed offset ({@code
+   * +02:00}, {@code Z}) or a prefixed form ({@code UTC+2}) is not a client's zone: it has no
+   * daylight saving time, so every reminder would drift by an hour for half the year.
+   *
+   * @param id the zone id
+   * @return the zone, or empty when the id is not one
+   */
+  public static Optional<ZoneId> zone(String id) {
+    return Optional.ofNullable(EnrolmentMapper.knownZone(id));
   }
 
   /**
