@@ -79,6 +79,13 @@ public final class EventsJson {
   /** The most events one log may hold. */
   public static final int MAX_EVENTS = 100_000;
 
+  /**
+   * The most bytes read from a stream: {@value #MAX_EVENTS} lines of {@value #MAX_LINE_BYTES} bytes
+   * and their line ends. Past it reading stops with {@code too-large}, so an endless input (a
+   * device, a line without end) costs bounded time.
+   */
+  public static final long MAX_LOG_BYTES = (long) MAX_EVENTS * (MAX_LINE_BYTES + 1);
+
   /** The most issues reported for one log; a last issue counts the rest. */
   public static final int MAX_ISSUES = 100;
 
@@ -118,7 +125,7 @@ public final class EventsJson {
    */
   public static Validation<History> validate(InputStream in) {
     try {
-      return validate(new LineReader(in, MAX_LINE_BYTES));
+      return validate(new LineReader(in, MAX_LINE_BYTES, MAX_LOG_BYTES));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -250,6 +257,22 @@ public final class EventsJson {
         e = explained.get();
       }
       read.add(e, line);
+    }
+    if (reader.stopped()) {
+      read.checkIds();
+      issues.stop(
+          Issue.error(
+              "too-large",
+              "",
+              "line "
+                  + reader.number()
+                  + ": the log goes on past "
+                  + MAX_LOG_BYTES
+                  + " bytes; expected at most "
+                  + MAX_EVENTS
+                  + " lines of "
+                  + MAX_LINE_BYTES
+                  + " bytes (reading stopped here)"));
     }
     if (!issues.hasError) {
       try {

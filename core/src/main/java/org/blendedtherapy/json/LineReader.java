@@ -23,6 +23,9 @@ final class LineReader {
 
   private final InputStream in;
   private final int maxLine;
+  private final long maxBytes;
+  private long consumed;
+  private boolean stopped;
   private final byte[] carry;
   private byte[] buffer;
   private int position;
@@ -39,15 +42,21 @@ final class LineReader {
   LineReader(byte[] bytes, int maxLine) {
     this.in = null;
     this.maxLine = maxLine;
+    this.maxBytes = Long.MAX_VALUE;
     this.carry = new byte[0];
     this.buffer = bytes;
     this.limit = bytes.length;
   }
 
-  /** Reads lines of a stream, which is not closed. */
-  LineReader(InputStream in, int maxLine) {
+  /**
+   * Reads lines of a stream, which is not closed, up to {@code maxBytes} bytes: past them the
+   * reader ends as if the stream had, and {@link #stopped()} says so (an endless line, such as
+   * {@code /dev/zero}, costs that much reading, never more).
+   */
+  LineReader(InputStream in, int maxLine, long maxBytes) {
     this.in = in;
     this.maxLine = maxLine;
+    this.maxBytes = maxBytes;
     this.carry = new byte[maxLine + 2];
     this.buffer = new byte[CHUNK];
   }
@@ -133,16 +142,28 @@ final class LineReader {
     if (in == null) {
       return false;
     }
-    int n = in.read(buffer, 0, buffer.length);
+    if (consumed >= maxBytes) {
+      // At the budget: more input means the log is too long; none means it ended right here.
+      stopped = in.read() >= 0;
+      return false;
+    }
+    int want = (int) Math.min(buffer.length, maxBytes - consumed);
+    int n = in.read(buffer, 0, want);
     while (n == 0) {
-      n = in.read(buffer, 0, buffer.length);
+      n = in.read(buffer, 0, want);
     }
     if (n < 0) {
       return false;
     }
+    consumed += n;
     position = 0;
     limit = n;
     return true;
+  }
+
+  /** Whether reading stopped at the byte budget with input left. */
+  boolean stopped() {
+    return stopped;
   }
 
   /** The current line's bytes; valid until the next call to {@link #next()}. */

@@ -705,4 +705,35 @@ class EventsJsonTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("a second JSON value");
   }
+
+  @Test
+  void anEndlessStream_stopsAtTheLogByteLimit_withTooLarge() {
+    // /dev/zero as a log: one line that never ends. Reading stops at MAX_LOG_BYTES.
+    java.io.InputStream endless =
+        new java.io.InputStream() {
+          @Override
+          public int read() {
+            return 0;
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) {
+            java.util.Arrays.fill(b, off, off + len, (byte) 0);
+            return len;
+          }
+        };
+
+    Validation<History> result = EventsJson.validate(endless);
+
+    assertThat(result.isValid()).isFalse();
+    assertThat(result.issues())
+        .extracting(org.blendedtherapy.Issue::toString)
+        .containsExactly(
+            "error (root) [too-large] line 1: event is "
+                + EventsJson.MAX_LOG_BYTES
+                + " bytes, more than the limit of 16384 (16 KiB) per line",
+            "error (root) [too-large] line 1: the log goes on past "
+                + EventsJson.MAX_LOG_BYTES
+                + " bytes; expected at most 100000 lines of 16384 bytes (reading stopped here)");
+  }
 }
