@@ -2,10 +2,6 @@ package org.blendedtherapy.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.protocol.Protocol;
@@ -14,6 +10,7 @@ import org.blendedtherapy.testkit.Clients;
 import org.blendedtherapy.testkit.Gen;
 import org.blendedtherapy.testkit.LongHistories;
 import org.blendedtherapy.testkit.Property;
+import org.blendedtherapy.testkit.SampleProtocol;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,17 +21,8 @@ import org.junit.jupiter.api.Test;
  * PrettyWriterTest}, where the unrelocated Jackson is at hand.)
  */
 class StateJsonProperties {
-  private static final Protocol UK = sample();
+  private static final Protocol UK = SampleProtocol.uk();
   private static final Protocol YEAR = LongHistories.withSessions(UK, 52);
-
-  private static Protocol sample() {
-    try {
-      return ProtocolJson.read(
-          Files.readAllBytes(Path.of("../samples/protocols/e-compared-uk.json")));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   record Input(Clients.Case c, Instant at) {
     ClientState state() {

@@ -2,8 +2,6 @@ package org.blendedtherapy.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -42,16 +40,7 @@ import org.junit.jupiter.api.Test;
  * overlaps within the plan and windows of any length.
  */
 class CalendarArithmeticProperties {
-  private static final Protocol UK = sample();
-
-  private static Protocol sample() {
-    try {
-      return ProtocolJson.read(
-          Files.readAllBytes(Path.of("../samples/protocols/e-compared-uk.json")));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
+  private static final Protocol UK = SampleProtocol.uk();
 
   /** A client in a zone, its daily times, and a window inside its plan. */
   record Input(ZoneId zone, LocalDateTime start, List<LocalTime> times, Instant from, Instant to) {

@@ -2,10 +2,6 @@ package org.blendedtherapy.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -42,7 +38,7 @@ class GrowthTest {
   private static final int LARGE_RUNS = 5;
 
   /** A year-long plan (52 weekly sessions), so that both histories lie mostly within it. */
-  private static final Protocol YEAR = LongHistories.withSessions(sample(), 52);
+  private static final Protocol YEAR = LongHistories.withSessions(SampleProtocol.uk(), 52);
 
   private static final String SHA = ProtocolJson.sha256(YEAR);
   private static final Enrolment ENROLMENT =
@@ -52,15 +48,6 @@ class GrowthTest {
           LocalDateTime.of(2027, 3, 22, 10, 0),
           ZoneId.of("Europe/London"),
           Preferences.NONE);
-
-  private static Protocol sample() {
-    try {
-      return ProtocolJson.read(
-          Files.readAllBytes(Path.of("../samples/protocols/e-compared-uk.json")));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   @Test
   void state_growsAtMostLinearly() {

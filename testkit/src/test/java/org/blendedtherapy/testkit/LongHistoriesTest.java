@@ -2,10 +2,6 @@ package org.blendedtherapy.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -25,7 +21,7 @@ import org.blendedtherapy.state.ClientState;
 import org.junit.jupiter.api.Test;
 
 class LongHistoriesTest {
-  private static final Protocol UK = sample();
+  private static final Protocol UK = SampleProtocol.uk();
   private static final String SHA = ProtocolJson.sha256(UK);
   private static final Enrolment ENROLMENT =
       new Enrolment(
@@ -34,15 +30,6 @@ class LongHistoriesTest {
           LocalDateTime.of(2027, 3, 22, 10, 0),
           ZoneId.of("Europe/London"),
           Preferences.NONE);
-
-  private static Protocol sample() {
-    try {
-      return ProtocolJson.read(
-          Files.readAllBytes(Path.of("../samples/protocols/e-compared-uk.json")));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   @Test
   void of_givesExactlyTheSizeInCanonicalOrderWithUniqueIds() {

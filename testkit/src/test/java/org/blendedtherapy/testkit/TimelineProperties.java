@@ -35,18 +35,8 @@ import org.junit.jupiter.api.Test;
  * every module reminder counts from the instant the state says its module opened.
  */
 class TimelineProperties {
-  private static final Protocol YEAR = LongHistories.withSessions(sample(), 52);
+  private static final Protocol YEAR = LongHistories.withSessions(SampleProtocol.uk(), 52);
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmm");
-
-  private static Protocol sample() {
-    try {
-      return ProtocolJson.read(
-          java.nio.file.Files.readAllBytes(
-              java.nio.file.Path.of("../samples/protocols/e-compared-uk.json")));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
 
   /** A client with a long history. */
   record LongCase(PinnedProtocol pinned, Enrolment enrolment, List<Event> events, int split) {
