@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.blendedtherapy.Issue;
@@ -57,7 +55,7 @@ final class Inputs {
     return read(file, in -> ProtocolJson.readBounded(in));
   }
 
-  private Optional<byte[]> read(String file, Function<InputStream, byte[]> reader) {
+  private <R> Optional<R> read(String file, Function<InputStream, R> reader) {
     String problem;
     try {
       Path path = workingDirectory.resolve(file);
@@ -115,15 +113,7 @@ final class Inputs {
    * @throws Failed with exit 2 for an unreadable file, 1 for an invalid document
    */
   <T> T loadStreamed(String file, Function<InputStream, Validation<T>> validate) {
-    List<Validation<T>> result = new ArrayList<>(1);
-    read(
-            file,
-            in -> {
-              result.add(validate.apply(in));
-              return new byte[0];
-            })
-        .orElseThrow(() -> new Failed(ExitCode.USAGE));
-    return valid(file, result.get(0));
+    return valid(file, read(file, validate).orElseThrow(() -> new Failed(ExitCode.USAGE)));
   }
 
   private <T> T valid(String file, Validation<T> validation) {
