@@ -15,12 +15,12 @@ import org.apiguardian.api.API;
  * <p>This class is immutable and thread-safe.
  *
  * @param severity error or warning
- * @param code a stable kebab-case code, such as {@code unknown-module}
+ * @param code a stable code, such as {@link IssueCode#UNKNOWN_MODULE} ({@code unknown-module})
  * @param pointer the RFC 6901 JSON pointer of the node; the empty string is the whole document
  * @param message what was expected and what was found
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record Issue(Severity severity, String code, String pointer, String message) {
+public record Issue(Severity severity, IssueCode code, String pointer, String message) {
 
   /**
    * Creates an issue.
@@ -42,7 +42,7 @@ public record Issue(Severity severity, String code, String pointer, String messa
    * @param message the message
    * @return the issue
    */
-  public static Issue error(String code, String pointer, String message) {
+  public static Issue error(IssueCode code, String pointer, String message) {
     return new Issue(Severity.ERROR, code, pointer, message);
   }
 
@@ -54,7 +54,7 @@ public record Issue(Severity severity, String code, String pointer, String messa
    * @param message the message
    * @return the issue
    */
-  public static Issue warning(String code, String pointer, String message) {
+  public static Issue warning(IssueCode code, String pointer, String message) {
     return new Issue(Severity.WARNING, code, pointer, message);
   }
 
@@ -80,6 +80,6 @@ public record Issue(Severity severity, String code, String pointer, String messa
   /** Returns {@code severity pointer [code] message}, the form used by {@code blended validate}. */
   @Override
   public String toString() {
-    return severity.label() + " " + displayPointer() + " [" + code + "] " + message;
+    return severity.label() + " " + displayPointer() + " [" + code.json() + "] " + message;
   }
 }

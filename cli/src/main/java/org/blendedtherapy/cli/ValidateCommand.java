@@ -115,7 +115,7 @@ final class ValidateCommand implements Callable<Integer> {
       for (Issue issue : result.validation().issues()) {
         ObjectNode entry = issues.addObject();
         entry.put("severity", issue.severity().label());
-        entry.put("code", issue.code());
+        entry.put("code", issue.code().json());
         entry.put("pointer", issue.pointer());
         entry.put("message", issue.message());
       }

@@ -111,7 +111,7 @@ class LimitsTest {
     assertThat(sixteen.isValid()).isTrue();
     assertThat(codes(seventeen)).contains("rule-depth");
     assertThat(seventeen.issues())
-        .filteredOn(issue -> issue.code().equals("rule-depth"))
+        .filteredOn(issue -> issue.code().json().equals("rule-depth"))
         .extracting(Issue::pointer)
         .containsExactly("/modules/4/unlock");
   }
@@ -169,6 +169,8 @@ class LimitsTest {
   }
 
   private static List<String> codes(Validation<Protocol> validation) {
-    return validation.issues().stream().map(Issue::code).collect(Collectors.toList());
+    return validation.issues().stream()
+        .map((Issue i) -> i.code().json())
+        .collect(Collectors.toList());
   }
 }

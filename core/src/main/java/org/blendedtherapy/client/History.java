@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 import org.blendedtherapy.InvalidInputException;
 import org.blendedtherapy.Issue;
+import org.blendedtherapy.IssueCode;
 import org.blendedtherapy.internal.Chain;
 
 /**
@@ -203,7 +204,7 @@ public final class History {
 
   static Issue conflict(String id) {
     return Issue.error(
-        "conflicting-id",
+        IssueCode.CONFLICTING_ID,
         "",
         "event id \""
             + id

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 import org.blendedtherapy.InvalidInputException;
 import org.blendedtherapy.Issue;
+import org.blendedtherapy.IssueCode;
 import org.blendedtherapy.protocol.Protocol;
 
 /**
@@ -50,7 +51,7 @@ public record PinnedProtocol(Protocol protocol, String sha256) {
     }
     return Optional.of(
         Issue.error(
-            "pin-mismatch",
+            IssueCode.PIN_MISMATCH,
             "/protocol",
             "the enrolment is pinned to protocol "
                 + pin.id()

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 import org.blendedtherapy.InvalidInputException;
 import org.blendedtherapy.Issue;
+import org.blendedtherapy.IssueCode;
 import org.blendedtherapy.Validation;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Preferences;
@@ -62,13 +63,15 @@ public final class EnrolmentJson {
   }
 
   /**
-   * The schema layer has no message of its own for {@code propertyNames}, the only keyword here it
-   * does not name: the keys of {@code reminderTimes} are policy ids.
+   * The schema layer says only that a key is not an id; the keys of {@code reminderTimes}, the one
+   * object here whose keys are ids, are reminder policy ids.
    */
   private static Issue ownMessage(Issue issue) {
-    if (issue.code().equals("schema") && issue.message().contains("\"propertyNames\"")) {
+    if (issue.code() == IssueCode.WRONG_FORM
+        && issue.pointer().endsWith("/reminderTimes")
+        && issue.message().startsWith("expected every key")) {
       return Issue.error(
-          "wrong-form",
+          IssueCode.WRONG_FORM,
           issue.pointer(),
           "expected every key to be a reminder policy id (lowercase letters, digits and hyphens,"
               + " starting with a letter), found a key that is not");

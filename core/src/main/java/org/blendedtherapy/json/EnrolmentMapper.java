@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.blendedtherapy.Issue;
+import org.blendedtherapy.IssueCode;
 import org.blendedtherapy.SupportedRange;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Preferences;
@@ -51,7 +52,7 @@ final class EnrolmentMapper {
       if (hours.from().equals(hours.to())) {
         issues.add(
             Issue.error(
-                "empty-range",
+                IssueCode.EMPTY_RANGE,
                 "/preferences/quietHours",
                 "quiet hours are empty (from equals to); expected two different times"));
       }
@@ -101,7 +102,7 @@ final class EnrolmentMapper {
     } catch (DateTimeParseException e) {
       issues.add(
           Issue.error(
-              "wrong-form",
+              IssueCode.WRONG_FORM,
               pointer,
               "expected a local date-time uuuu-MM-ddTHH:mm on a real calendar date, found a"
                   + " date that does not exist"));
@@ -112,7 +113,7 @@ final class EnrolmentMapper {
   /** A date outside the supported years; never quotes the value. */
   static Issue outOfRange(String pointer, String what) {
     return Issue.error(
-        "out-of-range",
+        IssueCode.OUT_OF_RANGE,
         pointer,
         "expected "
             + what
@@ -128,7 +129,7 @@ final class EnrolmentMapper {
     }
     issues.add(
         Issue.error(
-            "unknown-zone",
+            IssueCode.UNKNOWN_ZONE,
             pointer,
             "unknown time zone; expected an IANA zone id known to the Java runtime, such as"
                 + " Europe/London"));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.blendedtherapy.Issue;
+import org.blendedtherapy.IssueCode;
 import org.blendedtherapy.SupportedRange;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
@@ -77,7 +78,7 @@ final class EventMapper {
         expected.addAll(fields);
         issues.add(
             Issue.error(
-                "unexpected-key",
+                IssueCode.UNEXPECTED_KEY,
                 Pointers.key("", key),
                 "a "
                     + type.json()
@@ -174,7 +175,7 @@ final class EventMapper {
     } catch (DateTimeParseException e) {
       issues.add(
           Issue.error(
-              "wrong-form",
+              IssueCode.WRONG_FORM,
               "/at",
               "expected a UTC instant such as 2027-01-04T10:50:00Z on a real calendar date,"
                   + " found a date that does not exist"));
@@ -189,7 +190,7 @@ final class EventMapper {
     if ((items == null) == (total == null)) {
       issues.add(
           Issue.error(
-              "one-key",
+              IssueCode.ONE_KEY,
               "",
               "expected exactly one of: items, total; found " + (items == null ? "none" : "both")));
     }
@@ -197,7 +198,7 @@ final class EventMapper {
     if (instrument.isEmpty()) {
       issues.add(
           Issue.error(
-              "unknown-instrument",
+              IssueCode.UNKNOWN_INSTRUMENT,
               "/instrument",
               "unknown instrument; expected one of " + Instrument.knownNames()));
       return instrument;
@@ -207,7 +208,7 @@ final class EventMapper {
       if (items.size() != known.items()) {
         issues.add(
             Issue.error(
-                items.size() < known.items() ? "too-few" : "too-many",
+                items.size() < known.items() ? IssueCode.TOO_FEW : IssueCode.TOO_MANY,
                 "/items",
                 "expected "
                     + known.items()
@@ -221,7 +222,7 @@ final class EventMapper {
         if (!item.isNull() && item.asInt() > known.itemMax()) {
           issues.add(
               Issue.error(
-                  "out-of-range",
+                  IssueCode.OUT_OF_RANGE,
                   Pointers.index("/items", i),
                   "expected an integer 0 to " + known.itemMax() + " or null"));
         }
@@ -230,7 +231,7 @@ final class EventMapper {
     if (total != null && total.asInt() > known.totalMax()) {
       issues.add(
           Issue.error(
-              "out-of-range",
+              IssueCode.OUT_OF_RANGE,
               "/total",
               "expected an integer 0 to " + known.totalMax() + " for " + known.json()));
     }

@@ -18,6 +18,7 @@ import java.util.OptionalInt;
 import org.apiguardian.api.API;
 import org.blendedtherapy.InvalidInputException;
 import org.blendedtherapy.Issue;
+import org.blendedtherapy.IssueCode;
 import org.blendedtherapy.Validation;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
@@ -177,14 +178,15 @@ public final class EventsJson {
     List<Issue> issues = new ArrayList<>();
     try {
       if (!reader.next() || reader.isBlank()) {
-        issues.add(Issue.error("empty", "", "empty event; expected a JSON object"));
+        issues.add(Issue.error(IssueCode.EMPTY, "", "empty event; expected a JSON object"));
       } else if (reader.isTooLong()) {
         issues.add(tooLarge(reader.total()));
       } else {
         Optional<Event> event = event(reader, issues);
         if (hasMoreContent(reader)) {
           issues.add(
-              Issue.error("syntax", "", "more than one line; expected one event on one line"));
+              Issue.error(
+                  IssueCode.SYNTAX, "", "more than one line; expected one event on one line"));
         } else if (event.isPresent()) {
           return new Validation<>(issues, event);
         }
@@ -220,7 +222,7 @@ public final class EventsJson {
         read.checkIds();
         issues.stop(
             Issue.error(
-                "too-many-events",
+                IssueCode.TOO_MANY_EVENTS,
                 "",
                 "line "
                     + line
@@ -245,7 +247,7 @@ public final class EventsJson {
         boolean notText = false;
         for (Issue issue : lineIssues) {
           issues.add(atLine(line, issue));
-          notText |= issue.code().equals("not-text");
+          notText |= issue.code() == IssueCode.NOT_TEXT;
         }
         if (notText) {
           // Binary or not UTF-8: one issue for the log, as for a protocol, not one per line.
@@ -262,7 +264,7 @@ public final class EventsJson {
       read.checkIds();
       issues.stop(
           Issue.error(
-              "too-large",
+              IssueCode.TOO_LARGE,
               "",
               "line "
                   + reader.number()
@@ -342,7 +344,7 @@ public final class EventsJson {
       }
       issues.add(
           Issue.error(
-              "conflicting-id",
+              IssueCode.CONFLICTING_ID,
               "/id",
               "line "
                   + line
@@ -386,7 +388,7 @@ public final class EventsJson {
       if (more > 0) {
         all.add(
             Issue.error(
-                "too-many-issues",
+                IssueCode.TOO_MANY_ISSUES,
                 "",
                 "\u2026 and "
                     + more
@@ -438,7 +440,7 @@ public final class EventsJson {
     JsonNode type = tree.get("type");
     Optional<EventType> known =
         type != null && type.isString() ? EventType.fromJson(type.asString()) : Optional.empty();
-    if (!issue.code().equals("unknown-key")
+    if (issue.code() != IssueCode.UNKNOWN_KEY
         || known.isEmpty()
         || issue.pointer().lastIndexOf('/') != 0) {
       return issue;
@@ -466,7 +468,7 @@ public final class EventsJson {
 
   private static Issue tooLarge(long bytes) {
     return Issue.error(
-        "too-large",
+        IssueCode.TOO_LARGE,
         "",
         "event is "
             + bytes

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.blendedtherapy.Issue;
+import org.blendedtherapy.IssueCode;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -77,7 +78,7 @@ final class JsonInput {
     if (bytes.length > MAX_BYTES) {
       return fail(
           Issue.error(
-              "too-large",
+              IssueCode.TOO_LARGE,
               "",
               "document is larger than the limit of " + MAX_BYTES + " bytes (2 MiB)"));
     }
@@ -86,7 +87,7 @@ final class JsonInput {
       return fail(encoding.get());
     }
     if (isBlank(bytes)) {
-      return fail(Issue.error("empty", "", "empty document; expected a JSON object"));
+      return fail(Issue.error(IssueCode.EMPTY, "", "empty document; expected a JSON object"));
     }
     return tree(
         bytes,
@@ -120,7 +121,7 @@ final class JsonInput {
         parser.nextToken();
         JsonNode root = read(parser);
         if (parser.nextToken() != null) {
-          issues.add(Issue.error("syntax", "", extra + where(parser) + expected));
+          issues.add(Issue.error(IssueCode.SYNTAX, "", extra + where(parser) + expected));
           return new Parsed(Optional.empty(), List.copyOf(issues));
         }
         return new Parsed(Optional.of(root), List.copyOf(issues));
@@ -163,7 +164,7 @@ final class JsonInput {
       if (bytes[i] == 0) {
         return Optional.of(
             Issue.error(
-                "not-text",
+                IssueCode.NOT_TEXT,
                 "",
                 "binary content (a NUL byte at "
                     + unit
@@ -185,7 +186,7 @@ final class JsonInput {
     if (result.isError()) {
       return Optional.of(
           Issue.error(
-              "not-text",
+              IssueCode.NOT_TEXT,
               "",
               "not UTF-8 text (an invalid byte at "
                   + unit
@@ -271,7 +272,7 @@ final class JsonInput {
       if (object.has(name)) {
         issues.add(
             Issue.error(
-                "duplicate-key",
+                IssueCode.DUPLICATE_KEY,
                 pointer,
                 (quoteValues ? "duplicate key \"" + name + "\"" : "duplicate key")
                     + " at "
@@ -294,7 +295,7 @@ final class JsonInput {
     if (at >= 0) {
       issues.add(
           Issue.error(
-              "lone-surrogate",
+              IssueCode.LONE_SURROGATE,
               pointer(parser),
               what
                   + " holding a lone surrogate"
@@ -339,24 +340,28 @@ final class JsonInput {
     String pointer = pointer(parser);
     if (text.contains("nesting depth")) {
       return Issue.error(
-          "too-deep",
+          IssueCode.TOO_DEEP,
           pointer,
           "nesting deeper than the limit of " + MAX_DEPTH + " at " + where(parser));
     }
     if (text.contains("Token count")) {
       return Issue.error(
-          "too-many-tokens", "", "more than " + MAX_TOKENS + " JSON tokens; expected at most that");
+          IssueCode.TOO_MANY_TOKENS,
+          "",
+          "more than " + MAX_TOKENS + " JSON tokens; expected at most that");
     }
     if (text.contains("Number value length")) {
       return Issue.error(
-          "too-long", pointer, "a number longer than 100 digits at " + where(parser));
+          IssueCode.TOO_LONG, pointer, "a number longer than 100 digits at " + where(parser));
     }
     if (text.contains("Document length")) {
       return Issue.error(
-          "too-large", "", "document longer than the limit of " + MAX_BYTES + " bytes (2 MiB)");
+          IssueCode.TOO_LARGE,
+          "",
+          "document longer than the limit of " + MAX_BYTES + " bytes (2 MiB)");
     }
     return Issue.error(
-        "too-long",
+        IssueCode.TOO_LONG,
         pointer,
         "a string longer than the limit of " + MAX_STRING + " characters at " + where(parser));
   }
@@ -377,7 +382,7 @@ final class JsonInput {
                 : e.getLocation().getColumnNr());
     if (original.contains("end-of-input")) {
       return Issue.error(
-          "truncated",
+          IssueCode.TRUNCATED,
           "",
           (lineMode ? "line ends too early at " : "document ends too early at ")
               + at
@@ -387,7 +392,7 @@ final class JsonInput {
     String after = pointer(parser);
     String near = after.isEmpty() ? "" : " (after " + after + ")";
     String detail = quoteValues ? ": " + explain(original) : "";
-    return Issue.error("syntax", "", "malformed JSON at " + at + near + detail);
+    return Issue.error(IssueCode.SYNTAX, "", "malformed JSON at " + at + near + detail);
   }
 
   /**

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.blendedtherapy.Issue;
+import org.blendedtherapy.IssueCode;
 import org.blendedtherapy.protocol.MeasurePlan;
 import org.blendedtherapy.protocol.MeasureSchedule;
 import org.blendedtherapy.protocol.MinutesRange;
@@ -336,7 +337,7 @@ final class ProtocolMapper {
     if (scheduleKeys.size() != 1) {
       issues.add(
           Issue.error(
-              "one-key",
+              IssueCode.ONE_KEY,
               pointer,
               "expected exactly one schedule key of: daily, weekly, everyDays, before, after;"
                   + " found "

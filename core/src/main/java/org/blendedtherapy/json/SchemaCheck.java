@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.blendedtherapy.Issue;
+import org.blendedtherapy.IssueCode;
 import org.blendedtherapy.internal.Pointers;
 import org.blendedtherapy.schema.Schemas;
 import tools.jackson.databind.JsonNode;
@@ -101,7 +102,7 @@ final class SchemaCheck {
     for (Error error : errors) {
       Issue issue = toIssue(error, safe == tree ? null : tree);
       all.add(issue);
-      if (issue.code().equals("too-long")) {
+      if (issue.code() == IssueCode.TOO_LONG) {
         tooLong.add(issue.pointer());
       }
     }
@@ -109,7 +110,7 @@ final class SchemaCheck {
       // Where the validator saw a string cut and found it too long, only its length is known to
       // be wrong; what it said of the cut text's form is left out.
       if (safe != tree
-          && !issue.code().equals("too-long")
+          && issue.code() != IssueCode.TOO_LONG
           && tooLong.contains(issue.pointer())
           && wasCut(tree, issue.pointer())) {
         continue;
@@ -238,7 +239,7 @@ final class SchemaCheck {
     switch (keyword) {
       case "type":
         return Issue.error(
-            "wrong-type",
+            IssueCode.WRONG_TYPE,
             pointer,
             typeName(instance)
                 + quotedScalar(instance)
@@ -247,7 +248,7 @@ final class SchemaCheck {
                 + " expected");
       case "required":
         return Issue.error(
-            "missing-key",
+            IssueCode.MISSING_KEY,
             pointer,
             "missing key \""
                 + error.getProperty()
@@ -256,7 +257,7 @@ final class SchemaCheck {
                 + ")");
       case "additionalProperties":
         return Issue.error(
-            "unknown-key",
+            IssueCode.UNKNOWN_KEY,
             Pointers.key(pointer, String.valueOf(error.getProperty())),
             "unknown key"
                 + (quoteValues ? " \"" + error.getProperty() + "\"" : "")
@@ -269,10 +270,12 @@ final class SchemaCheck {
       case "enum":
       case "const":
         return Issue.error(
-            "not-allowed", pointer, "expected " + allowed(owner) + ", found " + found(instance));
+            IssueCode.NOT_ALLOWED,
+            pointer,
+            "expected " + allowed(owner) + ", found " + found(instance));
       case "pattern":
         return Issue.error(
-            "wrong-form",
+            IssueCode.WRONG_FORM,
             pointer,
             "expected "
                 + describe(owner, "a value of the documented form")
@@ -280,17 +283,17 @@ final class SchemaCheck {
                 + found(instance));
       case "minimum":
         return Issue.error(
-            "out-of-range",
+            IssueCode.OUT_OF_RANGE,
             pointer,
             "expected at least " + owner.get("minimum") + foundNumber(instance));
       case "maximum":
         return Issue.error(
-            "out-of-range",
+            IssueCode.OUT_OF_RANGE,
             pointer,
             "expected at most " + owner.get("maximum") + foundNumber(instance));
       case "minItems":
         return Issue.error(
-            "too-few",
+            IssueCode.TOO_FEW,
             pointer,
             "expected at least "
                 + plural(owner.get("minItems").asInt(), "item")
@@ -298,7 +301,7 @@ final class SchemaCheck {
                 + instance.size());
       case "maxItems":
         return Issue.error(
-            "too-many",
+            IssueCode.TOO_MANY,
             pointer,
             "expected at most "
                 + plural(owner.get("maxItems").asInt(), "item")
@@ -306,7 +309,7 @@ final class SchemaCheck {
                 + instance.size());
       case "minLength":
         return Issue.error(
-            "too-short",
+            IssueCode.TOO_SHORT,
             pointer,
             "expected at least "
                 + plural(owner.get("minLength").asInt(), "character")
@@ -314,7 +317,7 @@ final class SchemaCheck {
                 + instance.asString().codePointCount(0, instance.asString().length()));
       case "maxLength":
         return Issue.error(
-            "too-long",
+            IssueCode.TOO_LONG,
             pointer,
             "expected at most "
                 + plural(owner.get("maxLength").asInt(), "character")
@@ -322,9 +325,19 @@ final class SchemaCheck {
                 + instance.asString().codePointCount(0, instance.asString().length()));
       case "uniqueItems":
         return repeated(pointer, instance);
-      default:
+      case "propertyNames":
         return Issue.error(
-            "schema", pointer, "does not satisfy the schema keyword \"" + keyword + "\"");
+            IssueCode.WRONG_FORM,
+            pointer,
+            "expected every key to be an id (lowercase letters, digits and hyphens, starting with a"
+                + " letter), found a key that is not");
+      default:
+        // Unreachable with the bundled input schemas (SchemaKeywordsTest): every keyword they use
+        // has its own case above.
+        return Issue.error(
+            IssueCode.WRONG_FORM,
+            pointer,
+            "does not satisfy the schema keyword \"" + keyword + "\"");
     }
   }
 
@@ -339,16 +352,16 @@ final class SchemaCheck {
             ? "none"
             : present.size() + (quoteValues ? ": " + String.join(", ", present) : "");
     if (max == 0) {
-      return Issue.error("one-key", pointer, "expected an empty object, found " + found);
+      return Issue.error(IssueCode.ONE_KEY, pointer, "expected an empty object, found " + found);
     }
     if (min == 1 && max == 1) {
       return Issue.error(
-          "one-key",
+          IssueCode.ONE_KEY,
           pointer,
           "expected exactly one key of: " + String.join(", ", keys) + "; found " + found);
     }
     return Issue.error(
-        "key-count",
+        IssueCode.KEY_COUNT,
         pointer,
         "expected "
             + (max == Integer.MAX_VALUE ? "at least " + min : min + " to " + max)
@@ -363,7 +376,7 @@ final class SchemaCheck {
       for (int j = 0; j < i; j++) {
         if (array.get(i).equals(array.get(j))) {
           return Issue.error(
-              "repeated-item",
+              IssueCode.REPEATED_ITEM,
               Pointers.index(pointer, i),
               (quoteValues ? array.get(i) + " " : "")
                   + "repeats item "
@@ -372,7 +385,7 @@ final class SchemaCheck {
         }
       }
     }
-    return Issue.error("repeated-item", pointer, "expected no repeated items");
+    return Issue.error(IssueCode.REPEATED_ITEM, pointer, "expected no repeated items");
   }
 
   private static List<String> names(JsonNode array) {

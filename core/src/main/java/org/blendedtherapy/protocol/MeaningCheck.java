@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.blendedtherapy.Issue;
+import org.blendedtherapy.IssueCode;
 
 /**
  * The meaning layer of protocol validation: everything the JSON Schema cannot say. Runs on the
@@ -96,7 +97,7 @@ final class MeaningCheck {
       if (first != null) {
         issues.add(
             Issue.error(
-                "duplicate-id",
+                IssueCode.DUPLICATE_ID,
                 key(modulePointer(i), "id"),
                 "module id \"" + modules.get(i).id() + "\" is already used at /modules/" + first));
       }
@@ -112,14 +113,14 @@ final class MeaningCheck {
     if (depth > MAX_RULE_DEPTH) {
       issues.add(
           Issue.error(
-              "rule-depth",
+              IssueCode.RULE_DEPTH,
               pointer,
               "rule depth " + depth + " exceeds the limit of " + MAX_RULE_DEPTH));
     } else if (rule.leaves() > MAX_RULE_LEAVES) {
       // Every event that can change a verdict re-evaluates the rule: its size multiplies the fold.
       issues.add(
           Issue.error(
-              "rule-size",
+              IssueCode.RULE_SIZE,
               pointer,
               "rule has "
                   + rule.leaves()
@@ -148,7 +149,7 @@ final class MeaningCheck {
         if (refs.isEmpty() && direction(child) > 0) {
           issues.add(
               Issue.warning(
-                  "becomes-false",
+                  IssueCode.BECOMES_FALSE,
                   here,
                   "\"not\" around "
                       + describeGrowing(child)
@@ -163,14 +164,14 @@ final class MeaningCheck {
         if (parts.moduleIds().isPresent() && !parts.moduleIds().get().contains(target)) {
           issues.add(
               Issue.error(
-                  "unknown-module",
+                  IssueCode.UNKNOWN_MODULE,
                   here,
                   "no module \"" + target + "\" (known: " + knownModules() + ")"));
         }
         if (underNot) {
           issues.add(
               Issue.error(
-                  "not-module",
+                  IssueCode.NOT_MODULE,
                   here,
                   rule.kind().json()
                       + " inside \"not\" would close the module again once \""
@@ -185,7 +186,7 @@ final class MeaningCheck {
             && !protocol.sessionPlan().pattern().contains(type.get())) {
           issues.add(
               Issue.error(
-                  "unknown-session-type",
+                  IssueCode.UNKNOWN_SESSION_TYPE,
                   key(here, "type"),
                   "no \""
                       + type.get().json()
@@ -246,7 +247,7 @@ final class MeaningCheck {
 
   private static Issue unknownInstrument(String pointer, String instrument) {
     return Issue.error(
-        "unknown-instrument",
+        IssueCode.UNKNOWN_INSTRUMENT,
         pointer,
         "unknown instrument \"" + instrument + "\" (known: " + Instrument.knownNames() + ")");
   }
@@ -279,7 +280,7 @@ final class MeaningCheck {
         named.add(cycle.get(0));
         issues.add(
             Issue.error(
-                "cycle",
+                IssueCode.CYCLE,
                 key(index("/modules", moduleIndex.get(start)), "unlock"),
                 "prerequisite cycle: " + String.join(" -> ", named)));
       }
@@ -368,7 +369,7 @@ final class MeaningCheck {
               + module.id()
               + (never ? "\" can never open: " : "\" cannot open before the plan ends: ")
               + why;
-      String code = never ? "never-opens" : "opens-after-plan";
+      IssueCode code = never ? IssueCode.NEVER_OPENS : IssueCode.OPENS_AFTER_PLAN;
       String pointer = key(modulePointer(i), "unlock");
       issues.add(
           module.kind() == ModuleKind.CORE
@@ -562,7 +563,7 @@ final class MeaningCheck {
     if (cadence.isZero() || cadence.isNegative()) {
       issues.add(
           Issue.error(
-              "zero-cadence",
+              IssueCode.ZERO_CADENCE,
               "/sessionPlan/cadence",
               "cadence " + cadence + " is not a positive period"));
     }
@@ -571,7 +572,7 @@ final class MeaningCheck {
       if (!plan.durationMinutes().containsKey(type)) {
         issues.add(
             Issue.error(
-                "missing-duration",
+                IssueCode.MISSING_DURATION,
                 "/sessionPlan/durationMinutes",
                 "no duration for \""
                     + type.json()
@@ -589,7 +590,7 @@ final class MeaningCheck {
       if (!inPattern.contains(type)) {
         issues.add(
             Issue.warning(
-                "unused-duration",
+                IssueCode.UNUSED_DURATION,
                 pointer,
                 "a duration for \""
                     + type.json()
@@ -600,7 +601,9 @@ final class MeaningCheck {
       if (range.min() > range.max()) {
         issues.add(
             Issue.error(
-                "min-above-max", pointer, "min " + range.min() + " is above max " + range.max()));
+                IssueCode.MIN_ABOVE_MAX,
+                pointer,
+                "min " + range.min() + " is above max " + range.max()));
       }
     }
     long weeks = planDays / 7;
@@ -608,7 +611,7 @@ final class MeaningCheck {
     if (days > MAX_PLAN_DAYS) {
       issues.add(
           Issue.error(
-              "plan-too-long",
+              IssueCode.PLAN_TOO_LONG,
               "/sessionPlan",
               "the plan runs more than 5 years ("
                   + plan.sessions()
@@ -620,7 +623,7 @@ final class MeaningCheck {
     } else if (days > WEEKS_SMELL * 7L) {
       issues.add(
           Issue.warning(
-              "long-plan",
+              IssueCode.LONG_PLAN,
               "/sessionPlan",
               "the plan runs "
                   + (days % 7 == 0 ? weeks + " weeks" : days + " days")
@@ -648,7 +651,7 @@ final class MeaningCheck {
       if (first != null) {
         issues.add(
             Issue.error(
-                "duplicate-id",
+                IssueCode.DUPLICATE_ID,
                 pointer,
                 "instrument \"" + instrument + "\" is already planned at /measures/" + first));
       }
@@ -675,7 +678,7 @@ final class MeaningCheck {
     if (measure.caseness() > max) {
       issues.add(
           Issue.error(
-              "out-of-range",
+              IssueCode.OUT_OF_RANGE,
               pointer + "/caseness",
               "caseness "
                   + measure.caseness()
@@ -688,7 +691,7 @@ final class MeaningCheck {
     if (measure.reliableChange() > max) {
       issues.add(
           Issue.error(
-              "out-of-range",
+              IssueCode.OUT_OF_RANGE,
               pointer + "/reliableChange",
               "reliableChange "
                   + measure.reliableChange()
@@ -712,7 +715,7 @@ final class MeaningCheck {
       if (first != null) {
         issues.add(
             Issue.error(
-                "duplicate-id",
+                IssueCode.DUPLICATE_ID,
                 key(at, "id"),
                 "policy id \"" + policy.id() + "\" is already used at /reminders/" + first));
       }
@@ -721,7 +724,7 @@ final class MeaningCheck {
       if (!policy.sessionTypes().isEmpty() && !relative) {
         issues.add(
             Issue.error(
-                "misplaced-key",
+                IssueCode.MISPLACED_KEY,
                 key(at, "sessionTypes"),
                 "sessionTypes applies to before and after schedules only, found with "
                     + schedule.json()));
@@ -732,7 +735,7 @@ final class MeaningCheck {
         if (parts.sessionPlan() && !protocol.sessionPlan().pattern().contains(type)) {
           issues.add(
               Issue.error(
-                  "unknown-session-type",
+                  IssueCode.UNKNOWN_SESSION_TYPE,
                   index(key(at, "sessionTypes"), t),
                   "no \"" + type.json() + "\" sessions in the plan (pattern: " + pattern() + ")"));
         }
@@ -740,7 +743,7 @@ final class MeaningCheck {
       if (policy.kind() == ReminderKind.MODULE && schedule == Schedule.Kind.BEFORE) {
         issues.add(
             Issue.error(
-                "misplaced-key",
+                IssueCode.MISPLACED_KEY,
                 key(at, "before"),
                 "a module reminder has no session to come before; expected after (counted from"
                     + " the module's opening)"));
@@ -755,7 +758,7 @@ final class MeaningCheck {
     if (parts.everyReminder() && total > PROMPTS_PER_DAY_SMELL) {
       issues.add(
           Issue.warning(
-              "prompt-load",
+              IssueCode.PROMPT_LOAD,
               "/reminders",
               "up to "
                   + total
@@ -772,7 +775,7 @@ final class MeaningCheck {
             q ->
                 issues.add(
                     Issue.error(
-                        "empty-range",
+                        IssueCode.EMPTY_RANGE,
                         "/reminderLimits/quietHours",
                         "quiet hours from "
                             + q.from()
@@ -794,7 +797,7 @@ final class MeaningCheck {
     }
     issues.add(
         Issue.warning(
-            "always-quiet",
+            IssueCode.ALWAYS_QUIET,
             pointer,
             "every time of policy \""
                 + policy.id()
@@ -856,7 +859,7 @@ final class MeaningCheck {
     }
     issues.add(
         Issue.warning(
-            "never-fires",
+            IssueCode.NEVER_FIRES,
             key(pointer, "after"),
             "policy \""
                 + policy.id()
@@ -884,13 +887,13 @@ final class MeaningCheck {
               if (bounds.min() > bounds.max()) {
                 issues.add(
                     Issue.error(
-                        "min-above-max",
+                        IssueCode.MIN_ABOVE_MAX,
                         "/tailoring/sessions",
                         "min " + bounds.min() + " is above max " + bounds.max()));
               } else if (planned < bounds.min() || planned > bounds.max()) {
                 issues.add(
                     Issue.error(
-                        "out-of-bounds",
+                        IssueCode.OUT_OF_BOUNDS,
                         "/tailoring/sessions",
                         "the plan has "
                             + planned

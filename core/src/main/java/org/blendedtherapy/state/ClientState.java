@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.apiguardian.api.API;
 import org.blendedtherapy.InvalidInputException;
+import org.blendedtherapy.IssueCode;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.History;
@@ -185,7 +186,7 @@ public final class ClientState {
           "snapshot",
           List.of(
               org.blendedtherapy.Issue.error(
-                  "bad-snapshot",
+                  IssueCode.BAD_SNAPSHOT,
                   "",
                   e.getMessage() + "; expected the bytes ClientState.snapshot() wrote")));
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.apiguardian.api.API;
+import org.blendedtherapy.IssueCode;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.History;
@@ -313,7 +314,7 @@ public final class Timeline {
         "event history",
         List.of(
             org.blendedtherapy.Issue.error(
-                "conflicting-id",
+                IssueCode.CONFLICTING_ID,
                 "",
                 "event id \""
                     + event.id()

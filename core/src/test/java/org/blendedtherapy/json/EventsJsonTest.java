@@ -227,7 +227,7 @@ class EventsJsonTest {
                 + "\",\"type\":\"paused\",\"at\":\"2027-01-04T10:50:00Z\"}\n");
     assertThat(result.value()).isEmpty();
     assertThat(result.issues())
-        .extracting(Issue::code, Issue::pointer)
+        .extracting((Issue i) -> i.code().json(), Issue::pointer)
         .contains(tuple("too-long", "/zone"), tuple("too-long", "/id"));
     assertThat(result.issues().toString()).doesNotContain("a/a/a/a").doesNotContain("iiiiii");
   }
@@ -411,10 +411,14 @@ class EventsJsonTest {
     Validation<History> log = EventsJson.validate("\n" + line + "\n");
 
     assertThat(one.isValid()).isFalse();
-    assertThat(one.issues()).extracting(Issue::code, Issue::pointer).contains(tuple(code, pointer));
+    assertThat(one.issues())
+        .extracting((Issue i) -> i.code().json(), Issue::pointer)
+        .contains(tuple(code, pointer));
     assertThat(one.issues()).allSatisfy(i -> assertThat(i.message()).doesNotStartWith("line"));
     assertThat(log.isValid()).isFalse();
-    assertThat(log.issues()).extracting(Issue::code, Issue::pointer).contains(tuple(code, pointer));
+    assertThat(log.issues())
+        .extracting((Issue i) -> i.code().json(), Issue::pointer)
+        .contains(tuple(code, pointer));
     assertThat(log.issues()).allSatisfy(i -> assertThat(i.message()).startsWith("line 2: "));
   }
 
@@ -434,7 +438,7 @@ class EventsJsonTest {
 
     assertThat(log.isValid()).isFalse();
     assertThat(log.issues())
-        .extracting(Issue::code, Issue::pointer, Issue::message)
+        .extracting((Issue i) -> i.code().json(), Issue::pointer, Issue::message)
         .containsExactly(
             tuple(
                 "truncated",
@@ -459,7 +463,7 @@ class EventsJsonTest {
     Validation<History> result = EventsJson.validate(log);
 
     assertThat(result.issues())
-        .extracting(Issue::code, Issue::pointer)
+        .extracting((Issue i) -> i.code().json(), Issue::pointer)
         .containsExactly(tuple("wrong-form", "/module"));
     assertThat(result.issues().get(0).message()).startsWith("line 5: ");
   }
@@ -513,7 +517,7 @@ class EventsJsonTest {
 
     assertThat(log.isValid()).isFalse();
     assertThat(log.issues())
-        .extracting(Issue::code, Issue::pointer, Issue::message)
+        .extracting((Issue i) -> i.code().json(), Issue::pointer, Issue::message)
         .containsExactly(
             tuple(
                 "conflicting-id",
@@ -547,7 +551,7 @@ class EventsJsonTest {
                 (good + "\n" + over + "\n" + good + "\n").getBytes(StandardCharsets.UTF_8)))) {
       assertThat(log.isValid()).isFalse();
       assertThat(log.issues())
-          .extracting(Issue::code, Issue::pointer, Issue::message)
+          .extracting((Issue i) -> i.code().json(), Issue::pointer, Issue::message)
           .containsExactly(
               tuple(
                   "too-large",
@@ -566,7 +570,7 @@ class EventsJsonTest {
     Validation<History> result = EventsJson.validateStreamed(log);
 
     assertThat(result.issues())
-        .extracting(Issue::code, Issue::message)
+        .extracting((Issue i) -> i.code().json(), Issue::message)
         .containsExactly(
             tuple(
                 "too-large",
@@ -587,7 +591,7 @@ class EventsJsonTest {
     Validation<History> result = EventsJson.validate(log.toString());
 
     Issue last = result.issues().get(result.issues().size() - 1);
-    assertThat(last.code()).isEqualTo("too-many-events");
+    assertThat(last.code().json()).isEqualTo("too-many-events");
     assertThat(last.message()).startsWith("line 100001: more than 100000 events");
     assertThat(result.issues()).hasSize(EventsJson.MAX_ISSUES + 2);
     assertThat(result.issues().get(EventsJson.MAX_ISSUES).message())
@@ -606,7 +610,7 @@ class EventsJsonTest {
         .isEqualTo(
             "line 1: unknown key for a mood-rated event (expected one of: id, type, at, value)");
     assertThat(result.issues().get(100))
-        .extracting(Issue::code, Issue::message)
+        .extracting((Issue i) -> i.code().json(), Issue::message)
         .containsExactly(
             "too-many-issues", "\u2026 and 1900 more; at most 100 issues are reported per log");
   }
@@ -618,7 +622,7 @@ class EventsJsonTest {
 
     Validation<History> result = EventsJson.validate(log);
 
-    assertThat(result.issues()).extracting(Issue::code).containsExactly("not-text");
+    assertThat(result.issues()).extracting(i -> i.code().json()).containsExactly("not-text");
   }
 
   @Test
@@ -637,7 +641,7 @@ class EventsJsonTest {
             "9999-12-31T23:59:59Z")) {
       assertThat(EventsJson.validateEvent(String.format(at, outside).getBytes(UTF_8)).issues())
           .as(outside)
-          .extracting(Issue::code, Issue::pointer, Issue::message)
+          .extracting((Issue i) -> i.code().json(), Issue::pointer, Issue::message)
           .containsExactly(
               tuple(
                   "out-of-range",
@@ -648,7 +652,7 @@ class EventsJsonTest {
     String start =
         "{\"id\":\"e\",\"type\":\"session-scheduled\",\"at\":\"2027-01-05T10:00:00Z\",\"session\":2,\"start\":\"2201-01-01T10:00\"}";
     assertThat(EventsJson.validateEvent(start.getBytes(UTF_8)).issues())
-        .extracting(Issue::code, Issue::pointer)
+        .extracting((Issue i) -> i.code().json(), Issue::pointer)
         .containsExactly(tuple("out-of-range", "/start"));
   }
 
@@ -657,7 +661,7 @@ class EventsJsonTest {
     String event =
         "{\"id\":\"e\",\"type\":\"module-started\",\"at\":\"2027-01-05T10:00:00Z\",\"module\":\"\\udc00\"}";
     assertThat(EventsJson.validateEvent(event.getBytes(UTF_8)).issues())
-        .extracting(Issue::code, Issue::pointer, Issue::message)
+        .extracting((Issue i) -> i.code().json(), Issue::pointer, Issue::message)
         .containsExactly(
             tuple(
                 "lone-surrogate",
@@ -680,13 +684,13 @@ class EventsJsonTest {
     byte[] latin1 = "{\"id\":\"caf\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1);
 
     assertThat(EventsJson.validate(log).issues())
-        .extracting(Issue::code, Issue::message)
+        .extracting((Issue i) -> i.code().json(), Issue::message)
         .containsExactly(
             tuple(
                 "not-text",
                 "line 2: binary content (a NUL byte at column 9); expected UTF-8 JSON text"));
     assertThat(EventsJson.validate(latin1).issues())
-        .extracting(Issue::code)
+        .extracting(i -> i.code().json())
         .containsExactly("not-text");
   }
 
@@ -696,7 +700,7 @@ class EventsJsonTest {
 
     assertThat(EventsJson.readLine(line + "\n").id()).isEqualTo("e-001");
     assertThat(EventsJson.validateEvent(new byte[0]).issues())
-        .extracting(Issue::code)
+        .extracting(i -> i.code().json())
         .containsExactly("empty");
     assertThatThrownBy(() -> EventsJson.readLine(line + "\n" + line))
         .isInstanceOf(InvalidInputException.class)

@@ -91,7 +91,7 @@ class ProtocolJsonTest {
         .satisfies(
             e ->
                 assertThat(((InvalidInputException) e).issues())
-                    .extracting(Issue::code)
+                    .extracting(i -> i.code().json())
                     .contains("wrong-type", "unknown-key", "missing-key"));
   }
 
@@ -143,7 +143,7 @@ class ProtocolJsonTest {
             .replace("\"cadence\": \"P1W\"", "\"cadence\": 7");
     // Neither "introduction" unknown in the rule of psychoeducation, nor anything about the plan.
     assertThat(ProtocolJson.validate(bad).issues())
-        .extracting(Issue::code)
+        .extracting(i -> i.code().json())
         .containsExactly("wrong-form", "wrong-type", "prompt-load");
   }
 }

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.blendedtherapy.IssueCode;
 import org.blendedtherapy.json.ProtocolJson;
 import org.blendedtherapy.protocol.Protocol;
 
@@ -36,9 +37,9 @@ public record Mutant(
   /**
    * Returns the issue code the validator must report for this mutant.
    *
-   * @return the code, such as {@code unknown-module}
+   * @return the code, such as {@link IssueCode#UNKNOWN_MODULE}
    */
-  public String expectedCode() {
+  public IssueCode expectedCode() {
     return mutation.code();
   }
 
@@ -62,19 +63,19 @@ public record Mutant(
   @API(status = EXPERIMENTAL, since = "0.1")
   public enum Mutation {
     /** A {@code moduleCompleted} or {@code moduleStarted} names a module that does not exist. */
-    DANGLING_REFERENCE("unknown-module"),
+    DANGLING_REFERENCE(IssueCode.UNKNOWN_MODULE),
     /** An earlier module requires a later one that (transitively) requires it. */
-    CYCLE("cycle"),
+    CYCLE(IssueCode.CYCLE),
     /** A module takes the id of another module. */
-    DUPLICATE_ID("duplicate-id"),
+    DUPLICATE_ID(IssueCode.DUPLICATE_ID),
     /** An object gains a key the schema does not know. */
-    UNKNOWN_KEY("unknown-key"),
+    UNKNOWN_KEY(IssueCode.UNKNOWN_KEY),
     /** An integer moves just outside its documented range, such as {@code sessions: 0}. */
-    OUT_OF_RANGE("out-of-range");
+    OUT_OF_RANGE(IssueCode.OUT_OF_RANGE);
 
-    private final String code;
+    private final IssueCode code;
 
-    Mutation(String code) {
+    Mutation(IssueCode code) {
       this.code = code;
     }
 
@@ -83,7 +84,7 @@ public record Mutant(
      *
      * @return the stable code
      */
-    public String code() {
+    public IssueCode code() {
       return code;
     }
   }

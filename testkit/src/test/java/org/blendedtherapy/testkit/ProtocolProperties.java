@@ -72,7 +72,7 @@ class ProtocolProperties {
                       .anyMatch(
                           i ->
                               i.isError()
-                                  && i.code().equals(mutation.code())
+                                  && i.code() == mutation.code()
                                   && i.pointer().equals(m.pointer())));
     }
   }
@@ -109,7 +109,7 @@ class ProtocolProperties {
     for (int i = 0; i < 1000; i++) {
       ProtocolJson.validate(garbage().sample(random, i % 101))
           .issues()
-          .forEach(issue -> codes.add(issue.code()));
+          .forEach(issue -> codes.add(issue.code().json()));
     }
     assertThat(codes).contains("syntax", "truncated", "not-text", "wrong-type", "unknown-key");
     // Any code of the meaning layer shows that garbage got through syntax and schema.
