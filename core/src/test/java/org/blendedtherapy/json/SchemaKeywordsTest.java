@@ -52,7 +52,8 @@ class SchemaKeywordsTest {
           "items",
           "if",
           "then",
-          "else");
+          "else",
+          "allOf");
 
   @ParameterizedTest
   @ValueSource(strings = {"protocol.schema.json", "enrolment.schema.json", "event.schema.json"})
