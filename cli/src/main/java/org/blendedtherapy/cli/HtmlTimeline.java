@@ -162,10 +162,10 @@ final class HtmlTimeline {
 
     int level = 0;
     for (Simulation.Entry entry : simulation.entries()) {
-      if (!entry.what().startsWith("opened ")) {
+      if (entry.kind() != Simulation.Kind.OPENED) {
         continue;
       }
-      String module = entry.what().substring("opened ".length()).split(" ", 2)[0];
+      String module = entry.module().orElseThrow();
       int x = x(first, entry.local().toLocalDate()) + DAY / 2;
       int y = MODULE_Y;
       svg.append("<path class=\"module-opening\" data-module=\"")

@@ -2,6 +2,7 @@ package org.blendedtherapy.json;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.util.Locale;
 import org.apiguardian.api.API;
 import org.blendedtherapy.state.Simulation;
 import tools.jackson.databind.node.ArrayNode;
@@ -26,11 +27,16 @@ public final class SimulationJson {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     ArrayNode timeline = root.putArray("timeline");
     for (Simulation.Entry entry : simulation.entries()) {
-      timeline
-          .addObject()
-          .put("instant", entry.instant().toString())
-          .put("local", StateJson.local(entry.local()))
-          .put("what", entry.what());
+      ObjectNode node =
+          timeline
+              .addObject()
+              .put("instant", entry.instant().toString())
+              .put("local", StateJson.local(entry.local()))
+              .put("kind", entry.kind().name().toLowerCase(Locale.ROOT));
+      entry.module().ifPresent(module -> node.put("module", module));
+      entry.session().ifPresent(session -> node.put("session", session));
+      entry.event().ifPresent(event -> node.put("event", event.json()));
+      node.put("what", entry.what());
     }
     root.set("state", StateJson.tree(simulation.state()));
     return Pretty.write(root);

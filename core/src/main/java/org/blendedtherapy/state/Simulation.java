@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.apiguardian.api.API;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
@@ -38,21 +39,48 @@ import org.blendedtherapy.timeline.Timeline;
 public record Simulation(List<Entry> entries, ClientState state) {
 
   /**
-   * One moment of a timeline.
+   * One moment of a timeline, with what it is about as values (a host or a picture reads these,
+   * never the words of {@link #what}).
    *
    * @param instant when, UTC
    * @param local when, in the enrolment's zone
-   * @param what what happened, such as {@code session 1 face-to-face attended} or {@code opened
-   *     psychoeducation}
+   * @param kind a module opening, an event that took effect, or an event the state rejected
+   * @param module the module opened, or the module the event is about
+   * @param session the session the event is about
+   * @param event the event's type; empty for an opening
+   * @param what the moment in words, such as {@code session 1 face-to-face: session-attended} or
+   *     {@code opened psychoeducation}
    */
   @API(status = EXPERIMENTAL, since = "0.1")
-  public record Entry(Instant instant, LocalDateTime local, String what) {
+  public record Entry(
+      Instant instant,
+      LocalDateTime local,
+      Kind kind,
+      Optional<String> module,
+      OptionalInt session,
+      Optional<EventType> event,
+      String what) {
     /** Creates an entry. */
     public Entry {
       Objects.requireNonNull(instant, "instant");
       Objects.requireNonNull(local, "local");
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(module, "module");
+      Objects.requireNonNull(session, "session");
+      Objects.requireNonNull(event, "event");
       Objects.requireNonNull(what, "what");
     }
+  }
+
+  /** What a {@link Entry timeline entry} is. */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public enum Kind {
+    /** A module opened (its {@link Entry#module()} says which), from the start or later. */
+    OPENED,
+    /** An event that took effect. */
+    EVENT,
+    /** An event the state rejected; {@link Entry#what()} gives the reason. */
+    REJECTED
   }
 
   /** Creates a simulation; the entries are copied. */
@@ -135,10 +163,9 @@ public record Simulation(List<Entry> entries, ClientState state) {
       }
       ModuleLedger.Fact fact = ledger.opened().get().fact();
       if (fact.seq() == 0 && !fact.at().isAfter(origin)) {
-        entries.add(entry(enrolment, origin, "opened " + ledger.id() + " (open from the start)"));
+        entries.add(opened(enrolment, origin, ledger.id(), " (open from the start)"));
       } else if (fact.at().isBefore(until)) {
-        placed.add(
-            Map.entry(2L * fact.seq() + 1, entry(enrolment, fact.at(), "opened " + ledger.id())));
+        placed.add(Map.entry(2L * fact.seq() + 1, opened(enrolment, fact.at(), ledger.id(), "")));
       }
     }
     List<Event> events = timeline.events();
@@ -147,18 +174,34 @@ public record Simulation(List<Entry> entries, ClientState state) {
       if (!event.at().isBefore(until)) {
         break;
       }
-      placed.add(
-          Map.entry(
-              2L * (i + 1),
-              entry(enrolment, event.at(), describe(event, state, timeline.rejection(i)))));
+      placed.add(Map.entry(2L * (i + 1), entry(enrolment, event, state, timeline.rejection(i))));
     }
     placed.sort(Map.Entry.comparingByKey());
     placed.forEach(e -> entries.add(e.getValue()));
     return new Simulation(entries, state);
   }
 
-  private static Entry entry(Enrolment enrolment, Instant at, String what) {
-    return new Entry(at, at.atZone(enrolment.zone()).toLocalDateTime(), what);
+  private static Entry opened(Enrolment enrolment, Instant at, String module, String note) {
+    return new Entry(
+        at,
+        at.atZone(enrolment.zone()).toLocalDateTime(),
+        Kind.OPENED,
+        Optional.of(module),
+        OptionalInt.empty(),
+        Optional.empty(),
+        "opened " + module + note);
+  }
+
+  private static Entry entry(
+      Enrolment enrolment, Event event, ClientState state, Optional<Rejection> rejected) {
+    return new Entry(
+        event.at(),
+        event.at().atZone(enrolment.zone()).toLocalDateTime(),
+        rejected.isPresent() ? Kind.REJECTED : Kind.EVENT,
+        event.aboutModule(),
+        event.aboutSession(),
+        Optional.of(event.type()),
+        describe(event, state, rejected));
   }
 
   private static String describe(Event event, ClientState state, Optional<Rejection> rejected) {
