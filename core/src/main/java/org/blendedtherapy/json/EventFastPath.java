@@ -382,7 +382,7 @@ final class EventFastPath {
       return null;
     }
     String text = parser.getString();
-    if (text.isEmpty() || JsonInput.loneSurrogate(text) >= 0) {
+    if (text.isEmpty() || JsonInput.loneSurrogate(text) >= 0 || JsonInput.hasControl(text)) {
       return null;
     }
     if (text.length() > max && text.codePointCount(0, text.length()) > max) {

@@ -20,6 +20,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -49,6 +50,25 @@ final class JsonInput {
                   .maxTokenCount(MAX_TOKENS)
                   .maxDocumentLength(MAX_BYTES)
                   .maxNumberLength(MAX_DIGITS)
+                  .build())
+          .build();
+
+  /**
+   * The factory of this layer. Depth and tokens are left to the parser (a {@link
+   * StreamConstraintsException} then means one of those two, told apart by the parser's state,
+   * never by its message); strings, keys and numbers are measured here, so their issues come from
+   * our own checks, and the parser's bounds for them are only the document's size.
+   */
+  private static final JsonFactory READER =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(MAX_DEPTH)
+                  .maxStringLength(MAX_BYTES)
+                  .maxNameLength(MAX_BYTES)
+                  .maxTokenCount(MAX_TOKENS)
+                  .maxDocumentLength(MAX_BYTES)
+                  .maxNumberLength(MAX_BYTES)
                   .build())
           .build();
 
@@ -116,7 +136,7 @@ final class JsonInput {
   /** Reads one JSON value from a slice with one streaming parser, under the limits. */
   private Parsed tree(byte[] bytes, int offset, int length, String extra, String expected) {
     try (JsonParser parser =
-        FACTORY.createParser(ObjectReadContext.empty(), bytes, offset, length)) {
+        READER.createParser(ObjectReadContext.empty(), bytes, offset, length)) {
       try {
         parser.nextToken();
         JsonNode root = read(parser);
@@ -125,8 +145,10 @@ final class JsonInput {
           return new Parsed(Optional.empty(), List.copyOf(issues));
         }
         return new Parsed(Optional.of(root), List.copyOf(issues));
+      } catch (Limit e) {
+        issues.add(e.issue);
       } catch (StreamConstraintsException e) {
-        issues.add(limitIssue(e, parser));
+        issues.add(limitIssue(parser));
       } catch (JacksonException e) {
         issues.add(syntaxIssue(e, parser));
       }
@@ -213,12 +235,15 @@ final class JsonInput {
       case VALUE_STRING:
         {
           String text = parser.getString();
+          checkLength(text, parser);
           checkSurrogates(text, parser, "a string");
           return NODES.stringNode(text);
         }
       case VALUE_NUMBER_INT:
+        checkDigits(parser);
         return NODES.numberNode(parser.getBigIntegerValue());
       case VALUE_NUMBER_FLOAT:
+        checkDigits(parser);
         return decimal(parser);
       case VALUE_TRUE:
         return NODES.booleanNode(true);
@@ -236,20 +261,18 @@ final class JsonInput {
    * 1e400}), which downstream code cannot compare; such numbers are refused here like numbers of
    * more than 100 digits. Integral values become integers, as JSON Schema counts them.
    */
-  private static JsonNode decimal(JsonParser parser) {
+  private JsonNode decimal(JsonParser parser) {
     BigDecimal value;
     try {
       value = parser.getDecimalValue();
     } catch (NumberFormatException e) {
       // An exponent beyond what BigDecimal holds (2e3777777777777777777): far past our limit.
-      throw new StreamConstraintsException(
-          "Number value length exceeds the limit (" + MAX_DIGITS + " digits)");
+      throw numberTooLong(parser);
     }
     if (value.signum() != 0
         && (value.precision() - value.scale() > MAX_DIGITS
             || value.scale() - value.precision() > MAX_DIGITS)) {
-      throw new StreamConstraintsException(
-          "Number value length exceeds the limit (" + MAX_DIGITS + " digits)");
+      throw numberTooLong(parser);
     }
     BigDecimal stripped = value.stripTrailingZeros();
     return stripped.scale() <= 0
@@ -261,6 +284,7 @@ final class JsonInput {
     ObjectNode object = NODES.objectNode();
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
       String name = parser.currentName();
+      checkLength(name, parser);
       checkSurrogates(name, parser, "a key");
       String pointer = parser.streamReadContext().pathAsPointer().toString();
       String position =
@@ -335,35 +359,89 @@ final class JsonInput {
     }
   }
 
-  private Issue limitIssue(StreamConstraintsException e, JsonParser parser) {
-    String text = String.valueOf(e.getOriginalMessage());
-    String pointer = pointer(parser);
-    if (text.contains("nesting depth")) {
-      return Issue.error(
-          IssueCode.TOO_DEEP,
-          pointer,
-          "nesting deeper than the limit of " + MAX_DEPTH + " at " + where(parser));
-    }
-    if (text.contains("Token count")) {
+  /**
+   * A parser limit: the parser enforces only nesting depth and the token count here (see {@link
+   * #READER}), and its state says which one was passed.
+   */
+  private Issue limitIssue(JsonParser parser) {
+    if (parser.currentTokenCount() >= MAX_TOKENS) {
       return Issue.error(
           IssueCode.TOO_MANY_TOKENS,
           "",
           "more than " + MAX_TOKENS + " JSON tokens; expected at most that");
     }
-    if (text.contains("Number value length")) {
-      return Issue.error(
-          IssueCode.TOO_LONG, pointer, "a number longer than 100 digits at " + where(parser));
-    }
-    if (text.contains("Document length")) {
-      return Issue.error(
-          IssueCode.TOO_LARGE,
-          "",
-          "document longer than the limit of " + MAX_BYTES + " bytes (2 MiB)");
-    }
     return Issue.error(
-        IssueCode.TOO_LONG,
-        pointer,
-        "a string longer than the limit of " + MAX_STRING + " characters at " + where(parser));
+        IssueCode.TOO_DEEP,
+        pointer(parser),
+        "nesting deeper than the limit of " + MAX_DEPTH + " at " + where(parser));
+  }
+
+  /** Refuses a string or key longer than {@link #MAX_STRING} characters. */
+  private void checkLength(String text, JsonParser parser) {
+    if (text.length() > MAX_STRING) {
+      throw new Limit(
+          Issue.error(
+              IssueCode.TOO_LONG,
+              pointer(parser),
+              "a string longer than the limit of "
+                  + MAX_STRING
+                  + " characters at "
+                  + where(parser)));
+    }
+  }
+
+  /**
+   * Refuses a number longer than {@link #MAX_DIGITS} before reading its value, measured as the
+   * parser measured it: the digits of an integer without its sign, the whole text of a number with
+   * a fraction or an exponent.
+   */
+  private void checkDigits(JsonParser parser) {
+    int length = parser.getStringLength();
+    if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT
+        && parser.getStringCharacters()[parser.getStringOffset()] == '-') {
+      length--;
+    }
+    if (length > MAX_DIGITS) {
+      throw numberTooLong(parser);
+    }
+  }
+
+  private Limit numberTooLong(JsonParser parser) {
+    return new Limit(
+        Issue.error(
+            IssueCode.TOO_LONG,
+            pointer(parser),
+            "a number longer than " + MAX_DIGITS + " digits at " + where(parser)));
+  }
+
+  /**
+   * Whether a text holds a character the schemas refuse in plain text (ids, references,
+   * instruments): a C0 control, DEL, a C1 control or a bidirectional control.
+   */
+  static boolean hasControl(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20
+          || (c >= 0x7f && c <= 0x9f)
+          || (c >= 0x202a && c <= 0x202e)
+          || (c >= 0x2066 && c <= 0x2069)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** One of our own limits, passed while reading: its issue is reported and reading stops. */
+  private static final class Limit extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    @SuppressWarnings("serial") // never serialized: caught within one call of tree()
+    private final Issue issue;
+
+    Limit(Issue issue) {
+      super(null, null, false, false);
+      this.issue = issue;
+    }
   }
 
   private Issue syntaxIssue(JacksonException e, JsonParser parser) {
@@ -380,7 +458,7 @@ final class JsonInput {
             + (e.getLocation() == null
                 ? parser.currentLocation().getColumnNr()
                 : e.getLocation().getColumnNr());
-    if (original.contains("end-of-input")) {
+    if (e instanceof UnexpectedEndOfInputException) {
       return Issue.error(
           IssueCode.TRUNCATED,
           "",

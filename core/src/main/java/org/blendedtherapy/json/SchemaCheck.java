@@ -230,6 +230,9 @@ final class SchemaCheck {
         value.signum() < 0 ? magnitude.negate() : magnitude);
   }
 
+  /** How the schemas' patterns for plain text begin: a class of refused characters. */
+  private static final String NO_CONTROLS = "^[^\\u0000-";
+
   private Issue toIssue(Error error, JsonNode original) {
     String pointer = pointer(error.getInstanceLocation());
     JsonNode instance =
@@ -274,6 +277,18 @@ final class SchemaCheck {
             pointer,
             "expected " + allowed(owner) + ", found " + found(instance));
       case "pattern":
+        if (owner.path("pattern").asString("").startsWith(NO_CONTROLS)) {
+          // Never quoted: the value holds the very characters that could rewrite a terminal.
+          return Issue.error(
+              IssueCode.WRONG_FORM,
+              pointer,
+              "expected text without control characters (U+0000 to U+001F, U+007F to U+009F"
+                  + (owner.path("pattern").asString("").contains("\\u0008")
+                      ? "; tabs and line ends allowed"
+                      : "")
+                  + ") or bidirectional controls (U+202A to U+202E, U+2066 to U+2069), found a"
+                  + " string holding one");
+        }
         return Issue.error(
             IssueCode.WRONG_FORM,
             pointer,

@@ -58,11 +58,20 @@ final class ValidProtocols {
   private static final String ID_START = "abcdefghijklmnopqrstuvwxyz";
   private static final String ID_REST = "abcdefghijklmnopqrstuvwxyz0123456789-";
 
-  /** Text pieces that exercise escaping in the canonical form: quotes, controls, non-BMP. */
+  /**
+   * Text pieces that exercise escaping in the canonical form: quotes, a backslash, non-BMP, a line
+   * separator. Control characters are refused in texts by the schema.
+   */
   private static final List<String> TEXT_PIECES =
       List.of(
-          "a", "Mood", " ", "é", "ß", "漢", "😀", "\"", "\\", "/", "\n", "\t", "\u0001", "\u007f",
-          "\u2028", "<b>", "&", "'", "~", "\uFEFF");
+          "a", "Mood", " ", "é", "ß", "漢", "😀", "\"", "\\", "/", "\u2028", "<b>", "&", "'", "~",
+          "\uFEFF");
+
+  /** Descriptions may also hold tabs and line ends, which the canonical form escapes. */
+  private static final List<String> DESCRIPTION_PIECES =
+      java.util.stream.Stream.concat(
+              TEXT_PIECES.stream(), java.util.stream.Stream.of("\n", "\t", "\r"))
+          .toList();
 
   static Gen<String> ids() {
     Gen<Character> start = elements(chars(ID_START));
@@ -72,6 +81,11 @@ final class ValidProtocols {
 
   static Gen<String> texts(int maxPieces) {
     return listOf(elements(TEXT_PIECES), 1, maxPieces).map(pieces -> String.join("", pieces));
+  }
+
+  static Gen<String> descriptions(int maxPieces) {
+    return listOf(elements(DESCRIPTION_PIECES), 1, maxPieces)
+        .map(pieces -> String.join("", pieces));
   }
 
   static Gen<String> versions() {
@@ -345,7 +359,7 @@ final class ValidProtocols {
         optional(choose(1, 6000)).map(m -> m.map(OptionalInt::of).orElse(OptionalInt.empty()));
     return zip(
         zip(texts(6), elements(ModuleKind.values()), TitleKind::new),
-        zip(zip(minutes, optional(texts(12)), MinutesText::new), unlock, Body::new),
+        zip(zip(minutes, optional(descriptions(12)), MinutesText::new), unlock, Body::new),
         (head, body) ->
             new Module(
                 id,
@@ -496,7 +510,7 @@ final class ValidProtocols {
     Gen<Header> header =
         zip(
             zip(ids(), versions(), IdVersion::new),
-            zip(texts(10), optional(texts(30)), TitleDescription::new),
+            zip(texts(10), optional(descriptions(30)), TitleDescription::new),
             (iv, td) -> new Header(iv.id(), iv.version(), td.title(), td.description()));
     Gen<Protocol> body =
         sessionPlans()
