@@ -267,33 +267,25 @@ final class ProtocolMapper {
     String key = node.propertyNames().iterator().next();
     JsonNode value = node.get(key);
     Rule.Kind kind = Rule.Kind.fromJson(key).orElseThrow();
-    switch (kind) {
-      case ALL_OF:
-        return new Rule.AllOf(rules(value));
-      case ANY_OF:
-        return new Rule.AnyOf(rules(value));
-      case NOT:
-        return new Rule.Not(rule(value));
-      case MODULE_COMPLETED:
-        return new Rule.ModuleCompleted(value.asString());
-      case MODULE_STARTED:
-        return new Rule.ModuleStarted(value.asString());
-      case SESSIONS_ATTENDED:
-        return new Rule.SessionsAttended(
-            text(value, "type").flatMap(SessionType::fromJson), value.get("atLeast").asInt());
-      case DAYS_SINCE_START:
-        return new Rule.DaysSinceStart(value.get("atLeast").asInt());
-      case MEASURE:
-        return new Rule.Measure(
-            value.get("instrument").asString(),
-            integer(value, "atLeast"),
-            integer(value, "atMost"),
-            integer(value, "changeAtLeast"),
-            integer(value, "changeAtMost"));
-      case THERAPIST_RELEASE:
-      default:
-        return new Rule.TherapistRelease();
-    }
+    return switch (kind) {
+      case ALL_OF -> new Rule.AllOf(rules(value));
+      case ANY_OF -> new Rule.AnyOf(rules(value));
+      case NOT -> new Rule.Not(rule(value));
+      case MODULE_COMPLETED -> new Rule.ModuleCompleted(value.asString());
+      case MODULE_STARTED -> new Rule.ModuleStarted(value.asString());
+      case SESSIONS_ATTENDED ->
+          new Rule.SessionsAttended(
+              text(value, "type").flatMap(SessionType::fromJson), value.get("atLeast").asInt());
+      case DAYS_SINCE_START -> new Rule.DaysSinceStart(value.get("atLeast").asInt());
+      case MEASURE ->
+          new Rule.Measure(
+              value.get("instrument").asString(),
+              integer(value, "atLeast"),
+              integer(value, "atMost"),
+              integer(value, "changeAtLeast"),
+              integer(value, "changeAtMost"));
+      case THERAPIST_RELEASE -> new Rule.TherapistRelease();
+    };
   }
 
   private static List<Rule> rules(JsonNode array) {
@@ -359,21 +351,17 @@ final class ProtocolMapper {
   }
 
   private static Schedule schedule(String key, JsonNode value) {
-    switch (Schedule.Kind.fromJson(key).orElseThrow()) {
-      case DAILY:
-        return new Schedule.Daily(times(value.get("at")));
-      case WEEKLY:
+    return switch (Schedule.Kind.fromJson(key).orElseThrow()) {
+      case DAILY -> new Schedule.Daily(times(value.get("at")));
+      case WEEKLY -> {
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         value.get("days").forEach(d -> days.add(weekday(d.asString())));
-        return new Schedule.Weekly(days, times(value.get("at")));
-      case EVERY_DAYS:
-        return new Schedule.EveryDays(value.get("days").asInt(), times(value.get("at")));
-      case BEFORE:
-        return new Schedule.Before(offsets(value));
-      case AFTER:
-      default:
-        return new Schedule.After(offsets(value));
-    }
+        yield new Schedule.Weekly(days, times(value.get("at")));
+      }
+      case EVERY_DAYS -> new Schedule.EveryDays(value.get("days").asInt(), times(value.get("at")));
+      case BEFORE -> new Schedule.Before(offsets(value));
+      case AFTER -> new Schedule.After(offsets(value));
+    };
   }
 
   static DayOfWeek weekday(String twoLetters) {

@@ -132,78 +132,85 @@ final class MeaningCheck {
 
   private void checkRule(Rule rule, String pointer, boolean underNot) {
     String here = key(pointer, rule.kind().json());
-    switch (rule.kind()) {
-      case ALL_OF, ANY_OF -> {
-        List<Rule> children = rule.children();
-        for (int i = 0; i < children.size(); i++) {
-          checkRule(children.get(i), index(here, i), underNot);
-        }
-      }
-      case NOT -> {
-        Rule child = rule.children().get(0);
-        checkRule(child, here, true);
-        Set<String> refs = new HashSet<>();
-        collectModuleRefs(child, refs);
-        // A module condition under not is already an error (not-module); one issue is enough.
-        if (refs.isEmpty() && direction(child) > 0) {
-          issues.add(
-              Issue.warning(
-                  "becomes-false",
-                  here,
-                  "\"not\" around "
-                      + describeGrowing(child)
-                      + ", which only ever grows: the rule can hold at first and only become false"
-                      + " later, and an opened module stays open, so it opens the module at once or"
-                      + " never"));
-        }
-      }
-      case MODULE_COMPLETED, MODULE_STARTED -> {
-        String target = rule.referencedModule().orElseThrow();
-        // Only when every module id is known: a broken module may be the one named.
-        if (parts.moduleIds().isPresent() && !parts.moduleIds().get().contains(target)) {
-          issues.add(
-              Issue.error(
-                  "unknown-module",
-                  here,
-                  "no module \"" + target + "\" (known: " + knownModules() + ")"));
-        }
-        if (underNot) {
-          issues.add(
-              Issue.error(
-                  "not-module",
-                  here,
-                  rule.kind().json()
-                      + " inside \"not\" would close the module again once \""
-                      + target
-                      + "\" progresses; expected no module condition under not"));
-        }
-      }
-      case SESSIONS_ATTENDED -> {
-        Optional<SessionType> type = ((Rule.SessionsAttended) rule).type();
-        if (parts.sessionPlan()
-            && type.isPresent()
-            && !protocol.sessionPlan().pattern().contains(type.get())) {
-          issues.add(
-              Issue.error(
-                  "unknown-session-type",
-                  key(here, "type"),
-                  "no \""
-                      + type.get().json()
-                      + "\" sessions in the plan (pattern: "
-                      + pattern()
-                      + ")"));
-        }
-      }
-      case MEASURE -> {
-        String instrument = ((Rule.Measure) rule).instrument();
-        if (Instrument.fromJson(instrument).isEmpty()) {
-          issues.add(unknownInstrument(key(here, "instrument"), instrument));
-        }
-      }
-      case DAYS_SINCE_START, THERAPIST_RELEASE -> {
-        // Nothing to check beyond the schema.
-      }
-    }
+    boolean checked =
+        switch (rule.kind()) {
+          case ALL_OF, ANY_OF -> {
+            List<Rule> children = rule.children();
+            for (int i = 0; i < children.size(); i++) {
+              checkRule(children.get(i), index(here, i), underNot);
+            }
+            yield true;
+          }
+          case NOT -> {
+            Rule child = rule.children().get(0);
+            checkRule(child, here, true);
+            Set<String> refs = new HashSet<>();
+            collectModuleRefs(child, refs);
+            // A module condition under not is already an error (not-module); one issue is enough.
+            if (refs.isEmpty() && direction(child) > 0) {
+              issues.add(
+                  Issue.warning(
+                      "becomes-false",
+                      here,
+                      "\"not\" around "
+                          + describeGrowing(child)
+                          + ", which only ever grows: the rule can hold at first and only become false"
+                          + " later, and an opened module stays open, so it opens the module at once or"
+                          + " never"));
+            }
+            yield true;
+          }
+          case MODULE_COMPLETED, MODULE_STARTED -> {
+            String target = rule.referencedModule().orElseThrow();
+            // Only when every module id is known: a broken module may be the one named.
+            if (parts.moduleIds().isPresent() && !parts.moduleIds().get().contains(target)) {
+              issues.add(
+                  Issue.error(
+                      "unknown-module",
+                      here,
+                      "no module \"" + target + "\" (known: " + knownModules() + ")"));
+            }
+            if (underNot) {
+              issues.add(
+                  Issue.error(
+                      "not-module",
+                      here,
+                      rule.kind().json()
+                          + " inside \"not\" would close the module again once \""
+                          + target
+                          + "\" progresses; expected no module condition under not"));
+            }
+            yield true;
+          }
+          case SESSIONS_ATTENDED -> {
+            Optional<SessionType> type = ((Rule.SessionsAttended) rule).type();
+            if (parts.sessionPlan()
+                && type.isPresent()
+                && !protocol.sessionPlan().pattern().contains(type.get())) {
+              issues.add(
+                  Issue.error(
+                      "unknown-session-type",
+                      key(here, "type"),
+                      "no \""
+                          + type.get().json()
+                          + "\" sessions in the plan (pattern: "
+                          + pattern()
+                          + ")"));
+            }
+            yield true;
+          }
+          case MEASURE -> {
+            String instrument = ((Rule.Measure) rule).instrument();
+            if (Instrument.fromJson(instrument).isEmpty()) {
+              issues.add(unknownInstrument(key(here, "instrument"), instrument));
+            }
+            yield true;
+          }
+          case DAYS_SINCE_START, THERAPIST_RELEASE -> {
+            // Nothing to check beyond the schema.
+            yield true;
+          }
+        };
   }
 
   /**
@@ -211,23 +218,25 @@ final class MeaningCheck {
    * modules progress and releases arrive), -1 when once false it stays false, 0 otherwise.
    */
   private static int direction(Rule rule) {
-    switch (rule.kind()) {
-      case NOT:
-        return -direction(rule.children().get(0));
-      case ALL_OF:
-      case ANY_OF:
-        {
-          int first = direction(rule.children().get(0));
-          for (Rule child : rule.children()) {
-            if (direction(child) != first) {
-              return 0;
-            }
+    return switch (rule.kind()) {
+      case NOT -> -direction(rule.children().get(0));
+      case ALL_OF, ANY_OF -> {
+        int first = direction(rule.children().get(0));
+        for (Rule child : rule.children()) {
+          if (direction(child) != first) {
+            yield 0;
           }
-          return first;
         }
-      default:
-        return rule.kind().onlyGrows() ? 1 : 0;
-    }
+        yield first;
+      }
+      case MODULE_COMPLETED,
+          MODULE_STARTED,
+          SESSIONS_ATTENDED,
+          DAYS_SINCE_START,
+          MEASURE,
+          THERAPIST_RELEASE ->
+          rule.kind().onlyGrows() ? 1 : 0;
+    };
   }
 
   /** Names the growing kinds inside a rule, such as {@code daysSinceStart}. */
@@ -401,42 +410,38 @@ final class MeaningCheck {
    * none can before the end of the last session's window.
    */
   private Optional<String> whyImpossible(Rule rule, Set<String> openable, boolean withinPlan) {
-    switch (rule.kind()) {
-      case ALL_OF:
+    return switch (rule.kind()) {
+      case ALL_OF -> {
         for (Rule child : rule.children()) {
           Optional<String> why = whyImpossible(child, openable, withinPlan);
           if (why.isPresent()) {
-            return why;
+            yield why;
           }
         }
-        return Optional.empty();
-      case ANY_OF:
+        yield Optional.empty();
+      }
+      case ANY_OF -> {
         List<String> reasons = new ArrayList<>();
         for (Rule child : rule.children()) {
           Optional<String> why = whyImpossible(child, openable, withinPlan);
           if (why.isEmpty()) {
-            return Optional.empty();
+            yield Optional.empty();
           }
           reasons.add(why.get());
         }
-        return Optional.of(String.join(" and ", reasons));
-      case MODULE_COMPLETED:
-      case MODULE_STARTED:
-        return moduleImpossible(rule.referencedModule().orElseThrow(), openable, withinPlan);
-      case SESSIONS_ATTENDED:
-        return sessionsImpossible((Rule.SessionsAttended) rule);
-      case MEASURE:
-        {
-          Optional<String> why = measureImpossible((Rule.Measure) rule);
-          return why.isPresent() || !withinPlan ? why : measureUnrecorded((Rule.Measure) rule);
-        }
-      case DAYS_SINCE_START:
-        return withinPlan ? daysAfterPlan((Rule.DaysSinceStart) rule) : Optional.empty();
-      case NOT:
-      case THERAPIST_RELEASE:
-      default:
-        return Optional.empty();
-    }
+        yield Optional.of(String.join(" and ", reasons));
+      }
+      case MODULE_COMPLETED, MODULE_STARTED ->
+          moduleImpossible(rule.referencedModule().orElseThrow(), openable, withinPlan);
+      case SESSIONS_ATTENDED -> sessionsImpossible((Rule.SessionsAttended) rule);
+      case MEASURE -> {
+        Optional<String> why = measureImpossible((Rule.Measure) rule);
+        yield why.isPresent() || !withinPlan ? why : measureUnrecorded((Rule.Measure) rule);
+      }
+      case DAYS_SINCE_START ->
+          withinPlan ? daysAfterPlan((Rule.DaysSinceStart) rule) : Optional.empty();
+      case NOT, THERAPIST_RELEASE -> Optional.empty();
+    };
   }
 
   private Optional<String> daysAfterPlan(Rule.DaysSinceStart rule) {

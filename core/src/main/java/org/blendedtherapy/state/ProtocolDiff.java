@@ -380,37 +380,33 @@ public record ProtocolDiff(
    */
   static String schedule(ReminderPolicy policy) {
     Schedule schedule = policy.schedule();
-    switch (schedule.kind()) {
-      case DAILY:
-        return "daily at " + times(((Schedule.Daily) schedule).at());
-      case WEEKLY:
-        {
-          Schedule.Weekly weekly = (Schedule.Weekly) schedule;
-          return "every "
-              + weekly.days().stream()
-                  .sorted()
-                  .map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ROOT))
-                  .collect(Collectors.joining(", "))
-              + " at "
-              + times(weekly.at());
-        }
-      case EVERY_DAYS:
-        {
-          Schedule.EveryDays every = (Schedule.EveryDays) schedule;
-          return "every " + every.days() + " days at " + times(every.at());
-        }
-      case BEFORE:
-        return ((Schedule.Before) schedule)
-                .offsets().stream().map(Object::toString).collect(Collectors.joining(", "))
-            + " before "
-            + sessionTypes(policy);
-      case AFTER:
-      default:
-        return ((Schedule.After) schedule)
-                .offsets().stream().map(Object::toString).collect(Collectors.joining(", "))
-            + " after "
-            + (policy.kind() == ReminderKind.MODULE ? "a module opens" : sessionTypes(policy));
-    }
+    return switch (schedule.kind()) {
+      case DAILY -> "daily at " + times(((Schedule.Daily) schedule).at());
+      case WEEKLY -> {
+        Schedule.Weekly weekly = (Schedule.Weekly) schedule;
+        yield "every "
+            + weekly.days().stream()
+                .sorted()
+                .map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ROOT))
+                .collect(Collectors.joining(", "))
+            + " at "
+            + times(weekly.at());
+      }
+      case EVERY_DAYS -> {
+        Schedule.EveryDays every = (Schedule.EveryDays) schedule;
+        yield "every " + every.days() + " days at " + times(every.at());
+      }
+      case BEFORE ->
+          ((Schedule.Before) schedule)
+                  .offsets().stream().map(Object::toString).collect(Collectors.joining(", "))
+              + " before "
+              + sessionTypes(policy);
+      case AFTER ->
+          ((Schedule.After) schedule)
+                  .offsets().stream().map(Object::toString).collect(Collectors.joining(", "))
+              + " after "
+              + (policy.kind() == ReminderKind.MODULE ? "a module opens" : sessionTypes(policy));
+    };
   }
 
   private static String sessionTypes(ReminderPolicy policy) {

@@ -96,19 +96,23 @@ public final class Moment implements Progress {
     return i < 0 ? null : ledgers[i];
   }
 
-  private ModuleLedger.Fact fact(String module, int which) {
+  /** The first-time facts of a module a moment reports. */
+  private enum Milestone {
+    STARTED,
+    COMPLETED,
+    SKIPPED
+  }
+
+  private ModuleLedger.Fact fact(String module, Milestone which) {
     ModuleLedger ledger = ledger(module);
     if (ledger == null) {
       return null;
     }
-    switch (which) {
-      case 0:
-        return ledger.startedEver;
-      case 1:
-        return ledger.completedEver;
-      default:
-        return ledger.skipped;
-    }
+    return switch (which) {
+      case STARTED -> ledger.startedEver;
+      case COMPLETED -> ledger.completedEver;
+      case SKIPPED -> ledger.skipped;
+    };
   }
 
   /**
@@ -118,7 +122,7 @@ public final class Moment implements Progress {
    * @return the local date, or empty
    */
   public Optional<LocalDate> startedOn(String module) {
-    return visible(fact(module, 0)).map(f -> localDate(f.at()));
+    return visible(fact(module, Milestone.STARTED)).map(f -> localDate(f.at()));
   }
 
   /**
@@ -128,7 +132,7 @@ public final class Moment implements Progress {
    * @return the local date, or empty
    */
   public Optional<LocalDate> completedOn(String module) {
-    return visible(fact(module, 1)).map(f -> localDate(f.at()));
+    return visible(fact(module, Milestone.COMPLETED)).map(f -> localDate(f.at()));
   }
 
   /**
@@ -138,7 +142,7 @@ public final class Moment implements Progress {
    * @return the local date, or empty
    */
   public Optional<LocalDate> skippedOn(String module) {
-    return visible(fact(module, 2)).map(f -> localDate(f.at()));
+    return visible(fact(module, Milestone.SKIPPED)).map(f -> localDate(f.at()));
   }
 
   /**

@@ -106,27 +106,20 @@ final class Shape {
       Map<String, List<Integer>> modulesRead,
       Map<String, List<Integer>> instrumentsRead,
       List<Integer> attendance) {
-    switch (rule.kind()) {
-      case DAYS_SINCE_START:
-        days.add((long) ((Rule.DaysSinceStart) rule).atLeast());
-        break;
-      case MODULE_COMPLETED:
-      case MODULE_STARTED:
-        modulesRead
-            .computeIfAbsent(rule.referencedModule().orElseThrow(), k -> new ArrayList<>())
-            .add(owner);
-        break;
-      case SESSIONS_ATTENDED:
-        attendance.add(owner);
-        break;
-      case MEASURE:
-        instrumentsRead
-            .computeIfAbsent(((Rule.Measure) rule).instrument(), k -> new ArrayList<>())
-            .add(owner);
-        break;
-      default:
-        break;
-    }
+    boolean leafRead =
+        switch (rule.kind()) {
+          case DAYS_SINCE_START -> days.add((long) ((Rule.DaysSinceStart) rule).atLeast());
+          case MODULE_COMPLETED, MODULE_STARTED ->
+              modulesRead
+                  .computeIfAbsent(rule.referencedModule().orElseThrow(), k -> new ArrayList<>())
+                  .add(owner);
+          case SESSIONS_ATTENDED -> attendance.add(owner);
+          case MEASURE ->
+              instrumentsRead
+                  .computeIfAbsent(((Rule.Measure) rule).instrument(), k -> new ArrayList<>())
+                  .add(owner);
+          case ALL_OF, ANY_OF, NOT, THERAPIST_RELEASE -> false;
+        };
     for (Rule child : rule.children()) {
       collect(child, owner, days, modulesRead, instrumentsRead, attendance);
     }
