@@ -347,14 +347,12 @@ final class EventFastPath {
             return null;
           }
         }
-        return new Event.MeasureRecorded(
-            eventId, instant, known.json(), items, OptionalInt.empty());
+        return new Event.MeasureRecorded(eventId, instant, known, items, OptionalInt.empty());
       }
       if (total > known.totalMax()) {
         return null;
       }
-      return new Event.MeasureRecorded(
-          eventId, instant, known.json(), List.of(), OptionalInt.of(total));
+      return new Event.MeasureRecorded(eventId, instant, known, List.of(), OptionalInt.of(total));
     }
   }
 

@@ -206,6 +206,6 @@ final class EventMapper {
         .forEach(i -> items.add(i.isNull() ? OptionalInt.empty() : OptionalInt.of(i.asInt())));
     OptionalInt total =
         root.has("total") ? OptionalInt.of(root.get("total").asInt()) : OptionalInt.empty();
-    return new Event.MeasureRecorded(id, at, instrument.json(), items, total);
+    return new Event.MeasureRecorded(id, at, instrument, items, total);
   }
 }

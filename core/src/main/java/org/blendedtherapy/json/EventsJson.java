@@ -586,7 +586,7 @@ public final class EventsJson {
           }
           case MEASURE_RECORDED -> {
             Event.MeasureRecorded e = (Event.MeasureRecorded) event;
-            o.put("instrument", e.instrument());
+            o.put("instrument", e.instrument().json());
             if (e.total().isPresent()) {
               o.put("total", e.total().getAsInt());
             } else {

@@ -45,7 +45,10 @@ final class ProtocolWriter {
     if (!protocol.measures().isEmpty()) {
       ArrayNode measures = root.putArray("measures");
       for (MeasurePlan measure : protocol.measures()) {
-        measures.addObject().put("instrument", measure.instrument()).put("at", measure.at().json());
+        measures
+            .addObject()
+            .put("instrument", measure.instrument().json())
+            .put("at", measure.at().json());
       }
     }
     // Written only when the document states it, so that protocols without it keep their hash.
@@ -70,7 +73,7 @@ final class ProtocolWriter {
   private static ObjectNode outcomeMeasure(OutcomeDefinitions.OutcomeMeasure measure) {
     return NODES
         .objectNode()
-        .put("instrument", measure.instrument())
+        .put("instrument", measure.instrument().json())
         .put("caseness", measure.caseness())
         .put("reliableChange", measure.reliableChange());
   }
@@ -118,7 +121,7 @@ final class ProtocolWriter {
           case MEASURE -> {
             Rule.Measure measure = (Rule.Measure) rule;
             ObjectNode value = node.putObject(key);
-            value.put("instrument", measure.instrument());
+            value.put("instrument", measure.instrument().json());
             measure.atLeast().ifPresent(v -> value.put("atLeast", v));
             measure.atMost().ifPresent(v -> value.put("atMost", v));
             measure.changeAtLeast().ifPresent(v -> value.put("changeAtLeast", v));

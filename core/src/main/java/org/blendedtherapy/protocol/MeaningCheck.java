@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -199,14 +200,9 @@ final class MeaningCheck {
             }
             yield true;
           }
-          case MEASURE -> {
-            String instrument = ((Rule.Measure) rule).instrument();
-            if (Instrument.fromJson(instrument).isEmpty()) {
-              issues.add(unknownInstrument(key(here, "instrument"), instrument));
-            }
-            yield true;
-          }
-          case DAYS_SINCE_START, THERAPIST_RELEASE -> {
+          // A measure's instrument is known: the mapper reports an unknown name
+          // (unknown-instrument).
+          case MEASURE, DAYS_SINCE_START, THERAPIST_RELEASE -> {
             // Nothing to check beyond the schema.
             yield true;
           }
@@ -251,13 +247,6 @@ final class MeaningCheck {
       into.add(rule.kind().json());
     }
     rule.children().forEach(c -> collectGrowing(c, into));
-  }
-
-  private static Issue unknownInstrument(String pointer, String instrument) {
-    return Issue.error(
-        "unknown-instrument",
-        pointer,
-        "unknown instrument \"" + instrument + "\" (known: " + Instrument.knownNames() + ")");
   }
 
   private String pattern() {
@@ -467,13 +456,13 @@ final class MeaningCheck {
         protocol.measures().isEmpty()
             ? "none"
             : protocol.measures().stream()
-                .map(MeasurePlan::instrument)
+                .map(m -> m.instrument().json())
                 .collect(Collectors.joining(", "));
     return Optional.of(
         "it needs a "
-            + rule.instrument()
+            + rule.instrument().json()
             + " score and the plan never records "
-            + rule.instrument()
+            + rule.instrument().json()
             + " (measures: "
             + planned
             + ")");
@@ -525,16 +514,12 @@ final class MeaningCheck {
   }
 
   private static Optional<String> measureImpossible(Rule.Measure rule) {
-    Optional<Instrument> instrument = Instrument.fromJson(rule.instrument());
-    if (instrument.isEmpty()) {
-      return Optional.of("instrument \"" + rule.instrument() + "\" is unknown");
-    }
-    int max = instrument.get().totalMax();
+    int max = rule.instrument().totalMax();
     int low = Math.max(0, rule.atLeast().orElse(0));
     int high = Math.min(max, rule.atMost().orElse(max));
     int changeLow = Math.max(-max, rule.changeAtLeast().orElse(-max));
     int changeHigh = Math.min(max, rule.changeAtMost().orElse(max));
-    String name = rule.instrument();
+    String name = rule.instrument().json();
     if (rule.atLeast().orElse(0) > max) {
       return Optional.of(
           "it needs a "
@@ -641,21 +626,21 @@ final class MeaningCheck {
   }
 
   private void checkMeasures() {
-    Map<String, Integer> seen = new HashMap<>();
+    Map<Instrument, Integer> seen = new EnumMap<>(Instrument.class);
     List<MeasurePlan> measures = protocol.measures();
     for (int i = 0; i < measures.size(); i++) {
-      String instrument = measures.get(i).instrument();
+      Instrument instrument = measures.get(i).instrument();
       String pointer = key(index("/measures", i), "instrument");
-      if (Instrument.fromJson(instrument).isEmpty()) {
-        issues.add(unknownInstrument(pointer, instrument));
-      }
       Integer first = seen.putIfAbsent(instrument, i);
       if (first != null) {
         issues.add(
             Issue.error(
                 "duplicate-id",
                 pointer,
-                "instrument \"" + instrument + "\" is already planned at /measures/" + first));
+                "instrument \""
+                    + instrument.json()
+                    + "\" is already planned at /measures/"
+                    + first));
       }
     }
   }
@@ -671,12 +656,7 @@ final class MeaningCheck {
   }
 
   private void checkOutcome(OutcomeDefinitions.OutcomeMeasure measure, String pointer) {
-    Optional<Instrument> instrument = Instrument.fromJson(measure.instrument());
-    if (instrument.isEmpty()) {
-      issues.add(unknownInstrument(pointer + "/instrument", measure.instrument()));
-      return;
-    }
-    int max = instrument.get().totalMax();
+    int max = measure.instrument().totalMax();
     if (measure.caseness() > max) {
       issues.add(
           Issue.error(
@@ -685,7 +665,7 @@ final class MeaningCheck {
               "caseness "
                   + measure.caseness()
                   + " is above the highest "
-                  + measure.instrument()
+                  + measure.instrument().json()
                   + " total ("
                   + max
                   + ")"));
@@ -698,7 +678,7 @@ final class MeaningCheck {
               "reliableChange "
                   + measure.reliableChange()
                   + " is above the highest "
-                  + measure.instrument()
+                  + measure.instrument().json()
                   + " total ("
                   + max
                   + ")"));

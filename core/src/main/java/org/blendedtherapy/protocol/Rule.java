@@ -387,7 +387,7 @@ public sealed interface Rule
    */
   @API(status = EXPERIMENTAL, since = "0.1")
   record Measure(
-      String instrument,
+      Instrument instrument,
       OptionalInt atLeast,
       OptionalInt atMost,
       OptionalInt changeAtLeast,

@@ -182,7 +182,7 @@ final class Explain {
         measure.atMost().ifPresent(v -> bounds.add("at most " + v));
         measure.changeAtLeast().ifPresent(v -> bounds.add("change at least " + v));
         measure.changeAtMost().ifPresent(v -> bounds.add("change at most " + v));
-        yield measure.instrument() + " " + String.join(", ", bounds);
+        yield measure.instrument().json() + " " + String.join(", ", bounds);
       }
       case THERAPIST_RELEASE -> "release by the therapist";
     };

@@ -305,29 +305,31 @@ public record ProtocolDiff(
   }
 
   private static void measures(Protocol a, Protocol b, List<Change> out) {
-    Map<String, MeasurePlan> old = byId(a.measures(), MeasurePlan::instrument);
-    Map<String, MeasurePlan> now = byId(b.measures(), MeasurePlan::instrument);
+    Map<String, MeasurePlan> old = byId(a.measures(), m -> m.instrument().json());
+    Map<String, MeasurePlan> now = byId(b.measures(), m -> m.instrument().json());
     for (MeasurePlan m : a.measures()) {
-      MeasurePlan n = now.get(m.instrument());
+      String instrument = m.instrument().json();
+      MeasurePlan n = now.get(instrument);
       if (n == null) {
         out.add(
             new Change(
                 Area.MEASURES,
-                m.instrument(),
+                instrument,
                 Kind.REMOVED,
-                "removed " + m.instrument() + " (" + m.at().json() + ")"));
+                "removed " + instrument + " (" + m.at().json() + ")"));
       } else {
-        changed(out, Area.MEASURES, m.instrument(), m.instrument(), m.at().json(), n.at().json());
+        changed(out, Area.MEASURES, instrument, instrument, m.at().json(), n.at().json());
       }
     }
     for (MeasurePlan n : b.measures()) {
-      if (!old.containsKey(n.instrument())) {
+      String instrument = n.instrument().json();
+      if (!old.containsKey(instrument)) {
         out.add(
             new Change(
                 Area.MEASURES,
-                n.instrument(),
+                instrument,
                 Kind.ADDED,
-                "added " + n.instrument() + " (" + n.at().json() + ")"));
+                "added " + instrument + " (" + n.at().json() + ")"));
       }
     }
   }

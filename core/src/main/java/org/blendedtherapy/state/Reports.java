@@ -95,7 +95,7 @@ final class Reports {
               measures.add(result);
               measureIndex.add(i);
               bySession.computeIfAbsent(current.orElse(0), k -> new ArrayList<>()).add(result);
-              if (measure.instrument().equals(Instrument.PHQ_9.json())
+              if (measure.instrument() == Instrument.PHQ_9
                   && measure.items().size() >= 9
                   && measure.items().get(8).orElse(0) > 0) {
                 risk.add(
@@ -143,13 +143,10 @@ final class Reports {
 
   private static MeasureResult result(Event.MeasureRecorded event, OptionalInt session) {
     OptionalInt total = event.score();
-    Optional<Instrument> instrument = Instrument.fromJson(event.instrument());
+    Instrument instrument = event.instrument();
     Optional<String> band =
-        total.isPresent()
-                && instrument.isPresent()
-                && total.getAsInt() >= 0
-                && total.getAsInt() <= instrument.get().totalMax()
-            ? instrument.get().band(total.getAsInt())
+        total.isPresent() && total.getAsInt() >= 0 && total.getAsInt() <= instrument.totalMax()
+            ? instrument.band(total.getAsInt())
             : Optional.empty();
     return new MeasureResult(
         event.id(), event.at(), event.instrument(), event.items(), total, band, session);
@@ -158,9 +155,9 @@ final class Reports {
   /** A measure as text: {@code PHQ-9 16 moderately-severe}, or {@code PHQ-9 incomplete}. */
   static String describe(MeasureResult measure) {
     if (measure.total().isEmpty()) {
-      return measure.instrument() + " incomplete";
+      return measure.instrument().json() + " incomplete";
     }
-    return measure.instrument()
+    return measure.instrument().json()
         + " "
         + measure.total().getAsInt()
         + measure.band().map(b -> " " + b).orElse("");
@@ -174,8 +171,8 @@ final class Reports {
     return Collections.unmodifiableList(risk);
   }
 
-  private List<String> dueAt(Session session) {
-    List<String> due = new ArrayList<>();
+  private List<Instrument> dueAt(Session session) {
+    List<Instrument> due = new ArrayList<>();
     int last = state.sessions().size();
     for (MeasurePlan plan : state.protocol().measures()) {
       boolean applies =
@@ -211,10 +208,10 @@ final class Reports {
       boolean superseded = attendedIndex.get(n) < lastAttendedIndex;
       boolean closed = superseded || !state.at().isBefore(session.windowEnd());
       List<MeasureResult> taken = bySession.getOrDefault(n, List.of());
-      for (String instrument : dueAt(session)) {
+      for (Instrument instrument : dueAt(session)) {
         Optional<String> event = Optional.empty();
         for (MeasureResult m : taken) {
-          if (m.instrument().equals(instrument)) {
+          if (m.instrument() == instrument) {
             event = Optional.of(m.event());
           }
         }
@@ -258,7 +255,7 @@ final class Reports {
       OutcomeDefinitions.OutcomeMeasure measure) {
     TreeMap<Integer, MeasureResult> by = new TreeMap<>();
     for (MeasureResult m : measures) {
-      if (m.isComplete() && m.instrument().equals(measure.instrument())) {
+      if (m.isComplete() && m.instrument() == measure.instrument()) {
         by.put(m.session().orElse(0), m);
       }
     }
@@ -441,7 +438,7 @@ final class Reports {
                           "measure-not-recorded",
                           session.type().isTherapistContact() ? "therapist" : "client",
                           Optional.empty(),
-                          d.instrument() + " due at this session, not recorded"));
+                          d.instrument().json() + " due at this session, not recorded"));
                 }
               }
               Optional<String> focus = lastCompleted;

@@ -18,6 +18,7 @@ import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.client.Rejection;
 import org.blendedtherapy.client.RejectionCode;
 import org.blendedtherapy.internal.Chain;
+import org.blendedtherapy.protocol.Instrument;
 import org.blendedtherapy.protocol.Module;
 import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.protocol.SessionType;
@@ -51,9 +52,9 @@ final class Fold {
   final int[] attendedSeq;
   final Instant[] attendedAt;
   final Instant[] cancelledAt;
-  final Map<String, Chain<int[]>> scores;
+  final Map<Instrument, Chain<int[]>> scores;
   // Views of scores as of now, refreshed when a score is added: what rules read.
-  final Map<String, List<int[]>> scoreViews;
+  final Map<Instrument, List<int[]>> scoreViews;
   final Chain<Rejection> rejected;
   // The position (seq - 1) of each rejected event, in order; below rejectedCount never rewritten.
   int[] rejectedAt = new int[0];
@@ -158,7 +159,7 @@ final class Fold {
     this.cancelledAt = from.cancelledAt.clone();
     if (frozen) {
       // Only the views: a fold copied from this one rebuilds the chains from them.
-      Map<String, List<int[]>> views = new HashMap<>();
+      Map<Instrument, List<int[]>> views = new HashMap<>();
       from.scoreViews.forEach((k, v) -> views.put(k, List.copyOf(v)));
       this.scores = Map.of();
       this.scoreViews = Map.copyOf(views);
@@ -851,8 +852,12 @@ final class Fold {
       out.instant(cancelledAt[i]);
     }
     d.writeInt(scoreViews.size());
-    for (Map.Entry<String, List<int[]>> e : new java.util.TreeMap<>(scoreViews).entrySet()) {
-      d.writeUTF(e.getKey());
+    // In the order of the instruments' names, as when the scores were keyed by name.
+    Map<Instrument, List<int[]>> byName =
+        new java.util.TreeMap<>(java.util.Comparator.comparing(Instrument::json));
+    byName.putAll(scoreViews);
+    for (Map.Entry<Instrument, List<int[]>> e : byName.entrySet()) {
+      d.writeUTF(e.getKey().json());
       d.writeInt(e.getValue().size());
       for (int[] fact : e.getValue()) {
         d.writeInt(fact[0]);
@@ -959,7 +964,7 @@ final class Fold {
       cancelledAt[i] = in.instant();
     }
     for (int n = d.readInt(), i = 0; i < n; i++) {
-      String instrument = d.readUTF();
+      Instrument instrument = Instrument.fromJson(d.readUTF()).orElseThrow();
       Chain<int[]> chain = new Chain<>();
       for (int m = d.readInt(), j = 0; j < m; j++) {
         chain.add(new int[] {d.readInt(), d.readInt()});

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.apiguardian.api.API;
+import org.blendedtherapy.protocol.Instrument;
 import org.blendedtherapy.protocol.Progress;
 import org.blendedtherapy.protocol.SessionPlan;
 import org.blendedtherapy.protocol.SessionType;
@@ -28,7 +29,7 @@ public final class Moment implements Progress {
   private final Shape shape;
   private final int[] attendedSeq;
   private final SessionPlan plan;
-  private final Map<String, List<int[]>> scores;
+  private final Map<Instrument, List<int[]>> scores;
   private final int seq;
   private final Instant now;
   private final ZoneId zone;
@@ -39,7 +40,7 @@ public final class Moment implements Progress {
       Shape shape,
       int[] attendedSeq,
       SessionPlan plan,
-      Map<String, List<int[]>> scores,
+      Map<Instrument, List<int[]>> scores,
       int seq,
       Instant now,
       ZoneId zone,
@@ -198,7 +199,7 @@ public final class Moment implements Progress {
   }
 
   @Override
-  public OptionalInt latestScore(String instrument) {
+  public OptionalInt latestScore(Instrument instrument) {
     List<int[]> facts = scores.get(instrument);
     if (facts == null) {
       return OptionalInt.empty();
@@ -218,7 +219,7 @@ public final class Moment implements Progress {
   }
 
   @Override
-  public OptionalInt baselineScore(String instrument) {
+  public OptionalInt baselineScore(Instrument instrument) {
     List<int[]> facts = scores.get(instrument);
     return facts == null || facts.isEmpty() || facts.get(0)[0] > seq
         ? OptionalInt.empty()

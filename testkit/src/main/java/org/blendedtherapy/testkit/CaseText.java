@@ -114,7 +114,7 @@ final class CaseText {
       case MEASURE_RECORDED -> {
         Event.MeasureRecorded m = (Event.MeasureRecorded) event;
         yield " "
-            + m.instrument()
+            + m.instrument().json()
             + (m.total().isPresent()
                 ? " total=" + m.total().getAsInt()
                 : " items=" + items(m.items()));

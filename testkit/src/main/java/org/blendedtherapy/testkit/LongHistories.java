@@ -301,9 +301,7 @@ public final class LongHistories {
         items.add(OptionalInt.of(random.nextInt(0, instrument.itemMax() + 1)));
       }
       return new Draft(
-          at,
-          (id, t) ->
-              new Event.MeasureRecorded(id, t, instrument.json(), items, OptionalInt.empty()));
+          at, (id, t) -> new Event.MeasureRecorded(id, t, instrument, items, OptionalInt.empty()));
     }
 
     /** Resolves local intent as the library does: a gap moves forward, an overlap is earlier. */
