@@ -552,7 +552,7 @@ public final class EventsJson {
             yield true;
           }
           case SESSION_ATTENDED, SESSION_MISSED -> {
-            o.put("session", ((Event.SessionEvent) event).session());
+            o.put("session", event.aboutSession().getAsInt());
             yield true;
           }
           case SESSION_CANCELLED -> {
@@ -566,7 +566,7 @@ public final class EventsJson {
               MODULE_RELEASED,
               MODULE_SKIPPED,
               MODULE_REPEATED -> {
-            o.put("module", ((Event.ModuleEvent) event).module());
+            o.put("module", event.aboutModule().orElseThrow());
             yield true;
           }
           case MODULES_REORDERED -> {

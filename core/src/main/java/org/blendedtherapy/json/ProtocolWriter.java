@@ -164,7 +164,7 @@ final class ProtocolWriter {
     boolean written =
         switch (schedule.kind()) {
           case DAILY -> {
-            times(node.putObject(key), ((Schedule.Daily) schedule).at());
+            times(node.putObject(key), schedule.timesOfDay());
             yield true;
           }
           case WEEKLY -> {
@@ -187,11 +187,11 @@ final class ProtocolWriter {
             yield true;
           }
           case BEFORE -> {
-            offsets(node.putArray(key), ((Schedule.Before) schedule).offsets());
+            offsets(node.putArray(key), schedule.offsets());
             yield true;
           }
           case AFTER -> {
-            offsets(node.putArray(key), ((Schedule.After) schedule).offsets());
+            offsets(node.putArray(key), schedule.offsets());
             yield true;
           }
         };

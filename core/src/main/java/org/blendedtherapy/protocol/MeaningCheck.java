@@ -826,7 +826,7 @@ final class MeaningCheck {
     }
     Offset shortest = null;
     LocalDateTime first = null;
-    for (Offset offset : ((Schedule.After) policy.schedule()).offsets()) {
+    for (Offset offset : policy.schedule().offsets()) {
       if (offset.days().getDays() > MAX_PLAN_DAYS || offset.time().toDays() > MAX_PLAN_DAYS) {
         continue;
       }

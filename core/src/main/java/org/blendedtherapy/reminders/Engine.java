@@ -197,12 +197,12 @@ final class Engine {
       }
       words.add(List.copyOf(inWords));
       if (schedule.kind() == Schedule.Kind.BEFORE) {
-        for (Offset offset : ((Schedule.Before) schedule).offsets()) {
+        for (Offset offset : schedule.offsets()) {
           before = Math.max(before, offset.days().getDays() + offset.time().toDays() + 1);
           plain &= wholeMinutes(offset);
         }
       } else if (schedule.kind() == Schedule.Kind.AFTER) {
-        for (Offset offset : ((Schedule.After) schedule).offsets()) {
+        for (Offset offset : schedule.offsets()) {
           plain &= wholeMinutes(offset);
         }
       } else if (isCalendar(policy)) {
@@ -631,12 +631,11 @@ final class Engine {
     boolean relative =
         switch (schedule.kind()) {
           case BEFORE -> {
-            relativeToSessions(
-                policy, ((Schedule.Before) schedule).offsets(), true, from, to, fixed, sink);
+            relativeToSessions(policy, schedule.offsets(), true, from, to, fixed, sink);
             yield true;
           }
           case AFTER -> {
-            List<Offset> offsets = ((Schedule.After) schedule).offsets();
+            List<Offset> offsets = schedule.offsets();
             if (policy.kind() == ReminderKind.MODULE) {
               relativeToModules(policy, offsets, from, to, fixed, sink);
             } else {

@@ -383,7 +383,7 @@ public record ProtocolDiff(
   static String schedule(ReminderPolicy policy) {
     Schedule schedule = policy.schedule();
     return switch (schedule.kind()) {
-      case DAILY -> "daily at " + times(((Schedule.Daily) schedule).at());
+      case DAILY -> "daily at " + times(schedule.timesOfDay());
       case WEEKLY -> {
         Schedule.Weekly weekly = (Schedule.Weekly) schedule;
         yield "every "
@@ -399,13 +399,11 @@ public record ProtocolDiff(
         yield "every " + every.days() + " days at " + times(every.at());
       }
       case BEFORE ->
-          ((Schedule.Before) schedule)
-                  .offsets().stream().map(Object::toString).collect(Collectors.joining(", "))
+          schedule.offsets().stream().map(Object::toString).collect(Collectors.joining(", "))
               + " before "
               + sessionTypes(policy);
       case AFTER ->
-          ((Schedule.After) schedule)
-                  .offsets().stream().map(Object::toString).collect(Collectors.joining(", "))
+          schedule.offsets().stream().map(Object::toString).collect(Collectors.joining(", "))
               + " after "
               + (policy.kind() == ReminderKind.MODULE ? "a module opens" : sessionTypes(policy));
     };

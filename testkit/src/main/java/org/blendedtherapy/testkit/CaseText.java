@@ -100,7 +100,7 @@ final class CaseText {
         Event.SessionScheduled moved = (Event.SessionScheduled) event;
         yield " session=" + moved.session() + " start=" + moved.start();
       }
-      case SESSION_ATTENDED, SESSION_MISSED -> " session=" + ((Event.SessionEvent) event).session();
+      case SESSION_ATTENDED, SESSION_MISSED -> " session=" + event.aboutSession().getAsInt();
       case SESSION_CANCELLED -> {
         Event.SessionCancelled cancelled = (Event.SessionCancelled) event;
         yield " session="
@@ -109,7 +109,7 @@ final class CaseText {
             + cancelled.by().name().toLowerCase(Locale.ROOT);
       }
       case MODULE_STARTED, MODULE_COMPLETED, MODULE_RELEASED, MODULE_SKIPPED ->
-          " module=" + ((Event.ModuleEvent) event).module();
+          " module=" + event.aboutModule().orElseThrow();
       case MOOD_RATED -> " value=" + ((Event.MoodRated) event).value();
       case MEASURE_RECORDED -> {
         Event.MeasureRecorded m = (Event.MeasureRecorded) event;

@@ -316,7 +316,7 @@ public final class LongHistories {
     List<DailyPolicy> out = new ArrayList<>();
     for (ReminderPolicy policy : protocol.reminders()) {
       if (policy.schedule().kind() == Schedule.Kind.DAILY) {
-        out.add(new DailyPolicy(policy.id(), ((Schedule.Daily) policy.schedule()).at()));
+        out.add(new DailyPolicy(policy.id(), policy.schedule().timesOfDay()));
       }
     }
     return List.copyOf(out);
@@ -326,7 +326,7 @@ public final class LongHistories {
     for (ReminderPolicy policy : protocol.reminders()) {
       if (policy.kind() == ReminderKind.MOOD_RATING
           && policy.schedule().kind() == Schedule.Kind.DAILY) {
-        List<LocalTime> at = ((Schedule.Daily) policy.schedule()).at();
+        List<LocalTime> at = policy.schedule().timesOfDay();
         return at.size() >= 2 ? at.subList(0, 2) : DEFAULT_MOOD_TIMES;
       }
     }
