@@ -126,11 +126,11 @@ final class HtmlTimeline {
       String fill = contact ? "#1f5fbf" : "#2e8b57";
       String status = s.status().json();
       String shape =
-          switch (status) {
-            case "attended" -> "fill=\"" + fill + "\" stroke=\"" + fill + "\"";
-            case "planned" -> "fill=\"" + fill + "\" fill-opacity=\"0.45\" stroke=\"" + fill + "\"";
-            case "missed" -> "fill=\"#ffffff\" stroke=\"" + fill + "\" stroke-dasharray=\"3 2\"";
-            default -> "fill=\"#bbbbbb\" stroke=\"#777777\"";
+          switch (s.status()) {
+            case ATTENDED -> "fill=\"" + fill + "\" stroke=\"" + fill + "\"";
+            case PLANNED -> "fill=\"" + fill + "\" fill-opacity=\"0.45\" stroke=\"" + fill + "\"";
+            case MISSED -> "fill=\"#ffffff\" stroke=\"" + fill + "\" stroke-dasharray=\"3 2\"";
+            case CANCELLED -> "fill=\"#bbbbbb\" stroke=\"#777777\"";
           };
       svg.append("<rect class=\"session\" data-session=\"")
           .append(s.number())

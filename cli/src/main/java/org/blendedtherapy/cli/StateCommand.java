@@ -114,7 +114,7 @@ final class StateCommand extends InputCommand {
         table.row(
             m.event(),
             StateJson.local(m.at().atZone(zone).toLocalDateTime()),
-            m.instrument(),
+            m.instrument().json(),
             m.session().isPresent() ? String.valueOf(m.session().getAsInt()) : "",
             m.total().isPresent() ? String.valueOf(m.total().getAsInt()) : "incomplete",
             m.band().orElse(""));
@@ -124,7 +124,7 @@ final class StateCommand extends InputCommand {
     List<DueMeasure> due = state.dueMeasures();
     if (!due.isEmpty()) {
       Table table = new Table("session", "instrument", "status");
-      due.forEach(d -> table.row(d.session(), d.instrument(), d.status().json()));
+      due.forEach(d -> table.row(d.session(), d.instrument().json(), d.status().json()));
       text.append("\nDue measures\n").append(table.render());
     }
     text.append("\nOutcome\n");
@@ -143,7 +143,7 @@ final class StateCommand extends InputCommand {
           .append('\n');
       for (Outcome.Scores s : List.of(b.depression(), b.anxiety())) {
         text.append("  ")
-            .append(s.instrument())
+            .append(s.instrument().json())
             .append(' ')
             .append(s.first())
             .append(" -> ")

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.apiguardian.api.API;
+import org.blendedtherapy.protocol.Instrument;
 
 /**
  * Something that happened to a client, at a UTC instant, with a unique host-chosen id. Events of a
@@ -283,7 +284,7 @@ public sealed interface Event
    */
   @API(status = EXPERIMENTAL, since = "0.1")
   record MeasureRecorded(
-      String id, Instant at, String instrument, List<OptionalInt> items, OptionalInt total)
+      String id, Instant at, Instrument instrument, List<OptionalInt> items, OptionalInt total)
       implements Event {
     /**
      * Creates the event.
@@ -327,7 +328,7 @@ public sealed interface Event
 
     @Override
     public String toString() {
-      return "MeasureRecorded[id=" + id + ", at=" + at + ", instrument=" + instrument + "]";
+      return "MeasureRecorded[id=" + id + ", at=" + at + ", instrument=" + instrument.json() + "]";
     }
   }
 

@@ -298,52 +298,34 @@ final class EventFastPath {
       if (eventId == null || instant == null) {
         return null;
       }
-      switch (type) {
-        case SESSION_SCHEDULED:
-          return start == null
-              ? null
-              : new Event.SessionScheduled(eventId, instant, session, start);
-        case SESSION_ATTENDED:
-        case SESSION_MISSED:
-          return new Event.SessionEvent(eventId, type, instant, session);
-        case SESSION_CANCELLED:
-          return by == null ? null : new Event.SessionCancelled(eventId, instant, session, by);
-        case MODULE_STARTED:
-        case MODULE_COMPLETED:
-        case MODULE_RELEASED:
-        case MODULE_SKIPPED:
-        case MODULE_REPEATED:
-          return module == null ? null : new Event.ModuleEvent(eventId, type, instant, module);
-        case MODULES_REORDERED:
-          return order == null ? null : new Event.ModulesReordered(eventId, instant, order);
-        case MODULE_ASSIGNED:
-          return module == null
-              ? null
-              : new Event.ModuleAssigned(
-                  eventId,
-                  instant,
-                  module,
-                  session == REFUSED ? OptionalInt.empty() : OptionalInt.of(session));
-        case MOOD_RATED:
-          return new Event.MoodRated(eventId, instant, value);
-        case MEASURE_RECORDED:
-          return measure(eventId, instant);
-        case REMINDER_ACKNOWLEDGED:
-        case REMINDER_IGNORED:
-          return reminder == null
-              ? null
-              : new Event.ReminderEvent(eventId, type, instant, reminder);
-        case REMINDER_OPTED_OUT:
-        case REMINDER_OPTED_IN:
-          return policy == null ? null : new Event.PolicyEvent(eventId, type, instant, policy);
-        case ZONE_CHANGED:
-          return zone == null ? null : new Event.ZoneChanged(eventId, instant, zone);
-        case PAUSED:
-        case RESUMED:
-        case DISCHARGED:
-          return new Event.Lifecycle(eventId, type, instant);
-      }
-      return null;
+      return switch (type) {
+        case SESSION_SCHEDULED ->
+            start == null ? null : new Event.SessionScheduled(eventId, instant, session, start);
+        case SESSION_ATTENDED, SESSION_MISSED ->
+            new Event.SessionEvent(eventId, type, instant, session);
+        case SESSION_CANCELLED ->
+            by == null ? null : new Event.SessionCancelled(eventId, instant, session, by);
+        case MODULE_STARTED, MODULE_COMPLETED, MODULE_RELEASED, MODULE_SKIPPED, MODULE_REPEATED ->
+            module == null ? null : new Event.ModuleEvent(eventId, type, instant, module);
+        case MODULES_REORDERED ->
+            order == null ? null : new Event.ModulesReordered(eventId, instant, order);
+        case MODULE_ASSIGNED ->
+            module == null
+                ? null
+                : new Event.ModuleAssigned(
+                    eventId,
+                    instant,
+                    module,
+                    session == REFUSED ? OptionalInt.empty() : OptionalInt.of(session));
+        case MOOD_RATED -> new Event.MoodRated(eventId, instant, value);
+        case MEASURE_RECORDED -> measure(eventId, instant);
+        case REMINDER_ACKNOWLEDGED, REMINDER_IGNORED ->
+            reminder == null ? null : new Event.ReminderEvent(eventId, type, instant, reminder);
+        case REMINDER_OPTED_OUT, REMINDER_OPTED_IN ->
+            policy == null ? null : new Event.PolicyEvent(eventId, type, instant, policy);
+        case ZONE_CHANGED -> zone == null ? null : new Event.ZoneChanged(eventId, instant, zone);
+        case PAUSED, RESUMED, DISCHARGED -> new Event.Lifecycle(eventId, type, instant);
+      };
     }
 
     /** The meaning layer's measure checks: one of items and total, fitting a known instrument. */
@@ -365,14 +347,12 @@ final class EventFastPath {
             return null;
           }
         }
-        return new Event.MeasureRecorded(
-            eventId, instant, known.json(), items, OptionalInt.empty());
+        return new Event.MeasureRecorded(eventId, instant, known, items, OptionalInt.empty());
       }
       if (total > known.totalMax()) {
         return null;
       }
-      return new Event.MeasureRecorded(
-          eventId, instant, known.json(), List.of(), OptionalInt.of(total));
+      return new Event.MeasureRecorded(eventId, instant, known, List.of(), OptionalInt.of(total));
     }
   }
 

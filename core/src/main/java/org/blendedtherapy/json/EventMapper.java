@@ -30,42 +30,21 @@ final class EventMapper {
 
   /** The keys an event of a type carries besides id, type and at; the schema's allOf agrees. */
   static List<String> fields(EventType type) {
-    switch (type) {
-      case SESSION_SCHEDULED:
-        return List.of("session", "start");
-      case SESSION_ATTENDED:
-      case SESSION_MISSED:
-        return List.of("session");
-      case SESSION_CANCELLED:
-        return List.of("session", "by");
-      case MODULE_STARTED:
-      case MODULE_COMPLETED:
-      case MODULE_RELEASED:
-      case MODULE_SKIPPED:
-      case MODULE_REPEATED:
-        return List.of("module");
-      case MODULES_REORDERED:
-        return List.of("order");
-      case MODULE_ASSIGNED:
-        return List.of("module", "session");
-      case MOOD_RATED:
-        return List.of("value");
-      case MEASURE_RECORDED:
-        return List.of("instrument", "items", "total");
-      case REMINDER_ACKNOWLEDGED:
-      case REMINDER_IGNORED:
-        return List.of("reminder");
-      case REMINDER_OPTED_OUT:
-      case REMINDER_OPTED_IN:
-        return List.of("policy");
-      case ZONE_CHANGED:
-        return List.of("zone");
-      case PAUSED:
-      case RESUMED:
-      case DISCHARGED:
-      default:
-        return List.of();
-    }
+    return switch (type) {
+      case SESSION_SCHEDULED -> List.of("session", "start");
+      case SESSION_ATTENDED, SESSION_MISSED -> List.of("session");
+      case SESSION_CANCELLED -> List.of("session", "by");
+      case MODULE_STARTED, MODULE_COMPLETED, MODULE_RELEASED, MODULE_SKIPPED, MODULE_REPEATED ->
+          List.of("module");
+      case MODULES_REORDERED -> List.of("order");
+      case MODULE_ASSIGNED -> List.of("module", "session");
+      case MOOD_RATED -> List.of("value");
+      case MEASURE_RECORDED -> List.of("instrument", "items", "total");
+      case REMINDER_ACKNOWLEDGED, REMINDER_IGNORED -> List.of("reminder");
+      case REMINDER_OPTED_OUT, REMINDER_OPTED_IN -> List.of("policy");
+      case ZONE_CHANGED -> List.of("zone");
+      case PAUSED, RESUMED, DISCHARGED -> List.of();
+    };
   }
 
   static Optional<Event> map(JsonNode root, List<Issue> into) {
@@ -104,60 +83,43 @@ final class EventMapper {
     }
     String id = root.get("id").asString();
     Instant instant = at.orElseThrow();
-    switch (type) {
-      case SESSION_SCHEDULED:
-        return Optional.of(
-            new Event.SessionScheduled(id, instant, session(root), start.orElseThrow()));
-      case SESSION_ATTENDED:
-      case SESSION_MISSED:
-        return Optional.of(new Event.SessionEvent(id, type, instant, session(root)));
-      case SESSION_CANCELLED:
-        return Optional.of(
-            new Event.SessionCancelled(
-                id,
-                instant,
-                session(root),
-                "client".equals(root.get("by").asString())
-                    ? Event.CancelledBy.CLIENT
-                    : Event.CancelledBy.SERVICE));
-      case MODULE_STARTED:
-      case MODULE_COMPLETED:
-      case MODULE_RELEASED:
-      case MODULE_SKIPPED:
-      case MODULE_REPEATED:
-        return Optional.of(new Event.ModuleEvent(id, type, instant, root.get("module").asString()));
-      case MODULES_REORDERED:
-        {
-          List<String> order = new ArrayList<>();
-          root.get("order").forEach(m -> order.add(m.asString()));
-          return Optional.of(new Event.ModulesReordered(id, instant, order));
-        }
-      case MODULE_ASSIGNED:
-        return Optional.of(
-            new Event.ModuleAssigned(
-                id,
-                instant,
-                root.get("module").asString(),
-                root.has("session") ? OptionalInt.of(session(root)) : OptionalInt.empty()));
-      case MOOD_RATED:
-        return Optional.of(new Event.MoodRated(id, instant, root.get("value").asInt()));
-      case MEASURE_RECORDED:
-        return Optional.of(measureRecorded(id, instant, instrument.orElseThrow(), root));
-      case REMINDER_ACKNOWLEDGED:
-      case REMINDER_IGNORED:
-        return Optional.of(
-            new Event.ReminderEvent(id, type, instant, root.get("reminder").asString()));
-      case REMINDER_OPTED_OUT:
-      case REMINDER_OPTED_IN:
-        return Optional.of(new Event.PolicyEvent(id, type, instant, root.get("policy").asString()));
-      case ZONE_CHANGED:
-        return Optional.of(new Event.ZoneChanged(id, instant, zone.orElseThrow()));
-      case PAUSED:
-      case RESUMED:
-      case DISCHARGED:
-      default:
-        return Optional.of(new Event.Lifecycle(id, type, instant));
-    }
+    Event event =
+        switch (type) {
+          case SESSION_SCHEDULED ->
+              new Event.SessionScheduled(id, instant, session(root), start.orElseThrow());
+          case SESSION_ATTENDED, SESSION_MISSED ->
+              new Event.SessionEvent(id, type, instant, session(root));
+          case SESSION_CANCELLED ->
+              new Event.SessionCancelled(
+                  id,
+                  instant,
+                  session(root),
+                  "client".equals(root.get("by").asString())
+                      ? Event.CancelledBy.CLIENT
+                      : Event.CancelledBy.SERVICE);
+          case MODULE_STARTED, MODULE_COMPLETED, MODULE_RELEASED, MODULE_SKIPPED, MODULE_REPEATED ->
+              new Event.ModuleEvent(id, type, instant, root.get("module").asString());
+          case MODULES_REORDERED -> {
+            List<String> order = new ArrayList<>();
+            root.get("order").forEach(m -> order.add(m.asString()));
+            yield new Event.ModulesReordered(id, instant, order);
+          }
+          case MODULE_ASSIGNED ->
+              new Event.ModuleAssigned(
+                  id,
+                  instant,
+                  root.get("module").asString(),
+                  root.has("session") ? OptionalInt.of(session(root)) : OptionalInt.empty());
+          case MOOD_RATED -> new Event.MoodRated(id, instant, root.get("value").asInt());
+          case MEASURE_RECORDED -> measureRecorded(id, instant, instrument.orElseThrow(), root);
+          case REMINDER_ACKNOWLEDGED, REMINDER_IGNORED ->
+              new Event.ReminderEvent(id, type, instant, root.get("reminder").asString());
+          case REMINDER_OPTED_OUT, REMINDER_OPTED_IN ->
+              new Event.PolicyEvent(id, type, instant, root.get("policy").asString());
+          case ZONE_CHANGED -> new Event.ZoneChanged(id, instant, zone.orElseThrow());
+          case PAUSED, RESUMED, DISCHARGED -> new Event.Lifecycle(id, type, instant);
+        };
+    return Optional.of(event);
   }
 
   private static int session(JsonNode root) {
@@ -245,6 +207,6 @@ final class EventMapper {
         .forEach(i -> items.add(i.isNull() ? OptionalInt.empty() : OptionalInt.of(i.asInt())));
     OptionalInt total =
         root.has("total") ? OptionalInt.of(root.get("total").asInt()) : OptionalInt.empty();
-    return new Event.MeasureRecorded(id, at, instrument.json(), items, total);
+    return new Event.MeasureRecorded(id, at, instrument, items, total);
   }
 }

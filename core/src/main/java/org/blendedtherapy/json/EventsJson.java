@@ -545,82 +545,78 @@ public final class EventsJson {
     o.put("id", event.id());
     o.put("type", event.type().json());
     o.put("at", event.at().toString());
-    switch (event.type()) {
-      case SESSION_SCHEDULED:
-        {
-          Event.SessionScheduled e = (Event.SessionScheduled) event;
-          o.put("session", e.session());
-          o.put("start", StateJson.local(e.start()));
-          break;
-        }
-      case SESSION_ATTENDED:
-      case SESSION_MISSED:
-        o.put("session", ((Event.SessionEvent) event).session());
-        break;
-      case SESSION_CANCELLED:
-        {
-          Event.SessionCancelled e = (Event.SessionCancelled) event;
-          o.put("session", e.session());
-          o.put("by", e.by() == Event.CancelledBy.CLIENT ? "client" : "service");
-          break;
-        }
-      case MODULE_STARTED:
-      case MODULE_COMPLETED:
-      case MODULE_RELEASED:
-      case MODULE_SKIPPED:
-      case MODULE_REPEATED:
-        o.put("module", ((Event.ModuleEvent) event).module());
-        break;
-      case MODULES_REORDERED:
-        {
-          ArrayNode order = o.putArray("order");
-          ((Event.ModulesReordered) event).order().forEach(order::add);
-          break;
-        }
-      case MODULE_ASSIGNED:
-        {
-          Event.ModuleAssigned e = (Event.ModuleAssigned) event;
-          o.put("module", e.module());
-          e.session().ifPresent(s -> o.put("session", s));
-          break;
-        }
-      case MOOD_RATED:
-        o.put("value", ((Event.MoodRated) event).value());
-        break;
-      case MEASURE_RECORDED:
-        {
-          Event.MeasureRecorded e = (Event.MeasureRecorded) event;
-          o.put("instrument", e.instrument());
-          if (e.total().isPresent()) {
-            o.put("total", e.total().getAsInt());
-          } else {
-            ArrayNode items = o.putArray("items");
-            for (OptionalInt item : e.items()) {
-              if (item.isPresent()) {
-                items.add(item.getAsInt());
-              } else {
-                items.addNull();
+    boolean hasFields =
+        switch (event.type()) {
+          case SESSION_SCHEDULED -> {
+            Event.SessionScheduled e = (Event.SessionScheduled) event;
+            o.put("session", e.session());
+            o.put("start", StateJson.local(e.start()));
+            yield true;
+          }
+          case SESSION_ATTENDED, SESSION_MISSED -> {
+            o.put("session", event.aboutSession().getAsInt());
+            yield true;
+          }
+          case SESSION_CANCELLED -> {
+            Event.SessionCancelled e = (Event.SessionCancelled) event;
+            o.put("session", e.session());
+            o.put("by", e.by() == Event.CancelledBy.CLIENT ? "client" : "service");
+            yield true;
+          }
+          case MODULE_STARTED,
+              MODULE_COMPLETED,
+              MODULE_RELEASED,
+              MODULE_SKIPPED,
+              MODULE_REPEATED -> {
+            o.put("module", event.aboutModule().orElseThrow());
+            yield true;
+          }
+          case MODULES_REORDERED -> {
+            ArrayNode order = o.putArray("order");
+            ((Event.ModulesReordered) event).order().forEach(order::add);
+            yield true;
+          }
+          case MODULE_ASSIGNED -> {
+            Event.ModuleAssigned e = (Event.ModuleAssigned) event;
+            o.put("module", e.module());
+            e.session().ifPresent(s -> o.put("session", s));
+            yield true;
+          }
+          case MOOD_RATED -> {
+            o.put("value", ((Event.MoodRated) event).value());
+            yield true;
+          }
+          case MEASURE_RECORDED -> {
+            Event.MeasureRecorded e = (Event.MeasureRecorded) event;
+            o.put("instrument", e.instrument().json());
+            if (e.total().isPresent()) {
+              o.put("total", e.total().getAsInt());
+            } else {
+              ArrayNode items = o.putArray("items");
+              for (OptionalInt item : e.items()) {
+                if (item.isPresent()) {
+                  items.add(item.getAsInt());
+                } else {
+                  items.addNull();
+                }
               }
             }
+            yield true;
           }
-          break;
-        }
-      case REMINDER_ACKNOWLEDGED:
-      case REMINDER_IGNORED:
-        o.put("reminder", ((Event.ReminderEvent) event).reminder());
-        break;
-      case REMINDER_OPTED_OUT:
-      case REMINDER_OPTED_IN:
-        o.put("policy", ((Event.PolicyEvent) event).policy());
-        break;
-      case ZONE_CHANGED:
-        o.put("zone", ((Event.ZoneChanged) event).zone().getId());
-        break;
-      case PAUSED:
-      case RESUMED:
-      case DISCHARGED:
-        break;
-    }
+          case REMINDER_ACKNOWLEDGED, REMINDER_IGNORED -> {
+            o.put("reminder", ((Event.ReminderEvent) event).reminder());
+            yield true;
+          }
+          case REMINDER_OPTED_OUT, REMINDER_OPTED_IN -> {
+            o.put("policy", ((Event.PolicyEvent) event).policy());
+            yield true;
+          }
+          case ZONE_CHANGED -> {
+            o.put("zone", ((Event.ZoneChanged) event).zone().getId());
+            yield true;
+          }
+          case PAUSED, RESUMED, DISCHARGED -> false;
+        };
     return o;
   }
 }

@@ -1,6 +1,7 @@
 package org.blendedtherapy.json;
 
 import static org.blendedtherapy.internal.Pointers.index;
+import static org.blendedtherapy.internal.Pointers.key;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -17,6 +18,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.blendedtherapy.Issue;
 import org.blendedtherapy.IssueCode;
+import org.blendedtherapy.protocol.Instrument;
 import org.blendedtherapy.protocol.MeasurePlan;
 import org.blendedtherapy.protocol.MeasureSchedule;
 import org.blendedtherapy.protocol.MinutesRange;
@@ -40,7 +42,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Maps the schema-valid parts of a protocol tree onto the model. The schema has already guaranteed
  * types, required keys and forms of each part it found no error in; what it cannot say in the shape
- * we want (exactly one schedule key on a policy object) is reported here.
+ * we want (exactly one schedule key on a policy object, an instrument the library knows) is
+ * reported here.
  *
  * <p>A part with an error at, under or above its pointer is left out (a module, a policy) or
  * replaced by a placeholder (the plan, measures, reminder limits, tailoring, outcomes), and {@link
@@ -67,7 +70,17 @@ final class ProtocolMapper {
    */
   Mapped map(JsonNode root, List<Issue> into) {
     broken = into.stream().filter(Issue::isError).map(Issue::pointer).collect(Collectors.toList());
-    partial = !broken.isEmpty();
+    List<Issue> unknown = unknownInstruments(root);
+    into.addAll(unknown);
+    broken = new ArrayList<>(broken);
+    for (Issue issue : unknown) {
+      // As for a schema error there, the module of a rule with an unknown instrument is left out
+      // and the measures are replaced; an outcome measure is replaced alone (see outcomeMeasure).
+      if (!issue.pointer().startsWith("/outcomes/")) {
+        broken.add(issue.pointer());
+      }
+    }
+    partial = !broken.isEmpty() || !unknown.isEmpty();
     boolean complete = !partial;
 
     List<Module> modules = new ArrayList<>();
@@ -182,6 +195,82 @@ final class ProtocolMapper {
    */
   private record DeclaredPlan(SessionPlan plan, Period cadence, boolean tooLong) {}
 
+  /**
+   * Reports every instrument name the library does not know, in the parts the schema found sound:
+   * the model holds an {@link Instrument}, so the check runs before it is built, with the code,
+   * pointer and message the meaning checks gave it.
+   */
+  private List<Issue> unknownInstruments(JsonNode root) {
+    List<Issue> found = new ArrayList<>();
+    JsonNode modules = root.path("modules");
+    for (int i = 0; modules.isArray() && i < modules.size(); i++) {
+      String pointer = index("/modules", i);
+      JsonNode unlock = modules.get(i).path("unlock");
+      if (!isBroken(pointer) && unlock.isObject()) {
+        unknownInstruments(unlock, key(pointer, "unlock"), found);
+      }
+    }
+    JsonNode measures = root.path("measures");
+    for (int i = 0; measures.isArray() && !isBroken("/measures") && i < measures.size(); i++) {
+      unknownInstrument(measures.get(i), index("/measures", i), found);
+    }
+    if (root.path("outcomes").isObject() && !isBroken("/outcomes")) {
+      unknownInstrument(root.get("outcomes").path("depression"), "/outcomes/depression", found);
+      unknownInstrument(root.get("outcomes").path("anxiety"), "/outcomes/anxiety", found);
+    }
+    return found;
+  }
+
+  /** The unknown instruments of a rule's {@code measure} leaves, in document order. */
+  private static void unknownInstruments(JsonNode rule, String pointer, List<Issue> into) {
+    for (String kind : rule.propertyNames()) {
+      JsonNode value = rule.get(kind);
+      String here = key(pointer, kind);
+      Optional<Rule.Kind> known = Rule.Kind.fromJson(kind);
+      if (known.isEmpty()) {
+        continue;
+      }
+      boolean hasChildren =
+          switch (known.get()) {
+            case ALL_OF, ANY_OF -> {
+              for (int i = 0; value.isArray() && i < value.size(); i++) {
+                unknownInstruments(value.get(i), index(here, i), into);
+              }
+              yield true;
+            }
+            case NOT -> {
+              unknownInstruments(value, here, into);
+              yield true;
+            }
+            case MEASURE -> {
+              unknownInstrument(value, here, into);
+              yield false;
+            }
+            case MODULE_COMPLETED,
+                MODULE_STARTED,
+                SESSIONS_ATTENDED,
+                DAYS_SINCE_START,
+                THERAPIST_RELEASE ->
+                false;
+          };
+    }
+  }
+
+  private static void unknownInstrument(JsonNode holder, String pointer, List<Issue> into) {
+    JsonNode name = holder.path("instrument");
+    if (name.isString() && Instrument.fromJson(name.asString()).isEmpty()) {
+      into.add(
+          Issue.error(
+              IssueCode.UNKNOWN_INSTRUMENT,
+              key(pointer, "instrument"),
+              "unknown instrument \""
+                  + name.asString()
+                  + "\" (known: "
+                  + Instrument.knownNames()
+                  + ")"));
+    }
+  }
+
   /** Whether an error is at an ancestor of the pointer, such as the array of a module. */
   private boolean isBrokenAbove(String pointer) {
     return broken.stream().anyMatch(error -> !error.isEmpty() && pointer.startsWith(error + "/"));
@@ -226,24 +315,31 @@ final class ProtocolMapper {
         m ->
             into.add(
                 new MeasurePlan(
-                    m.get("instrument").asString(),
+                    Instrument.fromJson(m.get("instrument").asString()).orElseThrow(),
                     MeasureSchedule.fromJson(m.get("at").asString()).orElseThrow())));
     return true;
   }
 
   private static OutcomeDefinitions outcomes(JsonNode node) {
     return new OutcomeDefinitions(
-        outcomeMeasure(node.get("depression")),
-        outcomeMeasure(node.get("anxiety")),
+        outcomeMeasure(node.get("depression"), OutcomeDefinitions.DEFAULT.depression()),
+        outcomeMeasure(node.get("anxiety"), OutcomeDefinitions.DEFAULT.anxiety()),
         node.path("finishedTreatmentSessions")
             .asInt(OutcomeDefinitions.DEFAULT.finishedTreatmentSessions()));
   }
 
-  private static OutcomeDefinitions.OutcomeMeasure outcomeMeasure(JsonNode node) {
+  /**
+   * Maps an outcome measure; one with an unknown instrument (already reported) is replaced by the
+   * default, which the meaning checks find nothing in, so that the other measure is still checked.
+   */
+  private static OutcomeDefinitions.OutcomeMeasure outcomeMeasure(
+      JsonNode node, OutcomeDefinitions.OutcomeMeasure placeholder) {
+    Optional<Instrument> instrument = Instrument.fromJson(node.get("instrument").asString());
+    if (instrument.isEmpty()) {
+      return placeholder;
+    }
     return new OutcomeDefinitions.OutcomeMeasure(
-        node.get("instrument").asString(),
-        node.get("caseness").asInt(),
-        node.get("reliableChange").asInt());
+        instrument.get(), node.get("caseness").asInt(), node.get("reliableChange").asInt());
   }
 
   private static Optional<String> text(JsonNode node, String key) {
@@ -268,33 +364,25 @@ final class ProtocolMapper {
     String key = node.propertyNames().iterator().next();
     JsonNode value = node.get(key);
     Rule.Kind kind = Rule.Kind.fromJson(key).orElseThrow();
-    switch (kind) {
-      case ALL_OF:
-        return new Rule.AllOf(rules(value));
-      case ANY_OF:
-        return new Rule.AnyOf(rules(value));
-      case NOT:
-        return new Rule.Not(rule(value));
-      case MODULE_COMPLETED:
-        return new Rule.ModuleCompleted(value.asString());
-      case MODULE_STARTED:
-        return new Rule.ModuleStarted(value.asString());
-      case SESSIONS_ATTENDED:
-        return new Rule.SessionsAttended(
-            text(value, "type").flatMap(SessionType::fromJson), value.get("atLeast").asInt());
-      case DAYS_SINCE_START:
-        return new Rule.DaysSinceStart(value.get("atLeast").asInt());
-      case MEASURE:
-        return new Rule.Measure(
-            value.get("instrument").asString(),
-            integer(value, "atLeast"),
-            integer(value, "atMost"),
-            integer(value, "changeAtLeast"),
-            integer(value, "changeAtMost"));
-      case THERAPIST_RELEASE:
-      default:
-        return new Rule.TherapistRelease();
-    }
+    return switch (kind) {
+      case ALL_OF -> new Rule.AllOf(rules(value));
+      case ANY_OF -> new Rule.AnyOf(rules(value));
+      case NOT -> new Rule.Not(rule(value));
+      case MODULE_COMPLETED -> new Rule.ModuleCompleted(value.asString());
+      case MODULE_STARTED -> new Rule.ModuleStarted(value.asString());
+      case SESSIONS_ATTENDED ->
+          new Rule.SessionsAttended(
+              text(value, "type").flatMap(SessionType::fromJson), value.get("atLeast").asInt());
+      case DAYS_SINCE_START -> new Rule.DaysSinceStart(value.get("atLeast").asInt());
+      case MEASURE ->
+          new Rule.Measure(
+              Instrument.fromJson(value.get("instrument").asString()).orElseThrow(),
+              integer(value, "atLeast"),
+              integer(value, "atMost"),
+              integer(value, "changeAtLeast"),
+              integer(value, "changeAtMost"));
+      case THERAPIST_RELEASE -> new Rule.TherapistRelease();
+    };
   }
 
   private static List<Rule> rules(JsonNode array) {
@@ -360,21 +448,17 @@ final class ProtocolMapper {
   }
 
   private static Schedule schedule(String key, JsonNode value) {
-    switch (Schedule.Kind.fromJson(key).orElseThrow()) {
-      case DAILY:
-        return new Schedule.Daily(times(value.get("at")));
-      case WEEKLY:
+    return switch (Schedule.Kind.fromJson(key).orElseThrow()) {
+      case DAILY -> new Schedule.Daily(times(value.get("at")));
+      case WEEKLY -> {
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         value.get("days").forEach(d -> days.add(weekday(d.asString())));
-        return new Schedule.Weekly(days, times(value.get("at")));
-      case EVERY_DAYS:
-        return new Schedule.EveryDays(value.get("days").asInt(), times(value.get("at")));
-      case BEFORE:
-        return new Schedule.Before(offsets(value));
-      case AFTER:
-      default:
-        return new Schedule.After(offsets(value));
-    }
+        yield new Schedule.Weekly(days, times(value.get("at")));
+      }
+      case EVERY_DAYS -> new Schedule.EveryDays(value.get("days").asInt(), times(value.get("at")));
+      case BEFORE -> new Schedule.Before(offsets(value));
+      case AFTER -> new Schedule.After(offsets(value));
+    };
   }
 
   static DayOfWeek weekday(String twoLetters) {

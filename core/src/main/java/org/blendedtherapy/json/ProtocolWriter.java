@@ -45,7 +45,10 @@ final class ProtocolWriter {
     if (!protocol.measures().isEmpty()) {
       ArrayNode measures = root.putArray("measures");
       for (MeasurePlan measure : protocol.measures()) {
-        measures.addObject().put("instrument", measure.instrument()).put("at", measure.at().json());
+        measures
+            .addObject()
+            .put("instrument", measure.instrument().json())
+            .put("at", measure.at().json());
       }
     }
     // Written only when the document states it, so that protocols without it keep their hash.
@@ -70,7 +73,7 @@ final class ProtocolWriter {
   private static ObjectNode outcomeMeasure(OutcomeDefinitions.OutcomeMeasure measure) {
     return NODES
         .objectNode()
-        .put("instrument", measure.instrument())
+        .put("instrument", measure.instrument().json())
         .put("caseness", measure.caseness())
         .put("reliableChange", measure.reliableChange());
   }
@@ -89,32 +92,47 @@ final class ProtocolWriter {
   static ObjectNode rule(Rule rule) {
     ObjectNode node = NODES.objectNode();
     String key = rule.kind().json();
-    switch (rule.kind()) {
-      case ALL_OF, ANY_OF -> {
-        ArrayNode children = node.putArray(key);
-        rule.children().forEach(c -> children.add(rule(c)));
-      }
-      case NOT -> node.set(key, rule(rule.children().get(0)));
-      case MODULE_COMPLETED, MODULE_STARTED -> node.put(key, rule.referencedModule().orElseThrow());
-      case SESSIONS_ATTENDED -> {
-        Rule.SessionsAttended attended = (Rule.SessionsAttended) rule;
-        ObjectNode value = node.putObject(key);
-        attended.type().ifPresent(t -> value.put("type", t.json()));
-        value.put("atLeast", attended.atLeast());
-      }
-      case DAYS_SINCE_START ->
-          node.putObject(key).put("atLeast", ((Rule.DaysSinceStart) rule).atLeast());
-      case MEASURE -> {
-        Rule.Measure measure = (Rule.Measure) rule;
-        ObjectNode value = node.putObject(key);
-        value.put("instrument", measure.instrument());
-        measure.atLeast().ifPresent(v -> value.put("atLeast", v));
-        measure.atMost().ifPresent(v -> value.put("atMost", v));
-        measure.changeAtLeast().ifPresent(v -> value.put("changeAtLeast", v));
-        measure.changeAtMost().ifPresent(v -> value.put("changeAtMost", v));
-      }
-      case THERAPIST_RELEASE -> node.putObject(key);
-    }
+    boolean written =
+        switch (rule.kind()) {
+          case ALL_OF, ANY_OF -> {
+            ArrayNode children = node.putArray(key);
+            rule.children().forEach(c -> children.add(rule(c)));
+            yield true;
+          }
+          case NOT -> {
+            node.set(key, rule(rule.children().get(0)));
+            yield true;
+          }
+          case MODULE_COMPLETED, MODULE_STARTED -> {
+            node.put(key, rule.referencedModule().orElseThrow());
+            yield true;
+          }
+          case SESSIONS_ATTENDED -> {
+            Rule.SessionsAttended attended = (Rule.SessionsAttended) rule;
+            ObjectNode value = node.putObject(key);
+            attended.type().ifPresent(t -> value.put("type", t.json()));
+            value.put("atLeast", attended.atLeast());
+            yield true;
+          }
+          case DAYS_SINCE_START -> {
+            node.putObject(key).put("atLeast", ((Rule.DaysSinceStart) rule).atLeast());
+            yield true;
+          }
+          case MEASURE -> {
+            Rule.Measure measure = (Rule.Measure) rule;
+            ObjectNode value = node.putObject(key);
+            value.put("instrument", measure.instrument().json());
+            measure.atLeast().ifPresent(v -> value.put("atLeast", v));
+            measure.atMost().ifPresent(v -> value.put("atMost", v));
+            measure.changeAtLeast().ifPresent(v -> value.put("changeAtLeast", v));
+            measure.changeAtMost().ifPresent(v -> value.put("changeAtMost", v));
+            yield true;
+          }
+          case THERAPIST_RELEASE -> {
+            node.putObject(key);
+            yield true;
+          }
+        };
     return node;
   }
 
@@ -143,28 +161,40 @@ final class ProtocolWriter {
     policy.title().ifPresent(t -> node.put("title", t));
     Schedule schedule = policy.schedule();
     String key = schedule.kind().json();
-    switch (schedule.kind()) {
-      case DAILY -> times(node.putObject(key), ((Schedule.Daily) schedule).at());
-      case WEEKLY -> {
-        Schedule.Weekly weekly = (Schedule.Weekly) schedule;
-        ObjectNode value = node.putObject(key);
-        ArrayNode days = value.putArray("days");
-        for (DayOfWeek day : DayOfWeek.values()) {
-          if (weekly.days().contains(day)) {
-            days.add(day.name().substring(0, 2));
+    boolean written =
+        switch (schedule.kind()) {
+          case DAILY -> {
+            times(node.putObject(key), schedule.timesOfDay());
+            yield true;
           }
-        }
-        times(value, weekly.at());
-      }
-      case EVERY_DAYS -> {
-        Schedule.EveryDays every = (Schedule.EveryDays) schedule;
-        ObjectNode value = node.putObject(key);
-        value.put("days", every.days());
-        times(value, every.at());
-      }
-      case BEFORE -> offsets(node.putArray(key), ((Schedule.Before) schedule).offsets());
-      case AFTER -> offsets(node.putArray(key), ((Schedule.After) schedule).offsets());
-    }
+          case WEEKLY -> {
+            Schedule.Weekly weekly = (Schedule.Weekly) schedule;
+            ObjectNode value = node.putObject(key);
+            ArrayNode days = value.putArray("days");
+            for (DayOfWeek day : DayOfWeek.values()) {
+              if (weekly.days().contains(day)) {
+                days.add(day.name().substring(0, 2));
+              }
+            }
+            times(value, weekly.at());
+            yield true;
+          }
+          case EVERY_DAYS -> {
+            Schedule.EveryDays every = (Schedule.EveryDays) schedule;
+            ObjectNode value = node.putObject(key);
+            value.put("days", every.days());
+            times(value, every.at());
+            yield true;
+          }
+          case BEFORE -> {
+            offsets(node.putArray(key), schedule.offsets());
+            yield true;
+          }
+          case AFTER -> {
+            offsets(node.putArray(key), schedule.offsets());
+            yield true;
+          }
+        };
     if (!policy.sessionTypes().isEmpty()) {
       ArrayNode types = node.putArray("sessionTypes");
       policy.sessionTypes().forEach(t -> types.add(t.json()));

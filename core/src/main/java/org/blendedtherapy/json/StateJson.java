@@ -11,6 +11,7 @@ import java.util.OptionalInt;
 import org.apiguardian.api.API;
 import org.blendedtherapy.client.Rejection;
 import org.blendedtherapy.plan.Session;
+import org.blendedtherapy.protocol.Instrument;
 import org.blendedtherapy.state.Adherence;
 import org.blendedtherapy.state.Bridge;
 import org.blendedtherapy.state.ClientState;
@@ -132,7 +133,7 @@ public final class StateJson {
       ObjectNode node =
           due.addObject()
               .put("session", d.session())
-              .put("instrument", d.instrument())
+              .put("instrument", d.instrument().json())
               .put("status", d.status().json());
       d.event().ifPresent(e -> node.put("event", e));
     }
@@ -147,7 +148,7 @@ public final class StateJson {
       risk.addObject()
           .put("event", flag.event())
           .put("at", flag.at().toString())
-          .put("instrument", flag.instrument())
+          .put("instrument", flag.instrument().json())
           .put("item", flag.item())
           .put("reason", flag.reason());
     }
@@ -243,7 +244,7 @@ public final class StateJson {
     for (DueMeasure d : state.dueMeasures()) {
       out.beginObject();
       out.name("session").value(d.session());
-      out.name("instrument").value(d.instrument());
+      out.name("instrument").value(d.instrument().json());
       out.name("status").value(d.status().json());
       if (d.event().isPresent()) {
         out.name("event").value(d.event().get());
@@ -264,7 +265,7 @@ public final class StateJson {
       out.beginObject();
       out.name("event").value(flag.event());
       out.name("at").value(flag.at());
-      out.name("instrument").value(flag.instrument());
+      out.name("instrument").value(flag.instrument().json());
       out.name("item").value(flag.item());
       out.name("reason").value(flag.reason());
       out.end();
@@ -335,7 +336,7 @@ public final class StateJson {
   /** The entries of a measure every list of measures shares, inside an open object. */
   private static void measure(Pretty.Writer out, MeasureResult m) {
     out.name("event").value(m.event());
-    out.name("instrument").value(m.instrument());
+    out.name("instrument").value(m.instrument().json());
     out.name("total");
     number(out, m.total());
     out.name("band");
@@ -366,7 +367,7 @@ public final class StateJson {
 
   private static void scores(Pretty.Writer out, Outcome.Scores scores) {
     out.beginObject();
-    out.name("instrument").value(scores.instrument());
+    out.name("instrument").value(scores.instrument().json());
     out.name("first").value(scores.first());
     out.name("latest").value(scores.latest());
     out.name("firstEvent").value(scores.firstEvent());
@@ -440,7 +441,7 @@ public final class StateJson {
       out.end();
     }
     out.name("measuresDue");
-    strings(out, record.measuresDue());
+    strings(out, record.measuresDue().stream().map(Instrument::json).toList());
     out.name("moduleInFocus");
     string(out, record.moduleInFocus());
     out.name("measures").beginArray();
@@ -541,7 +542,7 @@ public final class StateJson {
   }
 
   private static ObjectNode measure(ObjectNode node, MeasureResult m) {
-    node.put("event", m.event()).put("instrument", m.instrument());
+    node.put("event", m.event()).put("instrument", m.instrument().json());
     putInt(node, "total", m.total());
     if (m.band().isPresent()) {
       node.put("band", m.band().get());
@@ -573,7 +574,7 @@ public final class StateJson {
   private static ObjectNode scores(Outcome.Scores scores) {
     return NODES
         .objectNode()
-        .put("instrument", scores.instrument())
+        .put("instrument", scores.instrument().json())
         .put("first", scores.first())
         .put("latest", scores.latest())
         .put("firstEvent", scores.firstEvent())
@@ -639,7 +640,7 @@ public final class StateJson {
         .plannedMinutes()
         .ifPresent(m -> node.putObject("plannedMinutes").put("min", m.min()).put("max", m.max()));
     ArrayNode due = node.putArray("measuresDue");
-    record.measuresDue().forEach(due::add);
+    record.measuresDue().forEach(i -> due.add(i.json()));
     if (record.moduleInFocus().isPresent()) {
       node.put("moduleInFocus", record.moduleInFocus().get());
     } else {

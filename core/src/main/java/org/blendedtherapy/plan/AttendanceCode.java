@@ -48,18 +48,33 @@ public enum AttendanceCode implements JsonNamed {
    *     session-cancelled} event; empty for every other event
    */
   public static Optional<AttendanceCode> of(Event event) {
-    switch (event.type()) {
-      case SESSION_ATTENDED:
-        return Optional.of(ATTENDED);
-      case SESSION_MISSED:
-        return Optional.of(DID_NOT_ATTEND);
-      case SESSION_CANCELLED:
-        return Optional.of(
-            ((Event.SessionCancelled) event).by() == Event.CancelledBy.CLIENT
-                ? CANCELLED_BY_PATIENT
-                : CANCELLED_BY_PROVIDER);
-      default:
-        return Optional.empty();
-    }
+    return switch (event.type()) {
+      case SESSION_ATTENDED -> Optional.of(ATTENDED);
+      case SESSION_MISSED -> Optional.of(DID_NOT_ATTEND);
+      case SESSION_CANCELLED ->
+          Optional.of(
+              ((Event.SessionCancelled) event).by() == Event.CancelledBy.CLIENT
+                  ? CANCELLED_BY_PATIENT
+                  : CANCELLED_BY_PROVIDER);
+      case SESSION_SCHEDULED,
+          MODULE_STARTED,
+          MODULE_COMPLETED,
+          MODULE_RELEASED,
+          MODULE_SKIPPED,
+          MODULES_REORDERED,
+          MODULE_REPEATED,
+          MODULE_ASSIGNED,
+          MOOD_RATED,
+          MEASURE_RECORDED,
+          REMINDER_ACKNOWLEDGED,
+          REMINDER_IGNORED,
+          REMINDER_OPTED_OUT,
+          REMINDER_OPTED_IN,
+          PAUSED,
+          RESUMED,
+          DISCHARGED,
+          ZONE_CHANGED ->
+          Optional.empty();
+    };
   }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -133,78 +134,80 @@ final class MeaningCheck {
 
   private void checkRule(Rule rule, String pointer, boolean underNot) {
     String here = key(pointer, rule.kind().json());
-    switch (rule.kind()) {
-      case ALL_OF, ANY_OF -> {
-        List<Rule> children = rule.children();
-        for (int i = 0; i < children.size(); i++) {
-          checkRule(children.get(i), index(here, i), underNot);
-        }
-      }
-      case NOT -> {
-        Rule child = rule.children().get(0);
-        checkRule(child, here, true);
-        Set<String> refs = new HashSet<>();
-        collectModuleRefs(child, refs);
-        // A module condition under not is already an error (not-module); one issue is enough.
-        if (refs.isEmpty() && direction(child) > 0) {
-          issues.add(
-              Issue.warning(
-                  IssueCode.BECOMES_FALSE,
-                  here,
-                  "\"not\" around "
-                      + describeGrowing(child)
-                      + ", which only ever grows: the rule can hold at first and only become false"
-                      + " later, and an opened module stays open, so it opens the module at once or"
-                      + " never"));
-        }
-      }
-      case MODULE_COMPLETED, MODULE_STARTED -> {
-        String target = rule.referencedModule().orElseThrow();
-        // Only when every module id is known: a broken module may be the one named.
-        if (parts.moduleIds().isPresent() && !parts.moduleIds().get().contains(target)) {
-          issues.add(
-              Issue.error(
-                  IssueCode.UNKNOWN_MODULE,
-                  here,
-                  "no module \"" + target + "\" (known: " + knownModules() + ")"));
-        }
-        if (underNot) {
-          issues.add(
-              Issue.error(
-                  IssueCode.NOT_MODULE,
-                  here,
-                  rule.kind().json()
-                      + " inside \"not\" would close the module again once \""
-                      + target
-                      + "\" progresses; expected no module condition under not"));
-        }
-      }
-      case SESSIONS_ATTENDED -> {
-        Optional<SessionType> type = ((Rule.SessionsAttended) rule).type();
-        if (parts.sessionPlan()
-            && type.isPresent()
-            && !protocol.sessionPlan().pattern().contains(type.get())) {
-          issues.add(
-              Issue.error(
-                  IssueCode.UNKNOWN_SESSION_TYPE,
-                  key(here, "type"),
-                  "no \""
-                      + type.get().json()
-                      + "\" sessions in the plan (pattern: "
-                      + pattern()
-                      + ")"));
-        }
-      }
-      case MEASURE -> {
-        String instrument = ((Rule.Measure) rule).instrument();
-        if (Instrument.fromJson(instrument).isEmpty()) {
-          issues.add(unknownInstrument(key(here, "instrument"), instrument));
-        }
-      }
-      case DAYS_SINCE_START, THERAPIST_RELEASE -> {
-        // Nothing to check beyond the schema.
-      }
-    }
+    boolean checked =
+        switch (rule.kind()) {
+          case ALL_OF, ANY_OF -> {
+            List<Rule> children = rule.children();
+            for (int i = 0; i < children.size(); i++) {
+              checkRule(children.get(i), index(here, i), underNot);
+            }
+            yield true;
+          }
+          case NOT -> {
+            Rule child = rule.children().get(0);
+            checkRule(child, here, true);
+            Set<String> refs = new HashSet<>();
+            collectModuleRefs(child, refs);
+            // A module condition under not is already an error (not-module); one issue is enough.
+            if (refs.isEmpty() && direction(child) > 0) {
+              issues.add(
+                  Issue.warning(
+                      IssueCode.BECOMES_FALSE,
+                      here,
+                      "\"not\" around "
+                          + describeGrowing(child)
+                          + ", which only ever grows: the rule can hold at first and only become false"
+                          + " later, and an opened module stays open, so it opens the module at once or"
+                          + " never"));
+            }
+            yield true;
+          }
+          case MODULE_COMPLETED, MODULE_STARTED -> {
+            String target = rule.referencedModule().orElseThrow();
+            // Only when every module id is known: a broken module may be the one named.
+            if (parts.moduleIds().isPresent() && !parts.moduleIds().get().contains(target)) {
+              issues.add(
+                  Issue.error(
+                      IssueCode.UNKNOWN_MODULE,
+                      here,
+                      "no module \"" + target + "\" (known: " + knownModules() + ")"));
+            }
+            if (underNot) {
+              issues.add(
+                  Issue.error(
+                      IssueCode.NOT_MODULE,
+                      here,
+                      rule.kind().json()
+                          + " inside \"not\" would close the module again once \""
+                          + target
+                          + "\" progresses; expected no module condition under not"));
+            }
+            yield true;
+          }
+          case SESSIONS_ATTENDED -> {
+            Optional<SessionType> type = ((Rule.SessionsAttended) rule).type();
+            if (parts.sessionPlan()
+                && type.isPresent()
+                && !protocol.sessionPlan().pattern().contains(type.get())) {
+              issues.add(
+                  Issue.error(
+                      IssueCode.UNKNOWN_SESSION_TYPE,
+                      key(here, "type"),
+                      "no \""
+                          + type.get().json()
+                          + "\" sessions in the plan (pattern: "
+                          + pattern()
+                          + ")"));
+            }
+            yield true;
+          }
+          // A measure's instrument is known: the mapper reports an unknown name
+          // (unknown-instrument).
+          case MEASURE, DAYS_SINCE_START, THERAPIST_RELEASE -> {
+            // Nothing to check beyond the schema.
+            yield true;
+          }
+        };
   }
 
   /**
@@ -212,23 +215,25 @@ final class MeaningCheck {
    * modules progress and releases arrive), -1 when once false it stays false, 0 otherwise.
    */
   private static int direction(Rule rule) {
-    switch (rule.kind()) {
-      case NOT:
-        return -direction(rule.children().get(0));
-      case ALL_OF:
-      case ANY_OF:
-        {
-          int first = direction(rule.children().get(0));
-          for (Rule child : rule.children()) {
-            if (direction(child) != first) {
-              return 0;
-            }
+    return switch (rule.kind()) {
+      case NOT -> -direction(rule.children().get(0));
+      case ALL_OF, ANY_OF -> {
+        int first = direction(rule.children().get(0));
+        for (Rule child : rule.children()) {
+          if (direction(child) != first) {
+            yield 0;
           }
-          return first;
         }
-      default:
-        return rule.kind().onlyGrows() ? 1 : 0;
-    }
+        yield first;
+      }
+      case MODULE_COMPLETED,
+          MODULE_STARTED,
+          SESSIONS_ATTENDED,
+          DAYS_SINCE_START,
+          MEASURE,
+          THERAPIST_RELEASE ->
+          rule.kind().onlyGrows() ? 1 : 0;
+    };
   }
 
   /** Names the growing kinds inside a rule, such as {@code daysSinceStart}. */
@@ -243,13 +248,6 @@ final class MeaningCheck {
       into.add(rule.kind().json());
     }
     rule.children().forEach(c -> collectGrowing(c, into));
-  }
-
-  private static Issue unknownInstrument(String pointer, String instrument) {
-    return Issue.error(
-        IssueCode.UNKNOWN_INSTRUMENT,
-        pointer,
-        "unknown instrument \"" + instrument + "\" (known: " + Instrument.knownNames() + ")");
   }
 
   private String pattern() {
@@ -402,42 +400,38 @@ final class MeaningCheck {
    * none can before the end of the last session's window.
    */
   private Optional<String> whyImpossible(Rule rule, Set<String> openable, boolean withinPlan) {
-    switch (rule.kind()) {
-      case ALL_OF:
+    return switch (rule.kind()) {
+      case ALL_OF -> {
         for (Rule child : rule.children()) {
           Optional<String> why = whyImpossible(child, openable, withinPlan);
           if (why.isPresent()) {
-            return why;
+            yield why;
           }
         }
-        return Optional.empty();
-      case ANY_OF:
+        yield Optional.empty();
+      }
+      case ANY_OF -> {
         List<String> reasons = new ArrayList<>();
         for (Rule child : rule.children()) {
           Optional<String> why = whyImpossible(child, openable, withinPlan);
           if (why.isEmpty()) {
-            return Optional.empty();
+            yield Optional.empty();
           }
           reasons.add(why.get());
         }
-        return Optional.of(String.join(" and ", reasons));
-      case MODULE_COMPLETED:
-      case MODULE_STARTED:
-        return moduleImpossible(rule.referencedModule().orElseThrow(), openable, withinPlan);
-      case SESSIONS_ATTENDED:
-        return sessionsImpossible((Rule.SessionsAttended) rule);
-      case MEASURE:
-        {
-          Optional<String> why = measureImpossible((Rule.Measure) rule);
-          return why.isPresent() || !withinPlan ? why : measureUnrecorded((Rule.Measure) rule);
-        }
-      case DAYS_SINCE_START:
-        return withinPlan ? daysAfterPlan((Rule.DaysSinceStart) rule) : Optional.empty();
-      case NOT:
-      case THERAPIST_RELEASE:
-      default:
-        return Optional.empty();
-    }
+        yield Optional.of(String.join(" and ", reasons));
+      }
+      case MODULE_COMPLETED, MODULE_STARTED ->
+          moduleImpossible(rule.referencedModule().orElseThrow(), openable, withinPlan);
+      case SESSIONS_ATTENDED -> sessionsImpossible((Rule.SessionsAttended) rule);
+      case MEASURE -> {
+        Optional<String> why = measureImpossible((Rule.Measure) rule);
+        yield why.isPresent() || !withinPlan ? why : measureUnrecorded((Rule.Measure) rule);
+      }
+      case DAYS_SINCE_START ->
+          withinPlan ? daysAfterPlan((Rule.DaysSinceStart) rule) : Optional.empty();
+      case NOT, THERAPIST_RELEASE -> Optional.empty();
+    };
   }
 
   private Optional<String> daysAfterPlan(Rule.DaysSinceStart rule) {
@@ -463,13 +457,13 @@ final class MeaningCheck {
         protocol.measures().isEmpty()
             ? "none"
             : protocol.measures().stream()
-                .map(MeasurePlan::instrument)
+                .map(m -> m.instrument().json())
                 .collect(Collectors.joining(", "));
     return Optional.of(
         "it needs a "
-            + rule.instrument()
+            + rule.instrument().json()
             + " score and the plan never records "
-            + rule.instrument()
+            + rule.instrument().json()
             + " (measures: "
             + planned
             + ")");
@@ -521,16 +515,12 @@ final class MeaningCheck {
   }
 
   private static Optional<String> measureImpossible(Rule.Measure rule) {
-    Optional<Instrument> instrument = Instrument.fromJson(rule.instrument());
-    if (instrument.isEmpty()) {
-      return Optional.of("instrument \"" + rule.instrument() + "\" is unknown");
-    }
-    int max = instrument.get().totalMax();
+    int max = rule.instrument().totalMax();
     int low = Math.max(0, rule.atLeast().orElse(0));
     int high = Math.min(max, rule.atMost().orElse(max));
     int changeLow = Math.max(-max, rule.changeAtLeast().orElse(-max));
     int changeHigh = Math.min(max, rule.changeAtMost().orElse(max));
-    String name = rule.instrument();
+    String name = rule.instrument().json();
     if (rule.atLeast().orElse(0) > max) {
       return Optional.of(
           "it needs a "
@@ -639,21 +629,21 @@ final class MeaningCheck {
   }
 
   private void checkMeasures() {
-    Map<String, Integer> seen = new HashMap<>();
+    Map<Instrument, Integer> seen = new EnumMap<>(Instrument.class);
     List<MeasurePlan> measures = protocol.measures();
     for (int i = 0; i < measures.size(); i++) {
-      String instrument = measures.get(i).instrument();
+      Instrument instrument = measures.get(i).instrument();
       String pointer = key(index("/measures", i), "instrument");
-      if (Instrument.fromJson(instrument).isEmpty()) {
-        issues.add(unknownInstrument(pointer, instrument));
-      }
       Integer first = seen.putIfAbsent(instrument, i);
       if (first != null) {
         issues.add(
             Issue.error(
                 IssueCode.DUPLICATE_ID,
                 pointer,
-                "instrument \"" + instrument + "\" is already planned at /measures/" + first));
+                "instrument \""
+                    + instrument.json()
+                    + "\" is already planned at /measures/"
+                    + first));
       }
     }
   }
@@ -669,12 +659,7 @@ final class MeaningCheck {
   }
 
   private void checkOutcome(OutcomeDefinitions.OutcomeMeasure measure, String pointer) {
-    Optional<Instrument> instrument = Instrument.fromJson(measure.instrument());
-    if (instrument.isEmpty()) {
-      issues.add(unknownInstrument(pointer + "/instrument", measure.instrument()));
-      return;
-    }
-    int max = instrument.get().totalMax();
+    int max = measure.instrument().totalMax();
     if (measure.caseness() > max) {
       issues.add(
           Issue.error(
@@ -683,7 +668,7 @@ final class MeaningCheck {
               "caseness "
                   + measure.caseness()
                   + " is above the highest "
-                  + measure.instrument()
+                  + measure.instrument().json()
                   + " total ("
                   + max
                   + ")"));
@@ -696,7 +681,7 @@ final class MeaningCheck {
               "reliableChange "
                   + measure.reliableChange()
                   + " is above the highest "
-                  + measure.instrument()
+                  + measure.instrument().json()
                   + " total ("
                   + max
                   + ")"));
@@ -844,7 +829,7 @@ final class MeaningCheck {
     }
     Offset shortest = null;
     LocalDateTime first = null;
-    for (Offset offset : ((Schedule.After) policy.schedule()).offsets()) {
+    for (Offset offset : policy.schedule().offsets()) {
       if (offset.days().getDays() > MAX_PLAN_DAYS || offset.time().toDays() > MAX_PLAN_DAYS) {
         continue;
       }

@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * @param at the sessions at which it is due
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record MeasurePlan(String instrument, MeasureSchedule at) {
+public record MeasurePlan(Instrument instrument, MeasureSchedule at) {
   /** Creates a measure plan. */
   public MeasurePlan {
     Objects.requireNonNull(instrument, "instrument");

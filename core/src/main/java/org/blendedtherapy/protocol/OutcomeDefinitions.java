@@ -35,7 +35,9 @@ public record OutcomeDefinitions(
    */
   public static final OutcomeDefinitions DEFAULT =
       new OutcomeDefinitions(
-          new OutcomeMeasure("PHQ-9", 10, 6), new OutcomeMeasure("GAD-7", 8, 4), 2);
+          new OutcomeMeasure(Instrument.PHQ_9, 10, 6),
+          new OutcomeMeasure(Instrument.GAD_7, 8, 4),
+          2);
 
   /**
    * Creates the definitions.
@@ -60,7 +62,7 @@ public record OutcomeDefinitions(
    * @param reliableChange the smallest change of the total that counts as reliable
    */
   @API(status = EXPERIMENTAL, since = "0.1")
-  public record OutcomeMeasure(String instrument, int caseness, int reliableChange) {
+  public record OutcomeMeasure(Instrument instrument, int caseness, int reliableChange) {
     /**
      * Creates an outcome measure.
      *

@@ -54,16 +54,16 @@ public interface Progress {
   /**
    * Returns the latest complete total of an instrument.
    *
-   * @param instrument the instrument name
+   * @param instrument the instrument
    * @return the total, or empty when none was recorded
    */
-  OptionalInt latestScore(String instrument);
+  OptionalInt latestScore(Instrument instrument);
 
   /**
    * Returns the first complete total of an instrument, the baseline.
    *
-   * @param instrument the instrument name
+   * @param instrument the instrument
    * @return the total, or empty when none was recorded
    */
-  OptionalInt baselineScore(String instrument);
+  OptionalInt baselineScore(Instrument instrument);
 }

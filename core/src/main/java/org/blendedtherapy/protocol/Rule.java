@@ -82,16 +82,15 @@ public sealed interface Rule
      * @return true for a leaf that only ever grows
      */
     public boolean onlyGrows() {
-      switch (this) {
-        case MODULE_COMPLETED:
-        case MODULE_STARTED:
-        case SESSIONS_ATTENDED:
-        case DAYS_SINCE_START:
-        case THERAPIST_RELEASE:
-          return true;
-        default:
-          return false;
-      }
+      return switch (this) {
+        case MODULE_COMPLETED,
+            MODULE_STARTED,
+            SESSIONS_ATTENDED,
+            DAYS_SINCE_START,
+            THERAPIST_RELEASE ->
+            true;
+        case MEASURE, ALL_OF, ANY_OF, NOT -> false;
+      };
     }
 
     /**
@@ -388,7 +387,7 @@ public sealed interface Rule
    */
   @API(status = EXPERIMENTAL, since = "0.1")
   record Measure(
-      String instrument,
+      Instrument instrument,
       OptionalInt atLeast,
       OptionalInt atMost,
       OptionalInt changeAtLeast,

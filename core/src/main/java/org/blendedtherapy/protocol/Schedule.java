@@ -85,6 +85,16 @@ public sealed interface Schedule
   }
 
   /**
+   * Returns the offsets of a schedule relative to sessions or modules ({@code before}, {@code
+   * after}); a calendar schedule has none.
+   *
+   * @return the offsets; empty for {@code daily}, {@code weekly} and {@code everyDays}
+   */
+  default List<Offset> offsets() {
+    return List.of();
+  }
+
+  /**
    * Every day at the given local times.
    *
    * @param at the local times, at least one, sorted

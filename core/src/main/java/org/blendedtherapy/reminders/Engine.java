@@ -197,12 +197,12 @@ final class Engine {
       }
       words.add(List.copyOf(inWords));
       if (schedule.kind() == Schedule.Kind.BEFORE) {
-        for (Offset offset : ((Schedule.Before) schedule).offsets()) {
+        for (Offset offset : schedule.offsets()) {
           before = Math.max(before, offset.days().getDays() + offset.time().toDays() + 1);
           plain &= wholeMinutes(offset);
         }
       } else if (schedule.kind() == Schedule.Kind.AFTER) {
-        for (Offset offset : ((Schedule.After) schedule).offsets()) {
+        for (Offset offset : schedule.offsets()) {
           plain &= wholeMinutes(offset);
         }
       } else if (isCalendar(policy)) {
@@ -627,22 +627,24 @@ final class Engine {
   private void relative(
       ReminderPolicy policy, Instant from, Instant to, ZoneOffset fixed, Sink sink) {
     Schedule schedule = policy.schedule();
-    switch (schedule.kind()) {
-      case BEFORE:
-        relativeToSessions(
-            policy, ((Schedule.Before) schedule).offsets(), true, from, to, fixed, sink);
-        break;
-      case AFTER:
-        List<Offset> offsets = ((Schedule.After) schedule).offsets();
-        if (policy.kind() == ReminderKind.MODULE) {
-          relativeToModules(policy, offsets, from, to, fixed, sink);
-        } else {
-          relativeToSessions(policy, offsets, false, from, to, fixed, sink);
-        }
-        break;
-      default:
-        break;
-    }
+    // A switch expression, so that a new schedule kind does not compile until it is placed here.
+    boolean relative =
+        switch (schedule.kind()) {
+          case BEFORE -> {
+            relativeToSessions(policy, schedule.offsets(), true, from, to, fixed, sink);
+            yield true;
+          }
+          case AFTER -> {
+            List<Offset> offsets = schedule.offsets();
+            if (policy.kind() == ReminderKind.MODULE) {
+              relativeToModules(policy, offsets, from, to, fixed, sink);
+            } else {
+              relativeToSessions(policy, offsets, false, from, to, fixed, sink);
+            }
+            yield true;
+          }
+          case DAILY, WEEKLY, EVERY_DAYS -> false;
+        };
   }
 
   /** Where generated occurrences go. */
@@ -750,32 +752,30 @@ final class Engine {
   }
 
   private static boolean onDay(Schedule schedule, LocalDate date, LocalDate first) {
-    switch (schedule.kind()) {
-      case WEEKLY:
-        return ((Schedule.Weekly) schedule).days().contains(date.getDayOfWeek());
-      case EVERY_DAYS:
+    return switch (schedule.kind()) {
+      case WEEKLY -> ((Schedule.Weekly) schedule).days().contains(date.getDayOfWeek());
+      case EVERY_DAYS -> {
         long days = ChronoUnit.DAYS.between(first, date);
-        return days >= 0 && days % ((Schedule.EveryDays) schedule).days() == 0;
-      default:
-        return true;
-    }
+        yield days >= 0 && days % ((Schedule.EveryDays) schedule).days() == 0;
+      }
+      case DAILY, BEFORE, AFTER -> true;
+    };
   }
 
   private static String describe(Schedule schedule, LocalTime time) {
-    switch (schedule.kind()) {
-      case WEEKLY:
+    return switch (schedule.kind()) {
+      case WEEKLY -> {
         List<String> days = new ArrayList<>();
         for (DayOfWeek day : DayOfWeek.values()) {
           if (((Schedule.Weekly) schedule).days().contains(day)) {
             days.add(day.name().substring(0, 2));
           }
         }
-        return "weekly on " + String.join(", ", days) + " at " + time;
-      case EVERY_DAYS:
-        return "every " + ((Schedule.EveryDays) schedule).days() + " days at " + time;
-      default:
-        return "daily at " + time;
-    }
+        yield "weekly on " + String.join(", ", days) + " at " + time;
+      }
+      case EVERY_DAYS -> "every " + ((Schedule.EveryDays) schedule).days() + " days at " + time;
+      case DAILY, BEFORE, AFTER -> "daily at " + time;
+    };
   }
 
   /** A time relative to a session: wall-clock intent in the zone of the service. */
@@ -1109,64 +1109,59 @@ final class Engine {
     Reminder reminder = occurrences.reminders[index];
     ZoneOffset fixed = occurrences.offsets[index];
     Instant at = reminder.instant();
-    switch (reminder.kind()) {
-      case APPOINTMENT:
-      case ONLINE_SESSION:
-        {
-          int number = occurrences.sessions[index];
-          if (number < 1) {
-            return null;
-          }
-          Optional<Instant> cancelled = timeline.cancelledAt(number);
-          Optional<Instant> attended = timeline.attendedAt(number);
-          if (cancelled.isPresent() && !cancelled.get().isAfter(at)) {
-            return "session " + number + " was cancelled";
-          }
-          if (reminder.kind() == ReminderKind.ONLINE_SESSION
-              && attended.isPresent()
-              && !attended.get().isAfter(at)) {
-            return "session " + number + " is already done";
-          }
-          return null;
+    return switch (reminder.kind()) {
+      case APPOINTMENT, ONLINE_SESSION -> {
+        int number = occurrences.sessions[index];
+        if (number < 1) {
+          yield null;
         }
-      case MODULE:
-        {
-          String module = occurrences.modules[index];
-          Optional<Instant> started =
-              timeline.module(module).flatMap(ledger -> ledger.firstTouched());
-          return started.isPresent() && !started.get().isAfter(at)
-              ? "module " + module + " is already started"
-              : null;
+        Optional<Instant> cancelled = timeline.cancelledAt(number);
+        Optional<Instant> attended = timeline.attendedAt(number);
+        if (cancelled.isPresent() && !cancelled.get().isAfter(at)) {
+          yield "session " + number + " was cancelled";
         }
-      case MOOD_RATING:
-        {
-          LocalDate day = reminder.local().toLocalDate();
-          Instant first;
-          if (fixed != null) {
-            int offset = fixed.getTotalSeconds();
-            if (!day.equals(context.ratedDay) || context.ratedOffset != offset) {
-              long epochDay = day.toEpochDay();
-              context.rated =
-                  context.firstMood(
-                      Instant.ofEpochSecond(epochDay * DAY - offset),
-                      Instant.ofEpochSecond((epochDay + 1) * DAY - offset));
-              context.ratedDay = day;
-              context.ratedOffset = offset;
-            }
-            first = context.rated;
-          } else {
-            first =
-                firstRating
-                    .computeIfAbsent(
-                        day + " " + reminder.zone(),
-                        k -> timeline.firstMoodRatingOn(day, reminder.zone()))
-                    .orElse(null);
+        if (reminder.kind() == ReminderKind.ONLINE_SESSION
+            && attended.isPresent()
+            && !attended.get().isAfter(at)) {
+          yield "session " + number + " is already done";
+        }
+        yield null;
+      }
+      case MODULE -> {
+        String module = occurrences.modules[index];
+        Optional<Instant> started =
+            timeline.module(module).flatMap(ledger -> ledger.firstTouched());
+        yield started.isPresent() && !started.get().isAfter(at)
+            ? "module " + module + " is already started"
+            : null;
+      }
+      case MOOD_RATING -> {
+        LocalDate day = reminder.local().toLocalDate();
+        Instant first;
+        if (fixed != null) {
+          int offset = fixed.getTotalSeconds();
+          if (!day.equals(context.ratedDay) || context.ratedOffset != offset) {
+            long epochDay = day.toEpochDay();
+            context.rated =
+                context.firstMood(
+                    Instant.ofEpochSecond(epochDay * DAY - offset),
+                    Instant.ofEpochSecond((epochDay + 1) * DAY - offset));
+            context.ratedDay = day;
+            context.ratedOffset = offset;
           }
-          return first != null && !first.isAfter(at) ? "mood already rated today" : null;
+          first = context.rated;
+        } else {
+          first =
+              firstRating
+                  .computeIfAbsent(
+                      day + " " + reminder.zone(),
+                      k -> timeline.firstMoodRatingOn(day, reminder.zone()))
+                  .orElse(null);
         }
-      default:
-        return null;
-    }
+        yield first != null && !first.isAfter(at) ? "mood already rated today" : null;
+      }
+      case HOMEWORK, ACTIVITY -> null;
+    };
   }
 
   /**

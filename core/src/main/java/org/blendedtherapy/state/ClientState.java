@@ -475,22 +475,20 @@ public final class ClientState {
     Moment then = timeline.momentOf(opening.fact());
     Rule rule = module.unlock().orElseThrow();
     List<Reason> tree = List.of(Explain.tree(rule, id, then));
-    switch (opening.by()) {
-      case RULE_FROM_START:
-        return new Reason(
-            "rule-satisfied", true, "open from the start: " + Explain.describe(rule), tree);
-      case RULE:
-        return new Reason(
-            "rule-satisfied",
-            true,
-            "opened on " + then.localDate(opening.fact().at()) + ": " + Explain.describe(rule),
-            tree);
-      case RELEASE:
-        return new Reason("released", true, Explain.releaseText(opening, then), tree);
-      case ASSIGNMENT:
-      default:
-        return new Reason("assigned", true, Explain.releaseText(opening, then), tree);
-    }
+    return switch (opening.by()) {
+      case RULE_FROM_START ->
+          new Reason(
+              "rule-satisfied", true, "open from the start: " + Explain.describe(rule), tree);
+      case RULE ->
+          new Reason(
+              "rule-satisfied",
+              true,
+              "opened on " + then.localDate(opening.fact().at()) + ": " + Explain.describe(rule),
+              tree);
+      case RELEASE -> new Reason("released", true, Explain.releaseText(opening, then), tree);
+      case ASSIGNMENT -> new Reason("assigned", true, Explain.releaseText(opening, then), tree);
+      case NO_RULE -> throw new IllegalStateException("a module without a rule is answered above");
+    };
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
 import org.blendedtherapy.internal.JsonNamed;
+import org.blendedtherapy.protocol.Instrument;
 
 /**
  * A questionnaire the protocol's {@code measures} make due at an attended session, and whether it
@@ -22,7 +23,8 @@ import org.blendedtherapy.internal.JsonNamed;
  *     done
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record DueMeasure(int session, String instrument, Status status, Optional<String> event) {
+public record DueMeasure(
+    int session, Instrument instrument, Status status, Optional<String> event) {
 
   /** Creates a due measure. */
   public DueMeasure {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import org.blendedtherapy.plan.Times;
+import org.blendedtherapy.protocol.Instrument;
 import org.blendedtherapy.protocol.MinutesRange;
 import org.blendedtherapy.protocol.SessionType;
 
@@ -49,7 +50,7 @@ public record FidelityRecord(
     LocalDateTime scheduled,
     Instant attended,
     Optional<MinutesRange> plannedMinutes,
-    List<String> measuresDue,
+    List<Instrument> measuresDue,
     Optional<String> moduleInFocus,
     List<MeasureResult> measures,
     List<Deviation> deviations) {
@@ -103,7 +104,9 @@ public record FidelityRecord(
     out.append("  planned: ").append(Times.format(planned));
     plannedMinutes.ifPresent(
         m -> out.append(", ").append(m.min()).append('-').append(m.max()).append(" min"));
-    out.append("; measures due: ").append(Bridge.list(measuresDue)).append('\n');
+    out.append("; measures due: ")
+        .append(Bridge.list(measuresDue.stream().map(Instrument::json).toList()))
+        .append('\n');
     out.append("  happened: attended, recorded ").append(Bridge.local(attended, zone));
     if (!scheduled.equals(planned)) {
       out.append(" (scheduled ").append(Times.format(scheduled)).append(')');

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.apiguardian.api.API;
+import org.blendedtherapy.protocol.Instrument;
 
 /**
  * One recorded questionnaire with its total and severity band. A measure with a missing item is
@@ -34,7 +35,7 @@ import org.apiguardian.api.API;
 public record MeasureResult(
     String event,
     Instant at,
-    String instrument,
+    Instrument instrument,
     List<OptionalInt> items,
     OptionalInt total,
     Optional<String> band,
@@ -66,7 +67,7 @@ public record MeasureResult(
     return "MeasureResult[event="
         + event
         + ", instrument="
-        + instrument
+        + instrument.json()
         + (session.isPresent() ? ", session=" + session.getAsInt() : "")
         + "]";
   }

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.blendedtherapy.protocol.Instrument;
 import org.blendedtherapy.protocol.OutcomeDefinitions;
 
 /**
@@ -152,7 +153,7 @@ public record Outcome(
    */
   @API(status = EXPERIMENTAL, since = "0.1")
   public record Scores(
-      String instrument,
+      Instrument instrument,
       int first,
       int latest,
       String firstEvent,
@@ -169,7 +170,13 @@ public record Outcome(
     /** Returns the instrument and events, without scores. */
     @Override
     public String toString() {
-      return "Scores[instrument=" + instrument + ", " + firstEvent + ", " + latestEvent + "]";
+      return "Scores[instrument="
+          + instrument.json()
+          + ", "
+          + firstEvent
+          + ", "
+          + latestEvent
+          + "]";
     }
   }
 }

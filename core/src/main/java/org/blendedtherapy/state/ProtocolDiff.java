@@ -305,29 +305,31 @@ public record ProtocolDiff(
   }
 
   private static void measures(Protocol a, Protocol b, List<Change> out) {
-    Map<String, MeasurePlan> old = byId(a.measures(), MeasurePlan::instrument);
-    Map<String, MeasurePlan> now = byId(b.measures(), MeasurePlan::instrument);
+    Map<String, MeasurePlan> old = byId(a.measures(), m -> m.instrument().json());
+    Map<String, MeasurePlan> now = byId(b.measures(), m -> m.instrument().json());
     for (MeasurePlan m : a.measures()) {
-      MeasurePlan n = now.get(m.instrument());
+      String instrument = m.instrument().json();
+      MeasurePlan n = now.get(instrument);
       if (n == null) {
         out.add(
             new Change(
                 Area.MEASURES,
-                m.instrument(),
+                instrument,
                 Kind.REMOVED,
-                "removed " + m.instrument() + " (" + m.at().json() + ")"));
+                "removed " + instrument + " (" + m.at().json() + ")"));
       } else {
-        changed(out, Area.MEASURES, m.instrument(), m.instrument(), m.at().json(), n.at().json());
+        changed(out, Area.MEASURES, instrument, instrument, m.at().json(), n.at().json());
       }
     }
     for (MeasurePlan n : b.measures()) {
-      if (!old.containsKey(n.instrument())) {
+      String instrument = n.instrument().json();
+      if (!old.containsKey(instrument)) {
         out.add(
             new Change(
                 Area.MEASURES,
-                n.instrument(),
+                instrument,
                 Kind.ADDED,
-                "added " + n.instrument() + " (" + n.at().json() + ")"));
+                "added " + instrument + " (" + n.at().json() + ")"));
       }
     }
   }
@@ -380,37 +382,31 @@ public record ProtocolDiff(
    */
   static String schedule(ReminderPolicy policy) {
     Schedule schedule = policy.schedule();
-    switch (schedule.kind()) {
-      case DAILY:
-        return "daily at " + times(((Schedule.Daily) schedule).at());
-      case WEEKLY:
-        {
-          Schedule.Weekly weekly = (Schedule.Weekly) schedule;
-          return "every "
-              + weekly.days().stream()
-                  .sorted()
-                  .map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ROOT))
-                  .collect(Collectors.joining(", "))
-              + " at "
-              + times(weekly.at());
-        }
-      case EVERY_DAYS:
-        {
-          Schedule.EveryDays every = (Schedule.EveryDays) schedule;
-          return "every " + every.days() + " days at " + times(every.at());
-        }
-      case BEFORE:
-        return ((Schedule.Before) schedule)
-                .offsets().stream().map(Object::toString).collect(Collectors.joining(", "))
-            + " before "
-            + sessionTypes(policy);
-      case AFTER:
-      default:
-        return ((Schedule.After) schedule)
-                .offsets().stream().map(Object::toString).collect(Collectors.joining(", "))
-            + " after "
-            + (policy.kind() == ReminderKind.MODULE ? "a module opens" : sessionTypes(policy));
-    }
+    return switch (schedule.kind()) {
+      case DAILY -> "daily at " + times(schedule.timesOfDay());
+      case WEEKLY -> {
+        Schedule.Weekly weekly = (Schedule.Weekly) schedule;
+        yield "every "
+            + weekly.days().stream()
+                .sorted()
+                .map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ROOT))
+                .collect(Collectors.joining(", "))
+            + " at "
+            + times(weekly.at());
+      }
+      case EVERY_DAYS -> {
+        Schedule.EveryDays every = (Schedule.EveryDays) schedule;
+        yield "every " + every.days() + " days at " + times(every.at());
+      }
+      case BEFORE ->
+          schedule.offsets().stream().map(Object::toString).collect(Collectors.joining(", "))
+              + " before "
+              + sessionTypes(policy);
+      case AFTER ->
+          schedule.offsets().stream().map(Object::toString).collect(Collectors.joining(", "))
+              + " after "
+              + (policy.kind() == ReminderKind.MODULE ? "a module opens" : sessionTypes(policy));
+    };
   }
 
   private static String sessionTypes(ReminderPolicy policy) {

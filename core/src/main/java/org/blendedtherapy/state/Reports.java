@@ -79,50 +79,74 @@ final class Reports {
         continue;
       }
       accepted[i] = true;
-      switch (event.type()) {
-        case SESSION_ATTENDED -> {
-          int n = event.aboutSession().getAsInt();
-          current = OptionalInt.of(n);
-          attendedAt.put(n, event.at());
-          attendedIndex.put(n, i);
-          lastAttendedIndex = i;
-        }
-        case MEASURE_RECORDED -> {
-          Event.MeasureRecorded measure = (Event.MeasureRecorded) event;
-          MeasureResult result = result(measure, current);
-          measures.add(result);
-          measureIndex.add(i);
-          bySession.computeIfAbsent(current.orElse(0), k -> new ArrayList<>()).add(result);
-          if (measure.instrument().equals(Instrument.PHQ_9.json())
-              && measure.items().size() >= 9
-              && measure.items().get(8).orElse(0) > 0) {
-            risk.add(
-                new RiskFlag(
-                    measure.id(),
-                    measure.at(),
-                    measure.instrument(),
-                    9,
-                    "PHQ-9 item 9 (thoughts of self-harm) answered above 0"));
-          }
-        }
-        case MOOD_RATED -> ratings.add(event.at());
-        case MODULE_COMPLETED ->
-            firstCompleted.putIfAbsent(event.aboutModule().orElseThrow(), event.at());
-        case DISCHARGED -> discharged = true;
-        default -> {}
-      }
+      boolean indexed =
+          switch (event.type()) {
+            case SESSION_ATTENDED -> {
+              int n = event.aboutSession().getAsInt();
+              current = OptionalInt.of(n);
+              attendedAt.put(n, event.at());
+              attendedIndex.put(n, i);
+              lastAttendedIndex = i;
+              yield true;
+            }
+            case MEASURE_RECORDED -> {
+              Event.MeasureRecorded measure = (Event.MeasureRecorded) event;
+              MeasureResult result = result(measure, current);
+              measures.add(result);
+              measureIndex.add(i);
+              bySession.computeIfAbsent(current.orElse(0), k -> new ArrayList<>()).add(result);
+              if (measure.instrument() == Instrument.PHQ_9
+                  && measure.items().size() >= 9
+                  && measure.items().get(8).orElse(0) > 0) {
+                risk.add(
+                    new RiskFlag(
+                        measure.id(),
+                        measure.at(),
+                        measure.instrument(),
+                        9,
+                        "PHQ-9 item 9 (thoughts of self-harm) answered above 0"));
+              }
+              yield true;
+            }
+            case MOOD_RATED -> {
+              ratings.add(event.at());
+              yield true;
+            }
+            case MODULE_COMPLETED -> {
+              firstCompleted.putIfAbsent(event.aboutModule().orElseThrow(), event.at());
+              yield true;
+            }
+            case DISCHARGED -> {
+              discharged = true;
+              yield true;
+            }
+            case SESSION_SCHEDULED,
+                SESSION_MISSED,
+                SESSION_CANCELLED,
+                MODULE_STARTED,
+                MODULE_RELEASED,
+                MODULE_SKIPPED,
+                MODULES_REORDERED,
+                MODULE_REPEATED,
+                MODULE_ASSIGNED,
+                REMINDER_ACKNOWLEDGED,
+                REMINDER_IGNORED,
+                REMINDER_OPTED_OUT,
+                REMINDER_OPTED_IN,
+                PAUSED,
+                RESUMED,
+                ZONE_CHANGED ->
+                false;
+          };
     }
   }
 
   private static MeasureResult result(Event.MeasureRecorded event, OptionalInt session) {
     OptionalInt total = event.score();
-    Optional<Instrument> instrument = Instrument.fromJson(event.instrument());
+    Instrument instrument = event.instrument();
     Optional<String> band =
-        total.isPresent()
-                && instrument.isPresent()
-                && total.getAsInt() >= 0
-                && total.getAsInt() <= instrument.get().totalMax()
-            ? instrument.get().band(total.getAsInt())
+        total.isPresent() && total.getAsInt() >= 0 && total.getAsInt() <= instrument.totalMax()
+            ? instrument.band(total.getAsInt())
             : Optional.empty();
     return new MeasureResult(
         event.id(), event.at(), event.instrument(), event.items(), total, band, session);
@@ -131,9 +155,9 @@ final class Reports {
   /** A measure as text: {@code PHQ-9 16 moderately-severe}, or {@code PHQ-9 incomplete}. */
   static String describe(MeasureResult measure) {
     if (measure.total().isEmpty()) {
-      return measure.instrument() + " incomplete";
+      return measure.instrument().json() + " incomplete";
     }
-    return measure.instrument()
+    return measure.instrument().json()
         + " "
         + measure.total().getAsInt()
         + measure.band().map(b -> " " + b).orElse("");
@@ -147,8 +171,8 @@ final class Reports {
     return Collections.unmodifiableList(risk);
   }
 
-  private List<String> dueAt(Session session) {
-    List<String> due = new ArrayList<>();
+  private List<Instrument> dueAt(Session session) {
+    List<Instrument> due = new ArrayList<>();
     int last = state.sessions().size();
     for (MeasurePlan plan : state.protocol().measures()) {
       boolean applies =
@@ -184,10 +208,10 @@ final class Reports {
       boolean superseded = attendedIndex.get(n) < lastAttendedIndex;
       boolean closed = superseded || !state.at().isBefore(session.windowEnd());
       List<MeasureResult> taken = bySession.getOrDefault(n, List.of());
-      for (String instrument : dueAt(session)) {
+      for (Instrument instrument : dueAt(session)) {
         Optional<String> event = Optional.empty();
         for (MeasureResult m : taken) {
-          if (m.instrument().equals(instrument)) {
+          if (m.instrument() == instrument) {
             event = Optional.of(m.event());
           }
         }
@@ -231,7 +255,7 @@ final class Reports {
       OutcomeDefinitions.OutcomeMeasure measure) {
     TreeMap<Integer, MeasureResult> by = new TreeMap<>();
     for (MeasureResult m : measures) {
-      if (m.isComplete() && m.instrument().equals(measure.instrument())) {
+      if (m.isComplete() && m.instrument() == measure.instrument()) {
         by.put(m.session().orElse(0), m);
       }
     }
@@ -282,16 +306,52 @@ final class Reports {
         rejected.add(reasons.get(event.id()));
         continue;
       }
-      switch (event.type()) {
-        case MODULE_STARTED -> started.add(event.aboutModule().orElseThrow());
-        case MODULE_COMPLETED -> completed.add(event.aboutModule().orElseThrow());
-        case MOOD_RATED -> moods.add(((Event.MoodRated) event).value());
-        case REMINDER_ACKNOWLEDGED -> acknowledged++;
-        case REMINDER_IGNORED -> ignored++;
-        case REMINDER_OPTED_OUT -> optedOut.add(((Event.PolicyEvent) event).policy());
-        case REMINDER_OPTED_IN -> optedIn.add(((Event.PolicyEvent) event).policy());
-        default -> {}
-      }
+      boolean counted =
+          switch (event.type()) {
+            case MODULE_STARTED -> {
+              started.add(event.aboutModule().orElseThrow());
+              yield true;
+            }
+            case MODULE_COMPLETED -> {
+              completed.add(event.aboutModule().orElseThrow());
+              yield true;
+            }
+            case MOOD_RATED -> {
+              moods.add(((Event.MoodRated) event).value());
+              yield true;
+            }
+            case REMINDER_ACKNOWLEDGED -> {
+              acknowledged++;
+              yield true;
+            }
+            case REMINDER_IGNORED -> {
+              ignored++;
+              yield true;
+            }
+            case REMINDER_OPTED_OUT -> {
+              optedOut.add(((Event.PolicyEvent) event).policy());
+              yield true;
+            }
+            case REMINDER_OPTED_IN -> {
+              optedIn.add(((Event.PolicyEvent) event).policy());
+              yield true;
+            }
+            case SESSION_SCHEDULED,
+                SESSION_ATTENDED,
+                SESSION_MISSED,
+                SESSION_CANCELLED,
+                MODULE_RELEASED,
+                MODULE_SKIPPED,
+                MODULES_REORDERED,
+                MODULE_REPEATED,
+                MODULE_ASSIGNED,
+                MEASURE_RECORDED,
+                PAUSED,
+                RESUMED,
+                DISCHARGED,
+                ZONE_CHANGED ->
+                false;
+          };
     }
     for (int m = 0; m < measures.size(); m++) {
       MeasureResult measure = measures.get(m);
@@ -354,50 +414,74 @@ final class Reports {
         continue;
       }
       Event event = all.get(i);
-      switch (event.type()) {
-        case MODULE_STARTED -> {
-          inProgress.remove(event.aboutModule().orElseThrow());
-          inProgress.add(event.aboutModule().orElseThrow());
-        }
-        case MODULE_COMPLETED -> {
-          inProgress.remove(event.aboutModule().orElseThrow());
-          lastCompleted = event.aboutModule();
-        }
-        case SESSION_ATTENDED -> {
-          Session session = state.session(event.aboutSession().getAsInt());
-          int n = session.number();
-          List<FidelityRecord.Deviation> deviations = new ArrayList<>(pending);
-          pending.clear();
-          for (DueMeasure d : due) {
-            if (d.session() == n && d.status() == DueMeasure.Status.OVERDUE) {
-              deviations.add(
-                  new FidelityRecord.Deviation(
-                      "measure-not-recorded",
-                      session.type().isTherapistContact() ? "therapist" : "client",
-                      Optional.empty(),
-                      d.instrument() + " due at this session, not recorded"));
+      boolean handled =
+          switch (event.type()) {
+            case MODULE_STARTED -> {
+              inProgress.remove(event.aboutModule().orElseThrow());
+              inProgress.add(event.aboutModule().orElseThrow());
+              yield true;
             }
-          }
-          Optional<String> focus = lastCompleted;
-          for (String module : inProgress) {
-            focus = Optional.of(module);
-          }
-          records.add(
-              new FidelityRecord(
-                  n,
-                  session.type(),
-                  session.planned(),
-                  session.local(),
-                  event.at(),
-                  Optional.ofNullable(
-                      state.protocol().sessionPlan().durationMinutes().get(session.type())),
-                  dueAt(session),
-                  focus,
-                  bySession.getOrDefault(n, List.of()),
-                  deviations));
-        }
-        default -> deviation(event).ifPresent(pending::add);
-      }
+            case MODULE_COMPLETED -> {
+              inProgress.remove(event.aboutModule().orElseThrow());
+              lastCompleted = event.aboutModule();
+              yield true;
+            }
+            case SESSION_ATTENDED -> {
+              Session session = state.session(event.aboutSession().getAsInt());
+              int n = session.number();
+              List<FidelityRecord.Deviation> deviations = new ArrayList<>(pending);
+              pending.clear();
+              for (DueMeasure d : due) {
+                if (d.session() == n && d.status() == DueMeasure.Status.OVERDUE) {
+                  deviations.add(
+                      new FidelityRecord.Deviation(
+                          "measure-not-recorded",
+                          session.type().isTherapistContact() ? "therapist" : "client",
+                          Optional.empty(),
+                          d.instrument().json() + " due at this session, not recorded"));
+                }
+              }
+              Optional<String> focus = lastCompleted;
+              for (String module : inProgress) {
+                focus = Optional.of(module);
+              }
+              records.add(
+                  new FidelityRecord(
+                      n,
+                      session.type(),
+                      session.planned(),
+                      session.local(),
+                      event.at(),
+                      Optional.ofNullable(
+                          state.protocol().sessionPlan().durationMinutes().get(session.type())),
+                      dueAt(session),
+                      focus,
+                      bySession.getOrDefault(n, List.of()),
+                      deviations));
+              yield true;
+            }
+            case SESSION_SCHEDULED,
+                SESSION_MISSED,
+                SESSION_CANCELLED,
+                MODULE_RELEASED,
+                MODULE_SKIPPED,
+                MODULES_REORDERED,
+                MODULE_REPEATED,
+                MODULE_ASSIGNED,
+                MOOD_RATED,
+                MEASURE_RECORDED,
+                REMINDER_ACKNOWLEDGED,
+                REMINDER_IGNORED,
+                REMINDER_OPTED_OUT,
+                REMINDER_OPTED_IN,
+                PAUSED,
+                RESUMED,
+                DISCHARGED,
+                ZONE_CHANGED -> {
+              deviation(event).ifPresent(pending::add);
+              yield true;
+            }
+          };
     }
     return records;
   }
@@ -405,43 +489,49 @@ final class Reports {
   private Optional<FidelityRecord.Deviation> deviation(Event event) {
     String id = event.id();
     String module = event.aboutModule().orElse("");
-    switch (event.type()) {
-      case SESSION_SCHEDULED:
+    return switch (event.type()) {
+      case SESSION_SCHEDULED -> {
         Event.SessionScheduled moved = (Event.SessionScheduled) event;
-        return dev(
+        yield dev(
             "moved",
             "service",
             id,
             "session " + moved.session() + " moved to " + Times.format(moved.start()));
-      case SESSION_CANCELLED:
+      }
+      case SESSION_CANCELLED -> {
         Event.SessionCancelled cancelled = (Event.SessionCancelled) event;
         String by = cancelled.by() == Event.CancelledBy.CLIENT ? "client" : "service";
-        return dev(
+        yield dev(
             "cancelled", by, id, "session " + cancelled.session() + " cancelled by the " + by);
-      case SESSION_MISSED:
-        return dev(
-            "missed", "client", id, "session " + event.aboutSession().getAsInt() + " missed");
-      case PAUSED:
-        return dev("paused", "service", id, "therapy paused");
-      case RESUMED:
-        return dev("resumed", "service", id, "therapy resumed");
-      case MODULE_RELEASED:
-        return dev("released", "therapist", id, "module " + module + " released");
-      case MODULE_SKIPPED:
-        return dev("skipped", "therapist", id, "module " + module + " skipped");
-      case MODULE_REPEATED:
-        return dev("repeated", "therapist", id, "module " + module + " to be repeated");
-      case MODULE_ASSIGNED:
-        return dev("assigned", "therapist", id, "module " + module + " assigned");
-      case MODULES_REORDERED:
-        return dev(
-            "reordered",
-            "therapist",
-            id,
-            "modules reordered: " + String.join(", ", ((Event.ModulesReordered) event).order()));
-      default:
-        return Optional.empty();
-    }
+      }
+      case SESSION_MISSED ->
+          dev("missed", "client", id, "session " + event.aboutSession().getAsInt() + " missed");
+      case PAUSED -> dev("paused", "service", id, "therapy paused");
+      case RESUMED -> dev("resumed", "service", id, "therapy resumed");
+      case MODULE_RELEASED -> dev("released", "therapist", id, "module " + module + " released");
+      case MODULE_SKIPPED -> dev("skipped", "therapist", id, "module " + module + " skipped");
+      case MODULE_REPEATED ->
+          dev("repeated", "therapist", id, "module " + module + " to be repeated");
+      case MODULE_ASSIGNED -> dev("assigned", "therapist", id, "module " + module + " assigned");
+      case MODULES_REORDERED ->
+          dev(
+              "reordered",
+              "therapist",
+              id,
+              "modules reordered: " + String.join(", ", ((Event.ModulesReordered) event).order()));
+      case SESSION_ATTENDED,
+          MODULE_STARTED,
+          MODULE_COMPLETED,
+          MOOD_RATED,
+          MEASURE_RECORDED,
+          REMINDER_ACKNOWLEDGED,
+          REMINDER_IGNORED,
+          REMINDER_OPTED_OUT,
+          REMINDER_OPTED_IN,
+          DISCHARGED,
+          ZONE_CHANGED ->
+          Optional.empty();
+    };
   }
 
   private static Optional<FidelityRecord.Deviation> dev(

@@ -18,6 +18,7 @@ import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.client.Rejection;
 import org.blendedtherapy.client.RejectionCode;
 import org.blendedtherapy.internal.Chain;
+import org.blendedtherapy.protocol.Instrument;
 import org.blendedtherapy.protocol.Module;
 import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.protocol.SessionType;
@@ -51,9 +52,9 @@ final class Fold {
   final int[] attendedSeq;
   final Instant[] attendedAt;
   final Instant[] cancelledAt;
-  final Map<String, Chain<int[]>> scores;
+  final Map<Instrument, Chain<int[]>> scores;
   // Views of scores as of now, refreshed when a score is added: what rules read.
-  final Map<String, List<int[]>> scoreViews;
+  final Map<Instrument, List<int[]>> scoreViews;
   final Chain<Rejection> rejected;
   // The position (seq - 1) of each rejected event, in order; below rejectedCount never rewritten.
   int[] rejectedAt = new int[0];
@@ -158,7 +159,7 @@ final class Fold {
     this.cancelledAt = from.cancelledAt.clone();
     if (frozen) {
       // Only the views: a fold copied from this one rebuilds the chains from them.
-      Map<String, List<int[]>> views = new HashMap<>();
+      Map<Instrument, List<int[]>> views = new HashMap<>();
       from.scoreViews.forEach((k, v) -> views.put(k, List.copyOf(v)));
       this.scores = Map.of();
       this.scoreViews = Map.copyOf(views);
@@ -327,32 +328,47 @@ final class Fold {
    * only at the threshold days, where every rule is evaluated.
    */
   private void reevaluate(Event event) {
-    switch (event.type()) {
-      case MODULE_STARTED:
-      case MODULE_COMPLETED:
-      case MODULE_SKIPPED:
-        evaluate(shape.readingModule(((Event.ModuleEvent) event).module()));
-        break;
-      case MODULE_RELEASED:
-        evaluate(shape.module(((Event.ModuleEvent) event).module()));
-        break;
-      case MODULE_ASSIGNED:
-        evaluate(shape.module(((Event.ModuleAssigned) event).module()));
-        break;
-      case SESSION_ATTENDED:
-        evaluate(shape.byAttendance);
-        break;
-      case MEASURE_RECORDED:
-        {
-          Event.MeasureRecorded measure = (Event.MeasureRecorded) event;
-          if (measure.score().isPresent()) {
-            evaluate(shape.readingInstrument(measure.instrument()));
+    boolean changesRules =
+        switch (event.type()) {
+          case MODULE_STARTED, MODULE_COMPLETED, MODULE_SKIPPED -> {
+            evaluate(shape.readingModule(((Event.ModuleEvent) event).module()));
+            yield true;
           }
-          break;
-        }
-      default:
-        break;
-    }
+          case MODULE_RELEASED -> {
+            evaluate(shape.module(((Event.ModuleEvent) event).module()));
+            yield true;
+          }
+          case MODULE_ASSIGNED -> {
+            evaluate(shape.module(((Event.ModuleAssigned) event).module()));
+            yield true;
+          }
+          case SESSION_ATTENDED -> {
+            evaluate(shape.byAttendance);
+            yield true;
+          }
+          case MEASURE_RECORDED -> {
+            Event.MeasureRecorded measure = (Event.MeasureRecorded) event;
+            if (measure.score().isPresent()) {
+              evaluate(shape.readingInstrument(measure.instrument()));
+            }
+            yield true;
+          }
+          case SESSION_SCHEDULED,
+              SESSION_MISSED,
+              SESSION_CANCELLED,
+              MODULES_REORDERED,
+              MODULE_REPEATED,
+              MOOD_RATED,
+              REMINDER_ACKNOWLEDGED,
+              REMINDER_IGNORED,
+              REMINDER_OPTED_OUT,
+              REMINDER_OPTED_IN,
+              PAUSED,
+              RESUMED,
+              DISCHARGED,
+              ZONE_CHANGED ->
+              false;
+        };
   }
 
   private Optional<Refusal> session(Event event) {
@@ -360,61 +376,93 @@ final class Fold {
     if (refused.isPresent()) {
       return refused;
     }
-    switch (event.type()) {
-      case SESSION_ATTENDED:
-        {
-          int i = event.aboutSession().getAsInt() - 1;
-          attendedSeq[i] = seq;
-          attendedAt[i] = event.at();
-          break;
-        }
-      case SESSION_CANCELLED:
-        cancelledAt[event.aboutSession().getAsInt() - 1] = event.at();
-        break;
-      case SESSION_SCHEDULED:
-      case RESUMED:
-        versions.add(new PlanVersion(event.at(), sessions.resolvedLocals()));
-        if (event.type() == EventType.RESUMED) {
-          pauses.add(new Pause(pausedAt, event.at()));
-          pausedAt = null;
-        }
-        break;
-      case PAUSED:
-        pausedAt = event.at();
-        break;
-      default:
-        break;
-    }
+    boolean indexed =
+        switch (event.type()) {
+          case SESSION_ATTENDED -> {
+            int i = event.aboutSession().getAsInt() - 1;
+            attendedSeq[i] = seq;
+            attendedAt[i] = event.at();
+            yield true;
+          }
+          case SESSION_CANCELLED -> {
+            cancelledAt[event.aboutSession().getAsInt() - 1] = event.at();
+            yield true;
+          }
+          case SESSION_SCHEDULED, RESUMED -> {
+            versions.add(new PlanVersion(event.at(), sessions.resolvedLocals()));
+            if (event.type() == EventType.RESUMED) {
+              pauses.add(new Pause(pausedAt, event.at()));
+              pausedAt = null;
+            }
+            yield true;
+          }
+          case PAUSED -> {
+            pausedAt = event.at();
+            yield true;
+          }
+          case SESSION_MISSED,
+              MODULE_STARTED,
+              MODULE_COMPLETED,
+              MODULE_RELEASED,
+              MODULE_SKIPPED,
+              MODULES_REORDERED,
+              MODULE_REPEATED,
+              MODULE_ASSIGNED,
+              MOOD_RATED,
+              MEASURE_RECORDED,
+              REMINDER_ACKNOWLEDGED,
+              REMINDER_IGNORED,
+              REMINDER_OPTED_OUT,
+              REMINDER_OPTED_IN,
+              DISCHARGED,
+              ZONE_CHANGED ->
+              false;
+        };
     return Optional.empty();
   }
 
   /** Indexes an accepted event for the questions reminders ask. */
   private void index(Event event) {
-    switch (event.type()) {
-      case MOOD_RATED:
-        moods.add(event.at());
-        break;
-      case ZONE_CHANGED:
-        zones.add(new ZoneFrom(event.at(), ((Event.ZoneChanged) event).zone()));
-        break;
-      case REMINDER_ACKNOWLEDGED:
-      case REMINDER_IGNORED:
-        respond((Event.ReminderEvent) event, event.at());
-        break;
-      case REMINDER_OPTED_OUT:
-      case REMINDER_OPTED_IN:
-        {
-          int policy = shape.policy(((Event.PolicyEvent) event).policy());
-          if (opts[policy] == null) {
-            opts[policy] = new Instants(true);
+    boolean indexed =
+        switch (event.type()) {
+          case MOOD_RATED -> {
+            moods.add(event.at());
+            yield true;
           }
-          opts[policy].add(
-              event.at(), (byte) (event.type() == EventType.REMINDER_OPTED_OUT ? 1 : 0));
-          break;
-        }
-      default:
-        break;
-    }
+          case ZONE_CHANGED -> {
+            zones.add(new ZoneFrom(event.at(), ((Event.ZoneChanged) event).zone()));
+            yield true;
+          }
+          case REMINDER_ACKNOWLEDGED, REMINDER_IGNORED -> {
+            respond((Event.ReminderEvent) event, event.at());
+            yield true;
+          }
+          case REMINDER_OPTED_OUT, REMINDER_OPTED_IN -> {
+            int policy = shape.policy(((Event.PolicyEvent) event).policy());
+            if (opts[policy] == null) {
+              opts[policy] = new Instants(true);
+            }
+            opts[policy].add(
+                event.at(), (byte) (event.type() == EventType.REMINDER_OPTED_OUT ? 1 : 0));
+            yield true;
+          }
+          case SESSION_SCHEDULED,
+              SESSION_ATTENDED,
+              SESSION_MISSED,
+              SESSION_CANCELLED,
+              MODULE_STARTED,
+              MODULE_COMPLETED,
+              MODULE_RELEASED,
+              MODULE_SKIPPED,
+              MODULES_REORDERED,
+              MODULE_REPEATED,
+              MODULE_ASSIGNED,
+              MEASURE_RECORDED,
+              PAUSED,
+              RESUMED,
+              DISCHARGED ->
+              false;
+        };
   }
 
   /** Records a response to a prompt, with the run of ignored prompts it ends. */
@@ -466,18 +514,12 @@ final class Fold {
   }
 
   private Optional<Refusal> check(Event event) {
-    switch (event.type()) {
-      case MODULE_STARTED:
-      case MODULE_COMPLETED:
-      case MODULE_RELEASED:
-      case MODULE_SKIPPED:
-      case MODULE_REPEATED:
-        return module((Event.ModuleEvent) event);
-      case MODULE_ASSIGNED:
-        return assign((Event.ModuleAssigned) event);
-      case MODULES_REORDERED:
-        return reorder((Event.ModulesReordered) event);
-      case MEASURE_RECORDED:
+    return switch (event.type()) {
+      case MODULE_STARTED, MODULE_COMPLETED, MODULE_RELEASED, MODULE_SKIPPED, MODULE_REPEATED ->
+          module((Event.ModuleEvent) event);
+      case MODULE_ASSIGNED -> assign((Event.ModuleAssigned) event);
+      case MODULES_REORDERED -> reorder((Event.ModulesReordered) event);
+      case MEASURE_RECORDED -> {
         Event.MeasureRecorded measure = (Event.MeasureRecorded) event;
         measure
             .score()
@@ -488,24 +530,35 @@ final class Fold {
                   chain.add(new int[] {seq, score});
                   scoreViews.put(measure.instrument(), chain.view());
                 });
-        return Optional.empty();
-      case REMINDER_OPTED_OUT:
-      case REMINDER_OPTED_IN:
+        yield Optional.empty();
+      }
+      case REMINDER_OPTED_OUT, REMINDER_OPTED_IN -> {
         String id = ((Event.PolicyEvent) event).policy();
         int policy = shape.policy(id);
         if (policy < 0) {
-          return Fold.refuse(
+          yield Fold.refuse(
               RejectionCode.UNKNOWN_POLICY, "no reminder policy \"" + id + "\" in the protocol");
         }
         if (!shape.optOut[policy]) {
-          return Fold.refuse(
+          yield Fold.refuse(
               RejectionCode.OPT_OUT_NOT_ALLOWED,
               "policy \"" + id + "\" does not allow opting out (optOut is false)");
         }
-        return Optional.empty();
-      default:
-        return Optional.empty();
-    }
+        yield Optional.empty();
+      }
+      case SESSION_SCHEDULED,
+          SESSION_ATTENDED,
+          SESSION_MISSED,
+          SESSION_CANCELLED,
+          MOOD_RATED,
+          REMINDER_ACKNOWLEDGED,
+          REMINDER_IGNORED,
+          PAUSED,
+          RESUMED,
+          DISCHARGED,
+          ZONE_CHANGED ->
+          Optional.empty();
+    };
   }
 
   private Optional<Refusal> module(Event.ModuleEvent event) {
@@ -520,26 +573,27 @@ final class Fold {
       return Fold.refuse(RejectionCode.MODULE_SKIPPED, wasSkipped(id));
     }
     ModuleLedger.Fact fact = new ModuleLedger.Fact(seq, now);
-    switch (event.type()) {
-      case MODULE_STARTED:
+    return switch (event.type()) {
+      case MODULE_STARTED -> {
         if (ledger.opened == null) {
-          return Fold.refuse(RejectionCode.MODULE_LOCKED, "module \"" + id + "\" is locked");
+          yield Fold.refuse(RejectionCode.MODULE_LOCKED, "module \"" + id + "\" is locked");
         }
         if (ledger.started != null) {
-          return Fold.refuse(
+          yield Fold.refuse(
               RejectionCode.ALREADY_STARTED, "module \"" + id + "\" is already started");
         }
         ledger.started = now;
         if (ledger.startedEver == null) {
           ledger.startedEver = fact;
         }
-        return Optional.empty();
-      case MODULE_COMPLETED:
+        yield Optional.empty();
+      }
+      case MODULE_COMPLETED -> {
         if (ledger.opened == null) {
-          return Fold.refuse(RejectionCode.MODULE_LOCKED, "module \"" + id + "\" is locked");
+          yield Fold.refuse(RejectionCode.MODULE_LOCKED, "module \"" + id + "\" is locked");
         }
         if (ledger.completed != null) {
-          return Fold.refuse(
+          yield Fold.refuse(
               RejectionCode.ALREADY_COMPLETED, "module \"" + id + "\" is already completed");
         }
         if (ledger.started == null) {
@@ -552,22 +606,22 @@ final class Fold {
         if (ledger.completedEver == null) {
           ledger.completedEver = fact;
         }
-        return Optional.empty();
-      case MODULE_RELEASED:
-        {
-          Optional<Refusal> refused = refuseRelease(module);
-          if (refused.isPresent()) {
-            return refused;
-          }
-          release(ledger, ModuleLedger.OpenedBy.RELEASE, OptionalInt.empty());
-          return Optional.empty();
+        yield Optional.empty();
+      }
+      case MODULE_RELEASED -> {
+        Optional<Refusal> refused = refuseRelease(module);
+        if (refused.isPresent()) {
+          yield refused;
         }
-      case MODULE_REPEATED:
+        release(ledger, ModuleLedger.OpenedBy.RELEASE, OptionalInt.empty());
+        yield Optional.empty();
+      }
+      case MODULE_REPEATED -> {
         if (!protocol.tailoring().repeat()) {
-          return Fold.refuse(RejectionCode.TAILORING_FORBIDS, "tailoring.repeat is false");
+          yield Fold.refuse(RejectionCode.TAILORING_FORBIDS, "tailoring.repeat is false");
         }
         if (ledger.completed == null) {
-          return Fold.refuse(
+          yield Fold.refuse(
               RejectionCode.NOT_COMPLETED,
               "module \"" + id + "\" is not completed, so there is nothing to repeat yet");
         }
@@ -576,11 +630,11 @@ final class Fold {
         ledger.completed = null;
         ledger.repeatedAt = now;
         ledger.repeats++;
-        return Optional.empty();
-      case MODULE_SKIPPED:
-      default:
+        yield Optional.empty();
+      }
+      case MODULE_SKIPPED -> {
         if (!protocol.tailoring().maySkip(module.kind())) {
-          return Fold.refuse(
+          yield Fold.refuse(
               RejectionCode.TAILORING_FORBIDS,
               "tailoring.skip does not include "
                   + module.kind().json()
@@ -589,12 +643,30 @@ final class Fold {
                   + "\" cannot be skipped");
         }
         if (ledger.completed != null) {
-          return Fold.refuse(
+          yield Fold.refuse(
               RejectionCode.ALREADY_COMPLETED, "module \"" + id + "\" is already completed");
         }
         ledger.skipped = fact;
-        return Optional.empty();
-    }
+        yield Optional.empty();
+      }
+      case SESSION_SCHEDULED,
+          SESSION_ATTENDED,
+          SESSION_MISSED,
+          SESSION_CANCELLED,
+          MODULES_REORDERED,
+          MODULE_ASSIGNED,
+          MOOD_RATED,
+          MEASURE_RECORDED,
+          REMINDER_ACKNOWLEDGED,
+          REMINDER_IGNORED,
+          REMINDER_OPTED_OUT,
+          REMINDER_OPTED_IN,
+          PAUSED,
+          RESUMED,
+          DISCHARGED,
+          ZONE_CHANGED ->
+          throw new IllegalArgumentException("not a module event: " + event.type());
+    };
   }
 
   /** Why a release of a module would be refused, or empty when it would be accepted. */
@@ -780,8 +852,12 @@ final class Fold {
       out.instant(cancelledAt[i]);
     }
     d.writeInt(scoreViews.size());
-    for (Map.Entry<String, List<int[]>> e : new java.util.TreeMap<>(scoreViews).entrySet()) {
-      d.writeUTF(e.getKey());
+    // In the order of the instruments' names, as when the scores were keyed by name.
+    Map<Instrument, List<int[]>> byName =
+        new java.util.TreeMap<>(java.util.Comparator.comparing(Instrument::json));
+    byName.putAll(scoreViews);
+    for (Map.Entry<Instrument, List<int[]>> e : byName.entrySet()) {
+      d.writeUTF(e.getKey().json());
       d.writeInt(e.getValue().size());
       for (int[] fact : e.getValue()) {
         d.writeInt(fact[0]);
@@ -888,7 +964,7 @@ final class Fold {
       cancelledAt[i] = in.instant();
     }
     for (int n = d.readInt(), i = 0; i < n; i++) {
-      String instrument = d.readUTF();
+      Instrument instrument = Instrument.fromJson(d.readUTF()).orElseThrow();
       Chain<int[]> chain = new Chain<>();
       for (int m = d.readInt(), j = 0; j < m; j++) {
         chain.add(new int[] {d.readInt(), d.readInt()});

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.apiguardian.api.API;
+import org.blendedtherapy.protocol.Instrument;
 import org.blendedtherapy.protocol.Progress;
 import org.blendedtherapy.protocol.SessionPlan;
 import org.blendedtherapy.protocol.SessionType;
@@ -28,7 +29,7 @@ public final class Moment implements Progress {
   private final Shape shape;
   private final int[] attendedSeq;
   private final SessionPlan plan;
-  private final Map<String, List<int[]>> scores;
+  private final Map<Instrument, List<int[]>> scores;
   private final int seq;
   private final Instant now;
   private final ZoneId zone;
@@ -39,7 +40,7 @@ public final class Moment implements Progress {
       Shape shape,
       int[] attendedSeq,
       SessionPlan plan,
-      Map<String, List<int[]>> scores,
+      Map<Instrument, List<int[]>> scores,
       int seq,
       Instant now,
       ZoneId zone,
@@ -96,19 +97,23 @@ public final class Moment implements Progress {
     return i < 0 ? null : ledgers[i];
   }
 
-  private ModuleLedger.Fact fact(String module, int which) {
+  /** The first-time facts of a module a moment reports. */
+  private enum Milestone {
+    STARTED,
+    COMPLETED,
+    SKIPPED
+  }
+
+  private ModuleLedger.Fact fact(String module, Milestone which) {
     ModuleLedger ledger = ledger(module);
     if (ledger == null) {
       return null;
     }
-    switch (which) {
-      case 0:
-        return ledger.startedEver;
-      case 1:
-        return ledger.completedEver;
-      default:
-        return ledger.skipped;
-    }
+    return switch (which) {
+      case STARTED -> ledger.startedEver;
+      case COMPLETED -> ledger.completedEver;
+      case SKIPPED -> ledger.skipped;
+    };
   }
 
   /**
@@ -118,7 +123,7 @@ public final class Moment implements Progress {
    * @return the local date, or empty
    */
   public Optional<LocalDate> startedOn(String module) {
-    return visible(fact(module, 0)).map(f -> localDate(f.at()));
+    return visible(fact(module, Milestone.STARTED)).map(f -> localDate(f.at()));
   }
 
   /**
@@ -128,7 +133,7 @@ public final class Moment implements Progress {
    * @return the local date, or empty
    */
   public Optional<LocalDate> completedOn(String module) {
-    return visible(fact(module, 1)).map(f -> localDate(f.at()));
+    return visible(fact(module, Milestone.COMPLETED)).map(f -> localDate(f.at()));
   }
 
   /**
@@ -138,7 +143,7 @@ public final class Moment implements Progress {
    * @return the local date, or empty
    */
   public Optional<LocalDate> skippedOn(String module) {
-    return visible(fact(module, 2)).map(f -> localDate(f.at()));
+    return visible(fact(module, Milestone.SKIPPED)).map(f -> localDate(f.at()));
   }
 
   /**
@@ -194,7 +199,7 @@ public final class Moment implements Progress {
   }
 
   @Override
-  public OptionalInt latestScore(String instrument) {
+  public OptionalInt latestScore(Instrument instrument) {
     List<int[]> facts = scores.get(instrument);
     if (facts == null) {
       return OptionalInt.empty();
@@ -214,7 +219,7 @@ public final class Moment implements Progress {
   }
 
   @Override
-  public OptionalInt baselineScore(String instrument) {
+  public OptionalInt baselineScore(Instrument instrument) {
     List<int[]> facts = scores.get(instrument);
     return facts == null || facts.isEmpty() || facts.get(0)[0] > seq
         ? OptionalInt.empty()

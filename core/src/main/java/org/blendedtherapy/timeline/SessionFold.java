@@ -117,22 +117,28 @@ final class SessionFold {
    * @return the reason the plan refuses the event, or empty when accepted
    */
   Optional<Refusal> apply(Event event) {
-    switch (event.type()) {
-      case SESSION_SCHEDULED:
-        return schedule((Event.SessionScheduled) event);
-      case SESSION_ATTENDED:
-      case SESSION_MISSED:
-      case SESSION_CANCELLED:
-        return record(event);
-      case PAUSED:
-        return pause(event.at());
-      case RESUMED:
-        return resume(event.at());
-      case DISCHARGED:
-        return discharge(event.at());
-      default:
-        return Optional.empty();
-    }
+    return switch (event.type()) {
+      case SESSION_SCHEDULED -> schedule((Event.SessionScheduled) event);
+      case SESSION_ATTENDED, SESSION_MISSED, SESSION_CANCELLED -> record(event);
+      case PAUSED -> pause(event.at());
+      case RESUMED -> resume(event.at());
+      case DISCHARGED -> discharge(event.at());
+      case MODULE_STARTED,
+          MODULE_COMPLETED,
+          MODULE_RELEASED,
+          MODULE_SKIPPED,
+          MODULES_REORDERED,
+          MODULE_REPEATED,
+          MODULE_ASSIGNED,
+          MOOD_RATED,
+          MEASURE_RECORDED,
+          REMINDER_ACKNOWLEDGED,
+          REMINDER_IGNORED,
+          REMINDER_OPTED_OUT,
+          REMINDER_OPTED_IN,
+          ZONE_CHANGED ->
+          Optional.empty();
+    };
   }
 
   private Optional<Refusal> checkSession(int number) {
@@ -200,18 +206,39 @@ final class SessionFold {
       return refused;
     }
     int i = number - 1;
-    switch (event.type()) {
-      case SESSION_ATTENDED -> {
-        status[i] = SessionStatus.ATTENDED;
-      }
-      case SESSION_MISSED -> status[i] = SessionStatus.MISSED;
-      default -> {
-        status[i] = SessionStatus.CANCELLED;
-        reason[i] =
-            "cancelled by "
-                + ((Event.SessionCancelled) event).by().name().toLowerCase(java.util.Locale.ROOT);
-      }
-    }
+    status[i] =
+        switch (event.type()) {
+          case SESSION_ATTENDED -> SessionStatus.ATTENDED;
+          case SESSION_MISSED -> SessionStatus.MISSED;
+          case SESSION_CANCELLED -> {
+            reason[i] =
+                "cancelled by "
+                    + ((Event.SessionCancelled) event)
+                        .by()
+                        .name()
+                        .toLowerCase(java.util.Locale.ROOT);
+            yield SessionStatus.CANCELLED;
+          }
+          case SESSION_SCHEDULED,
+              MODULE_STARTED,
+              MODULE_COMPLETED,
+              MODULE_RELEASED,
+              MODULE_SKIPPED,
+              MODULES_REORDERED,
+              MODULE_REPEATED,
+              MODULE_ASSIGNED,
+              MOOD_RATED,
+              MEASURE_RECORDED,
+              REMINDER_ACKNOWLEDGED,
+              REMINDER_IGNORED,
+              REMINDER_OPTED_OUT,
+              REMINDER_OPTED_IN,
+              PAUSED,
+              RESUMED,
+              DISCHARGED,
+              ZONE_CHANGED ->
+              throw new IllegalArgumentException("not an attendance event: " + event.type());
+        };
     return Optional.empty();
   }
 
@@ -352,7 +379,21 @@ final class SessionFold {
           RESUMED,
           DISCHARGED ->
           true;
-      default -> false;
+      case MODULE_STARTED,
+          MODULE_COMPLETED,
+          MODULE_RELEASED,
+          MODULE_SKIPPED,
+          MODULES_REORDERED,
+          MODULE_REPEATED,
+          MODULE_ASSIGNED,
+          MOOD_RATED,
+          MEASURE_RECORDED,
+          REMINDER_ACKNOWLEDGED,
+          REMINDER_IGNORED,
+          REMINDER_OPTED_OUT,
+          REMINDER_OPTED_IN,
+          ZONE_CHANGED ->
+          false;
     };
   }
 }

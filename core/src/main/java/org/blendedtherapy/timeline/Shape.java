@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.blendedtherapy.protocol.Instrument;
 import org.blendedtherapy.protocol.Module;
 import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.protocol.ReminderPolicy;
@@ -41,7 +42,7 @@ final class Shape {
   // The modules whose rules count attended sessions.
   final int[] byAttendance;
   // For each instrument: the modules whose rules read its scores.
-  final Map<String, int[]> byInstrument;
+  final Map<Instrument, int[]> byInstrument;
   final boolean[] hasReleaseLeaf;
 
   private Shape(Protocol protocol) {
@@ -53,7 +54,7 @@ final class Shape {
     hasReleaseLeaf = new boolean[n];
     TreeSet<Long> days = new TreeSet<>();
     Map<String, List<Integer>> modulesRead = new HashMap<>();
-    Map<String, List<Integer>> instrumentsRead = new HashMap<>();
+    Map<Instrument, List<Integer>> instrumentsRead = new HashMap<>();
     List<Integer> attendance = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Module module = modules[i];
@@ -92,8 +93,8 @@ final class Shape {
     return shape;
   }
 
-  private static Map<String, int[]> ints(Map<String, List<Integer>> lists) {
-    Map<String, int[]> out = new HashMap<>();
+  private static <K> Map<K, int[]> ints(Map<K, List<Integer>> lists) {
+    Map<K, int[]> out = new HashMap<>();
     lists.forEach(
         (k, v) -> out.put(k, v.stream().distinct().mapToInt(Integer::intValue).toArray()));
     return out;
@@ -104,29 +105,22 @@ final class Shape {
       int owner,
       TreeSet<Long> days,
       Map<String, List<Integer>> modulesRead,
-      Map<String, List<Integer>> instrumentsRead,
+      Map<Instrument, List<Integer>> instrumentsRead,
       List<Integer> attendance) {
-    switch (rule.kind()) {
-      case DAYS_SINCE_START:
-        days.add((long) ((Rule.DaysSinceStart) rule).atLeast());
-        break;
-      case MODULE_COMPLETED:
-      case MODULE_STARTED:
-        modulesRead
-            .computeIfAbsent(rule.referencedModule().orElseThrow(), k -> new ArrayList<>())
-            .add(owner);
-        break;
-      case SESSIONS_ATTENDED:
-        attendance.add(owner);
-        break;
-      case MEASURE:
-        instrumentsRead
-            .computeIfAbsent(((Rule.Measure) rule).instrument(), k -> new ArrayList<>())
-            .add(owner);
-        break;
-      default:
-        break;
-    }
+    boolean leafRead =
+        switch (rule.kind()) {
+          case DAYS_SINCE_START -> days.add((long) ((Rule.DaysSinceStart) rule).atLeast());
+          case MODULE_COMPLETED, MODULE_STARTED ->
+              modulesRead
+                  .computeIfAbsent(rule.referencedModule().orElseThrow(), k -> new ArrayList<>())
+                  .add(owner);
+          case SESSIONS_ATTENDED -> attendance.add(owner);
+          case MEASURE ->
+              instrumentsRead
+                  .computeIfAbsent(((Rule.Measure) rule).instrument(), k -> new ArrayList<>())
+                  .add(owner);
+          case ALL_OF, ANY_OF, NOT, THERAPIST_RELEASE -> false;
+        };
     for (Rule child : rule.children()) {
       collect(child, owner, days, modulesRead, instrumentsRead, attendance);
     }
@@ -150,7 +144,7 @@ final class Shape {
   }
 
   /** The modules whose rules read an instrument's scores. */
-  int[] readingInstrument(String instrument) {
+  int[] readingInstrument(Instrument instrument) {
     return byInstrument.getOrDefault(instrument, NONE);
   }
 

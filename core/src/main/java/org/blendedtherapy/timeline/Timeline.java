@@ -22,6 +22,7 @@ import org.blendedtherapy.client.History;
 import org.blendedtherapy.client.Rejection;
 import org.blendedtherapy.plan.Session;
 import org.blendedtherapy.plan.Times;
+import org.blendedtherapy.protocol.Instrument;
 import org.blendedtherapy.protocol.Module;
 import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.protocol.ReminderPolicy;
@@ -915,7 +916,7 @@ public final class Timeline {
     final int[] rejectedAt;
     final int rejectedCount;
     final List<Rejection> rejected;
-    final Map<String, List<int[]>> scores;
+    final Map<Instrument, List<int[]>> scores;
     final List<Fold.ZoneFrom> zones;
     final List<Fold.PlanVersion> versions;
     final List<Fold.Pause> pauses;

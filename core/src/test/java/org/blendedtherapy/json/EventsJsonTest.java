@@ -27,6 +27,7 @@ import org.blendedtherapy.Validation;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.client.History;
+import org.blendedtherapy.protocol.Instrument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -109,7 +110,7 @@ class EventsJsonTest {
             new Event.MeasureRecorded(
                 "j",
                 AT,
-                "PHQ-9",
+                Instrument.PHQ_9,
                 List.of(
                     OptionalInt.of(1),
                     OptionalInt.of(2),
@@ -123,7 +124,7 @@ class EventsJsonTest {
                 OptionalInt.empty())),
         Arguments.of(
             event("k", "measure-recorded", "instrument", "WSAS", "total", 40),
-            new Event.MeasureRecorded("k", AT, "WSAS", List.of(), OptionalInt.of(40))),
+            new Event.MeasureRecorded("k", AT, Instrument.WSAS, List.of(), OptionalInt.of(40))),
         Arguments.of(
             event("l", "reminder-acknowledged", "reminder", "r-1"),
             new Event.ReminderEvent("l", EventType.REMINDER_ACKNOWLEDGED, AT, "r-1")),

@@ -118,8 +118,8 @@ class MeasuresTest {
     OutcomeDefinitions defs = OutcomeDefinitions.DEFAULT;
     return Outcome.of(
         new Outcome.Basis(
-            new Outcome.Scores("PHQ-9", d0, d1, "a", "b", 10, 6),
-            new Outcome.Scores("GAD-7", a0, a1, "c", "d", 8, 4),
+            new Outcome.Scores(Instrument.PHQ_9, d0, d1, "a", "b", 10, 6),
+            new Outcome.Scores(Instrument.GAD_7, a0, a1, "c", "d", 8, 4),
             1,
             3,
             contacts),

@@ -163,7 +163,7 @@ class MeaningCheckTest {
     List<Module> modules = new java.util.ArrayList<>(p.modules());
     Rule measure =
         new Rule.Measure(
-            "PHQ-9",
+            Instrument.PHQ_9,
             java.util.OptionalInt.of(10),
             java.util.OptionalInt.empty(),
             java.util.OptionalInt.empty(),

@@ -16,6 +16,7 @@ import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.client.Rejection;
 import org.blendedtherapy.client.RejectionCode;
+import org.blendedtherapy.protocol.Instrument;
 import org.blendedtherapy.protocol.Module;
 import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.protocol.Rule;
@@ -147,7 +148,7 @@ class TailoringTest {
             List.of(
                 new Rule.DaysSinceStart(14),
                 new Rule.Measure(
-                    "PHQ-9",
+                    Instrument.PHQ_9,
                     OptionalInt.empty(),
                     OptionalInt.of(9),
                     OptionalInt.empty(),
@@ -160,13 +161,13 @@ class TailoringTest {
             new Event.MeasureRecorded(
                 "m1",
                 Instant.parse("2027-01-04T10:30:00Z"),
-                "PHQ-9",
+                Instrument.PHQ_9,
                 List.of(),
                 OptionalInt.of(18)),
             new Event.MeasureRecorded(
                 "m2",
                 Instant.parse("2027-01-11T10:30:00Z"),
-                "PHQ-9",
+                Instrument.PHQ_9,
                 List.of(),
                 OptionalInt.of(12)));
     ModuleState m = state(p, e, events, "2027-01-12T00:00:00Z").module("relapse-prevention").get();

@@ -95,47 +95,37 @@ final class CaseText {
   }
 
   private static String key(Event event) {
-    switch (event.type()) {
-      case SESSION_SCHEDULED:
+    return switch (event.type()) {
+      case SESSION_SCHEDULED -> {
         Event.SessionScheduled moved = (Event.SessionScheduled) event;
-        return " session=" + moved.session() + " start=" + moved.start();
-      case SESSION_ATTENDED:
-      case SESSION_MISSED:
-        return " session=" + ((Event.SessionEvent) event).session();
-      case SESSION_CANCELLED:
+        yield " session=" + moved.session() + " start=" + moved.start();
+      }
+      case SESSION_ATTENDED, SESSION_MISSED -> " session=" + event.aboutSession().getAsInt();
+      case SESSION_CANCELLED -> {
         Event.SessionCancelled cancelled = (Event.SessionCancelled) event;
-        return " session="
+        yield " session="
             + cancelled.session()
             + " by="
             + cancelled.by().name().toLowerCase(Locale.ROOT);
-      case MODULE_STARTED:
-      case MODULE_COMPLETED:
-      case MODULE_RELEASED:
-      case MODULE_SKIPPED:
-        return " module=" + ((Event.ModuleEvent) event).module();
-      case MOOD_RATED:
-        return " value=" + ((Event.MoodRated) event).value();
-      case MEASURE_RECORDED:
+      }
+      case MODULE_STARTED, MODULE_COMPLETED, MODULE_RELEASED, MODULE_SKIPPED ->
+          " module=" + event.aboutModule().orElseThrow();
+      case MOOD_RATED -> " value=" + ((Event.MoodRated) event).value();
+      case MEASURE_RECORDED -> {
         Event.MeasureRecorded m = (Event.MeasureRecorded) event;
-        return " "
-            + m.instrument()
+        yield " "
+            + m.instrument().json()
             + (m.total().isPresent()
                 ? " total=" + m.total().getAsInt()
                 : " items=" + items(m.items()));
-      case REMINDER_ACKNOWLEDGED:
-      case REMINDER_IGNORED:
-        return " reminder=" + ((Event.ReminderEvent) event).reminder();
-      case REMINDER_OPTED_OUT:
-      case REMINDER_OPTED_IN:
-        return " policy=" + ((Event.PolicyEvent) event).policy();
-      case ZONE_CHANGED:
-        return " zone=" + ((Event.ZoneChanged) event).zone();
-      case PAUSED:
-      case RESUMED:
-      case DISCHARGED:
-      default:
-        return "";
-    }
+      }
+      case REMINDER_ACKNOWLEDGED, REMINDER_IGNORED ->
+          " reminder=" + ((Event.ReminderEvent) event).reminder();
+      case REMINDER_OPTED_OUT, REMINDER_OPTED_IN ->
+          " policy=" + ((Event.PolicyEvent) event).policy();
+      case ZONE_CHANGED -> " zone=" + ((Event.ZoneChanged) event).zone();
+      case PAUSED, RESUMED, DISCHARGED, MODULES_REORDERED, MODULE_REPEATED, MODULE_ASSIGNED -> "";
+    };
   }
 
   private static String items(List<OptionalInt> items) {

@@ -472,7 +472,7 @@ public final class Clients {
 
   private record AtSession(Instant at, int session) {}
 
-  private record Measure(String instrument, List<OptionalInt> items, OptionalInt total) {}
+  private record Measure(Instrument instrument, List<OptionalInt> items, OptionalInt total) {}
 
   /** A session moved up to three days either way from its first plan, to the minute. */
   private static Gen<Function<String, Event>> movedNear(
@@ -513,10 +513,10 @@ public final class Clients {
                           weighted(1, constant(OptionalInt.empty()))));
               Gen<Measure> items =
                   Gen.listOf(item, instrument.items(), instrument.items())
-                      .map(list -> new Measure(instrument.json(), list, OptionalInt.empty()));
+                      .map(list -> new Measure(instrument, list, OptionalInt.empty()));
               Gen<Measure> total =
                   choose(0, instrument.totalMax())
-                      .map(v -> new Measure(instrument.json(), List.of(), OptionalInt.of(v)));
+                      .map(v -> new Measure(instrument, List.of(), OptionalInt.of(v)));
               return frequency(List.of(weighted(3, items), weighted(1, total)));
             });
   }

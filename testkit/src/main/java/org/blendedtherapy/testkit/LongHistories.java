@@ -301,9 +301,7 @@ public final class LongHistories {
         items.add(OptionalInt.of(random.nextInt(0, instrument.itemMax() + 1)));
       }
       return new Draft(
-          at,
-          (id, t) ->
-              new Event.MeasureRecorded(id, t, instrument.json(), items, OptionalInt.empty()));
+          at, (id, t) -> new Event.MeasureRecorded(id, t, instrument, items, OptionalInt.empty()));
     }
 
     /** Resolves local intent as the library does: a gap moves forward, an overlap is earlier. */
@@ -318,7 +316,7 @@ public final class LongHistories {
     List<DailyPolicy> out = new ArrayList<>();
     for (ReminderPolicy policy : protocol.reminders()) {
       if (policy.schedule().kind() == Schedule.Kind.DAILY) {
-        out.add(new DailyPolicy(policy.id(), ((Schedule.Daily) policy.schedule()).at()));
+        out.add(new DailyPolicy(policy.id(), policy.schedule().timesOfDay()));
       }
     }
     return List.copyOf(out);
@@ -328,7 +326,7 @@ public final class LongHistories {
     for (ReminderPolicy policy : protocol.reminders()) {
       if (policy.kind() == ReminderKind.MOOD_RATING
           && policy.schedule().kind() == Schedule.Kind.DAILY) {
-        List<LocalTime> at = ((Schedule.Daily) policy.schedule()).at();
+        List<LocalTime> at = policy.schedule().timesOfDay();
         return at.size() >= 2 ? at.subList(0, 2) : DEFAULT_MOOD_TIMES;
       }
     }

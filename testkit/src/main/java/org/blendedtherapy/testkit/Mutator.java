@@ -5,10 +5,12 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.blendedtherapy.json.ProtocolJson;
 import org.blendedtherapy.protocol.Protocol;
+import org.blendedtherapy.protocol.Rule;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -78,18 +80,26 @@ final class Mutator {
     String kind = object.propertyNames().iterator().next();
     JsonNode value = object.get(kind);
     String here = key(pointer, kind);
-    switch (kind) {
-      case "moduleCompleted", "moduleStarted" -> into.add(new Ref(object, kind, here));
-      case "allOf", "anyOf" -> {
-        for (int i = 0; i < value.size(); i++) {
-          refs(value.get(i), here + "/" + i, into);
-        }
-      }
-      case "not" -> refs(value, here, into);
-      default -> {
-        // Other leaves name no module.
-      }
+    Optional<Rule.Kind> known = Rule.Kind.fromJson(kind);
+    if (known.isEmpty()) {
+      return;
     }
+    boolean namesModules =
+        switch (known.get()) {
+          case MODULE_COMPLETED, MODULE_STARTED -> into.add(new Ref(object, kind, here));
+          case ALL_OF, ANY_OF -> {
+            for (int i = 0; i < value.size(); i++) {
+              refs(value.get(i), here + "/" + i, into);
+            }
+            yield true;
+          }
+          case NOT -> {
+            refs(value, here, into);
+            yield true;
+          }
+          // Other leaves name no module.
+          case SESSIONS_ATTENDED, DAYS_SINCE_START, MEASURE, THERAPIST_RELEASE -> false;
+        };
   }
 
   private static Set<String> ids(ObjectNode root) {

@@ -313,7 +313,7 @@ final class ValidProtocols {
                   choose(1, 15),
                   (bounds, mask) ->
                       new Rule.Measure(
-                          instrument.json(),
+                          instrument,
                           bound(mask, 1, bounds[0]),
                           bound(mask, 2, bounds[1]),
                           bound(mask, 4, bounds[2]),
@@ -386,8 +386,7 @@ final class ValidProtocols {
                           List<MeasurePlan> out = new ArrayList<>();
                           for (Instrument instrument : chosen) {
                             out.add(
-                                new MeasurePlan(
-                                    instrument.json(), schedules.get(instrument.ordinal())));
+                                new MeasurePlan(instrument, schedules.get(instrument.ordinal())));
                           }
                           return out;
                         }));
@@ -565,14 +564,13 @@ final class ValidProtocols {
                     choose(0, instrument.totalMax()),
                     choose(1, instrument.totalMax()),
                     (caseness, change) ->
-                        new OutcomeDefinitions.OutcomeMeasure(
-                            instrument.json(), caseness, change)));
+                        new OutcomeDefinitions.OutcomeMeasure(instrument, caseness, change)));
   }
 
   private static Protocol protocol(SessionPlan plan, Body2 b) {
     // A measure rule on an instrument the plan never records is an error (opens-after-plan).
     List<MeasurePlan> measures = new ArrayList<>(b.measures());
-    Set<String> recorded = new HashSet<>();
+    Set<Instrument> recorded = new HashSet<>();
     measures.forEach(m -> recorded.add(m.instrument()));
     for (Module module : b.modules()) {
       module.unlock().ifPresent(rule -> recordMeasured(rule, recorded, measures));
@@ -590,9 +588,9 @@ final class ValidProtocols {
         b.tailoring());
   }
 
-  private static void recordMeasured(Rule rule, Set<String> recorded, List<MeasurePlan> into) {
+  private static void recordMeasured(Rule rule, Set<Instrument> recorded, List<MeasurePlan> into) {
     if (rule.kind() == Rule.Kind.MEASURE) {
-      String instrument = ((Rule.Measure) rule).instrument();
+      Instrument instrument = ((Rule.Measure) rule).instrument();
       if (recorded.add(instrument)) {
         into.add(new MeasurePlan(instrument, MeasureSchedule.values()[0]));
       }

@@ -22,6 +22,7 @@ import org.blendedtherapy.json.EnrolmentJson;
 import org.blendedtherapy.json.ProtocolJson;
 import org.blendedtherapy.plan.Session;
 import org.blendedtherapy.plan.SessionStatus;
+import org.blendedtherapy.protocol.Instrument;
 import org.blendedtherapy.protocol.OutcomeDefinitions;
 import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.state.Adherence;
@@ -78,9 +79,9 @@ class OutcomeProperties {
               OutcomeDefinitions defs =
                   new OutcomeDefinitions(
                       new OutcomeDefinitions.OutcomeMeasure(
-                          "PHQ-9", r.get(0) % 28, 1 + r.get(1) % 27),
+                          Instrument.PHQ_9, r.get(0) % 28, 1 + r.get(1) % 27),
                       new OutcomeDefinitions.OutcomeMeasure(
-                          "GAD-7", r.get(2) % 22, 1 + r.get(3) % 21),
+                          Instrument.GAD_7, r.get(2) % 22, 1 + r.get(3) % 21),
                       1 + r.get(4) % 6);
               int d0 = r.get(5) % 28;
               int d1 = r.get(6) % 28;
@@ -90,7 +91,7 @@ class OutcomeProperties {
               Outcome.Basis basis =
                   new Outcome.Basis(
                       new Outcome.Scores(
-                          "PHQ-9",
+                          Instrument.PHQ_9,
                           d0,
                           d1,
                           "a",
@@ -98,7 +99,7 @@ class OutcomeProperties {
                           defs.depression().caseness(),
                           defs.depression().reliableChange()),
                       new Outcome.Scores(
-                          "GAD-7",
+                          Instrument.GAD_7,
                           a0,
                           a1,
                           "c",
@@ -144,7 +145,11 @@ class OutcomeProperties {
                 Instant at = (m < 2 ? s1 : s3).plusSeconds(60 + m);
                 events.add(
                     new Event.MeasureRecorded(
-                        "m" + m, at, m % 2 == 0 ? "PHQ-9" : "GAD-7", answers, OptionalInt.empty()));
+                        "m" + m,
+                        at,
+                        m % 2 == 0 ? Instrument.PHQ_9 : Instrument.GAD_7,
+                        answers,
+                        OptionalInt.empty()));
               }
               ClientState state =
                   ClientState.of(

@@ -23,6 +23,7 @@ import org.blendedtherapy.client.PinnedProtocol;
 import org.blendedtherapy.client.Preferences;
 import org.blendedtherapy.client.ProtocolPin;
 import org.blendedtherapy.json.ProtocolJson;
+import org.blendedtherapy.protocol.Instrument;
 import org.blendedtherapy.protocol.Module;
 import org.blendedtherapy.protocol.Progress;
 import org.blendedtherapy.protocol.Protocol;
@@ -160,7 +161,7 @@ class RuleProperties {
         return new Event.MeasureRecorded(
             id,
             at,
-            random.nextBoolean() ? "PHQ-9" : "GAD-7",
+            random.nextBoolean() ? Instrument.PHQ_9 : Instrument.GAD_7,
             List.of(),
             OptionalInt.of(random.nextInt(22)));
       default:
@@ -325,8 +326,8 @@ class RuleProperties {
       Set<String> released,
       Map<Optional<SessionType>, Integer> attended,
       long days,
-      Map<String, Integer> latest,
-      Map<String, Integer> baseline)
+      Map<Instrument, Integer> latest,
+      Map<Instrument, Integer> baseline)
       implements Progress {
     @Override
     public boolean isCompleted(String module) {
@@ -354,13 +355,13 @@ class RuleProperties {
     }
 
     @Override
-    public OptionalInt latestScore(String instrument) {
+    public OptionalInt latestScore(Instrument instrument) {
       Integer v = latest.get(instrument);
       return v == null ? OptionalInt.empty() : OptionalInt.of(v);
     }
 
     @Override
-    public OptionalInt baselineScore(String instrument) {
+    public OptionalInt baselineScore(Instrument instrument) {
       Integer v = baseline.get(instrument);
       return v == null ? OptionalInt.empty() : OptionalInt.of(v);
     }
@@ -391,9 +392,9 @@ class RuleProperties {
     for (SessionType t : SessionType.values()) {
       attended.put(Optional.of(t), anyInt(random));
     }
-    Map<String, Integer> latest = new HashMap<>();
-    Map<String, Integer> baseline = new HashMap<>();
-    for (String instrument : List.of("PHQ-9", "GAD-7", "WSAS")) {
+    Map<Instrument, Integer> latest = new HashMap<>();
+    Map<Instrument, Integer> baseline = new HashMap<>();
+    for (Instrument instrument : List.of(Instrument.PHQ_9, Instrument.GAD_7, Instrument.WSAS)) {
       if (random.nextInt(4) > 0) {
         latest.put(instrument, anyInt(random));
         baseline.put(instrument, anyInt(random));
