@@ -4,7 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Optional;
 import org.apiguardian.api.API;
-import org.blendedtherapy.internal.JsonNamed;
+import org.blendedtherapy.internal.JsonNames;
 
 /**
  * The stable code of an {@link Issue}: what kind of problem was found, in words a host can branch
@@ -16,7 +16,7 @@ import org.blendedtherapy.internal.JsonNamed;
  * constant has none.
  */
 @API(status = EXPERIMENTAL, since = "0.2")
-public enum IssueCode implements JsonNamed {
+public enum IssueCode {
   /**
    * Warning: every time of a reminder policy falls in the default quiet hours, so it never reaches
    * the client unless the client changes them.
@@ -141,7 +141,6 @@ public enum IssueCode implements JsonNamed {
   }
 
   /** Returns the kebab-case code, such as {@code unknown-module}. */
-  @Override
   public String json() {
     return json;
   }
@@ -159,6 +158,6 @@ public enum IssueCode implements JsonNamed {
    * @return the constant, or empty when no constant has that code
    */
   public static Optional<IssueCode> fromJson(String json) {
-    return JsonNamed.find(IssueCode.class, json);
+    return JsonNames.find(IssueCode.values(), IssueCode::json, json);
   }
 }

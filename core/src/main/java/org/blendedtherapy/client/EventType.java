@@ -4,11 +4,11 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Optional;
 import org.apiguardian.api.API;
-import org.blendedtherapy.internal.JsonNamed;
+import org.blendedtherapy.internal.JsonNames;
 
 /** The type of an event, with its JSON name. */
 @API(status = EXPERIMENTAL, since = "0.1")
-public enum EventType implements JsonNamed {
+public enum EventType {
   /** A session moved to a new local date-time. */
   SESSION_SCHEDULED("session-scheduled"),
   /** A session was attended (for an online session: its online work was done). */
@@ -63,7 +63,7 @@ public enum EventType implements JsonNamed {
     this.json = json;
   }
 
-  @Override
+  /** Returns the name in JSON. */
   public String json() {
     return json;
   }
@@ -75,6 +75,6 @@ public enum EventType implements JsonNamed {
    * @return the type, or empty when unknown
    */
   public static Optional<EventType> fromJson(String json) {
-    return JsonNamed.find(EventType.class, json);
+    return JsonNames.find(EventType.values(), EventType::json, json);
   }
 }

@@ -3,14 +3,13 @@ package org.blendedtherapy.client;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
-import org.blendedtherapy.internal.JsonNamed;
 
 /**
  * Why an event had no effect, as a stable code beside the words of {@link Rejection#reason()}: a
  * host branches on the code, never on the text.
  */
 @API(status = EXPERIMENTAL, since = "0.2")
-public enum RejectionCode implements JsonNamed {
+public enum RejectionCode {
   /** The event names a module the protocol does not have. */
   UNKNOWN_MODULE("unknown-module"),
   /** The event names a session outside the plan. */
@@ -52,7 +51,7 @@ public enum RejectionCode implements JsonNamed {
     this.json = json;
   }
 
-  @Override
+  /** Returns the name in JSON. */
   public String json() {
     return json;
   }

@@ -5,7 +5,6 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import java.util.Optional;
 import org.apiguardian.api.API;
 import org.blendedtherapy.client.Event;
-import org.blendedtherapy.internal.JsonNamed;
 
 /**
  * The NHS Talking Therapies data set attendance code (AttendOrDNACode) of a session event, for
@@ -14,7 +13,7 @@ import org.blendedtherapy.internal.JsonNamed;
  * those itself.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public enum AttendanceCode implements JsonNamed {
+public enum AttendanceCode {
   /** {@code 2}: cancelled by the patient ({@code session-cancelled} by {@code client}). */
   CANCELLED_BY_PATIENT("2"),
   /** {@code 3}: did not attend ({@code session-missed}). */
@@ -35,7 +34,6 @@ public enum AttendanceCode implements JsonNamed {
    *
    * @return the code
    */
-  @Override
   public String json() {
     return code;
   }

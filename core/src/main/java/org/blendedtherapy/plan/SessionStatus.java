@@ -3,11 +3,10 @@ package org.blendedtherapy.plan;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
-import org.blendedtherapy.internal.JsonNamed;
 
 /** What became of a session. */
 @API(status = EXPERIMENTAL, since = "0.1")
-public enum SessionStatus implements JsonNamed {
+public enum SessionStatus {
   /** Not held yet, or nothing recorded. */
   PLANNED("planned"),
   /** Attended (data-set codes 5 and 6). */
@@ -23,7 +22,7 @@ public enum SessionStatus implements JsonNamed {
     this.json = json;
   }
 
-  @Override
+  /** Returns the name in JSON. */
   public String json() {
     return json;
   }

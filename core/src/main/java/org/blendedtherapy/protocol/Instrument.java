@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
-import org.blendedtherapy.internal.JsonNamed;
+import org.blendedtherapy.internal.JsonNames;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * FHIR {@code QuestionnaireResponse}).
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public enum Instrument implements JsonNamed {
+public enum Instrument {
   /** Patient Health Questionnaire, 9 items scored 0–3 (depression). */
   PHQ_9(
       "PHQ-9",
@@ -120,7 +120,7 @@ public enum Instrument implements JsonNamed {
     return Optional.ofNullable(loincTotal);
   }
 
-  @Override
+  /** Returns the name in JSON. */
   public String json() {
     return json;
   }
@@ -159,7 +159,7 @@ public enum Instrument implements JsonNamed {
    * @return the instrument, or empty when unknown
    */
   public static Optional<Instrument> fromJson(String json) {
-    return JsonNamed.find(Instrument.class, json);
+    return JsonNames.find(Instrument.values(), Instrument::json, json);
   }
 
   /**

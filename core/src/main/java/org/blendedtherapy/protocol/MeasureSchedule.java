@@ -4,11 +4,11 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Optional;
 import org.apiguardian.api.API;
-import org.blendedtherapy.internal.JsonNamed;
+import org.blendedtherapy.internal.JsonNames;
 
 /** At which sessions a questionnaire is due. */
 @API(status = EXPERIMENTAL, since = "0.1")
-public enum MeasureSchedule implements JsonNamed {
+public enum MeasureSchedule {
   /** At every session. */
   EVERY_SESSION("every-session"),
   /** At every contact with a therapist: face-to-face, telephone or video. */
@@ -24,7 +24,7 @@ public enum MeasureSchedule implements JsonNamed {
     this.json = json;
   }
 
-  @Override
+  /** Returns the name in JSON. */
   public String json() {
     return json;
   }
@@ -36,6 +36,6 @@ public enum MeasureSchedule implements JsonNamed {
    * @return the schedule, or empty when the name is unknown
    */
   public static Optional<MeasureSchedule> fromJson(String json) {
-    return JsonNamed.find(MeasureSchedule.class, json);
+    return JsonNames.find(MeasureSchedule.values(), MeasureSchedule::json, json);
   }
 }

@@ -4,11 +4,11 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Optional;
 import org.apiguardian.api.API;
-import org.blendedtherapy.internal.JsonNamed;
+import org.blendedtherapy.internal.JsonNames;
 
 /** Whether a module is part of every client's path ({@code core}) or added for some. */
 @API(status = EXPERIMENTAL, since = "0.1")
-public enum ModuleKind implements JsonNamed {
+public enum ModuleKind {
   /** Part of every client's path. */
   CORE("core"),
   /** Added for some clients, usually by therapist release. */
@@ -25,7 +25,6 @@ public enum ModuleKind implements JsonNamed {
    *
    * @return the JSON name
    */
-  @Override
   public String json() {
     return json;
   }
@@ -37,6 +36,6 @@ public enum ModuleKind implements JsonNamed {
    * @return the kind, or empty when the name is unknown
    */
   public static Optional<ModuleKind> fromJson(String json) {
-    return JsonNamed.find(ModuleKind.class, json);
+    return JsonNames.find(ModuleKind.values(), ModuleKind::json, json);
   }
 }

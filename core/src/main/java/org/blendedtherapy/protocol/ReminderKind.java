@@ -4,14 +4,14 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Optional;
 import org.apiguardian.api.API;
-import org.blendedtherapy.internal.JsonNamed;
+import org.blendedtherapy.internal.JsonNames;
 
 /**
  * What a reminder is for. The declaration order is the priority under a daily cap: appointment
  * reminders are kept first, mood-rating prompts are dropped first.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public enum ReminderKind implements JsonNamed {
+public enum ReminderKind {
   /** A coming therapist contact. */
   APPOINTMENT("appointment"),
   /** An online session's window opening, or a nudge when it is not started. */
@@ -31,7 +31,7 @@ public enum ReminderKind implements JsonNamed {
     this.json = json;
   }
 
-  @Override
+  /** Returns the name in JSON. */
   public String json() {
     return json;
   }
@@ -43,6 +43,6 @@ public enum ReminderKind implements JsonNamed {
    * @return the kind, or empty when the name is unknown
    */
   public static Optional<ReminderKind> fromJson(String json) {
-    return JsonNamed.find(ReminderKind.class, json);
+    return JsonNames.find(ReminderKind.values(), ReminderKind::json, json);
   }
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.apiguardian.api.API;
-import org.blendedtherapy.internal.JsonNamed;
+import org.blendedtherapy.internal.JsonNames;
 
 /**
  * An unlocking rule: a closed vocabulary of conditions, written in JSON as an object with exactly
@@ -30,7 +30,7 @@ public sealed interface Rule
 
   /** The rule kinds, each with the JSON key that names it. */
   @API(status = EXPERIMENTAL, since = "0.1")
-  enum Kind implements JsonNamed {
+  enum Kind {
     /** Every child holds. */
     ALL_OF("allOf"),
     /** At least one child holds. */
@@ -58,7 +58,7 @@ public sealed interface Rule
       this.code = json.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
     }
 
-    @Override
+    /** Returns the name in JSON. */
     public String json() {
       return json;
     }
@@ -100,7 +100,7 @@ public sealed interface Rule
      * @return the kind, or empty when the key names no rule
      */
     public static Optional<Kind> fromJson(String json) {
-      return JsonNamed.find(Kind.class, json);
+      return JsonNames.find(Kind.values(), Kind::json, json);
     }
   }
 

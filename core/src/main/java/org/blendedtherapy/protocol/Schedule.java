@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
-import org.blendedtherapy.internal.JsonNamed;
+import org.blendedtherapy.internal.JsonNames;
 
 /**
  * When a reminder policy fires: exactly one schedule per policy, written in JSON as one key on the
@@ -25,7 +25,7 @@ public sealed interface Schedule
 
   /** The schedule kinds, each with the JSON key that names it. */
   @API(status = EXPERIMENTAL, since = "0.1")
-  enum Kind implements JsonNamed {
+  enum Kind {
     /** Every day at local times. */
     DAILY("daily"),
     /** On weekdays at local times. */
@@ -43,7 +43,7 @@ public sealed interface Schedule
       this.json = json;
     }
 
-    @Override
+    /** Returns the name in JSON. */
     public String json() {
       return json;
     }
@@ -55,7 +55,7 @@ public sealed interface Schedule
      * @return the kind, or empty when the key names no schedule
      */
     public static Optional<Kind> fromJson(String json) {
-      return JsonNamed.find(Kind.class, json);
+      return JsonNames.find(Kind.values(), Kind::json, json);
     }
   }
 

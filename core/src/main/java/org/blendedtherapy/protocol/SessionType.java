@@ -4,14 +4,14 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Optional;
 import org.apiguardian.api.API;
-import org.blendedtherapy.internal.JsonNamed;
+import org.blendedtherapy.internal.JsonNames;
 
 /**
  * The kind of a session. Face-to-face, telephone and video sessions are contacts with a therapist;
  * online sessions are the client's own work on the platform.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public enum SessionType implements JsonNamed {
+public enum SessionType {
   /** In person at the service. */
   FACE_TO_FACE("face-to-face"),
   /** By telephone. */
@@ -32,7 +32,6 @@ public enum SessionType implements JsonNamed {
    *
    * @return the JSON name
    */
-  @Override
   public String json() {
     return json;
   }
@@ -70,6 +69,6 @@ public enum SessionType implements JsonNamed {
    * @return the type, or empty when the name is unknown
    */
   public static Optional<SessionType> fromJson(String json) {
-    return JsonNamed.find(SessionType.class, json);
+    return JsonNames.find(SessionType.values(), SessionType::json, json);
   }
 }

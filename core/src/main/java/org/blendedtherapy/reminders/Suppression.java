@@ -3,11 +3,10 @@ package org.blendedtherapy.reminders;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
-import org.blendedtherapy.internal.JsonNamed;
 
 /** Why an occurrence does not fire, in the order the reasons are checked. */
 @API(status = EXPERIMENTAL, since = "0.1")
-public enum Suppression implements JsonNamed {
+public enum Suppression {
   /** After the client was discharged. */
   DISCHARGED("discharged"),
   /** While therapy is paused. */
@@ -29,7 +28,7 @@ public enum Suppression implements JsonNamed {
     this.json = json;
   }
 
-  @Override
+  /** Returns the name in JSON. */
   public String json() {
     return json;
   }

@@ -5,7 +5,6 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
-import org.blendedtherapy.internal.JsonNamed;
 import org.blendedtherapy.protocol.Instrument;
 
 /**
@@ -35,7 +34,7 @@ public record DueMeasure(
 
   /** Whether a due questionnaire was taken. */
   @API(status = EXPERIMENTAL, since = "0.1")
-  public enum Status implements JsonNamed {
+  public enum Status {
     /** Not taken yet, and it still can be. */
     DUE("due"),
     /** Taken. */
@@ -49,7 +48,7 @@ public record DueMeasure(
       this.json = json;
     }
 
-    @Override
+    /** Returns the name in JSON. */
     public String json() {
       return json;
     }

@@ -3,11 +3,10 @@ package org.blendedtherapy.state;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
-import org.blendedtherapy.internal.JsonNamed;
 
 /** Where a client stands with a module. */
 @API(status = EXPERIMENTAL, since = "0.1")
-public enum ModuleStatus implements JsonNamed {
+public enum ModuleStatus {
   /** Its unlock rule has not held yet and it was not released. */
   LOCKED("locked"),
   /** Open and not started. */
@@ -25,7 +24,7 @@ public enum ModuleStatus implements JsonNamed {
     this.json = json;
   }
 
-  @Override
+  /** Returns the name in JSON. */
   public String json() {
     return json;
   }

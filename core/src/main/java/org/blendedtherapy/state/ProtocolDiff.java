@@ -18,7 +18,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import org.blendedtherapy.client.PinnedProtocol;
-import org.blendedtherapy.internal.JsonNamed;
 import org.blendedtherapy.protocol.MeasurePlan;
 import org.blendedtherapy.protocol.MinutesRange;
 import org.blendedtherapy.protocol.Module;
@@ -61,7 +60,7 @@ public record ProtocolDiff(
 
   /** What part of a protocol a change is in. */
   @API(status = EXPERIMENTAL, since = "0.1")
-  public enum Area implements JsonNamed {
+  public enum Area {
     /** Id, version, title, description. */
     PROTOCOL("protocol"),
     /** The modules. */
@@ -83,7 +82,7 @@ public record ProtocolDiff(
       this.json = json;
     }
 
-    @Override
+    /** Returns the name in JSON. */
     public String json() {
       return json;
     }
@@ -91,7 +90,7 @@ public record ProtocolDiff(
 
   /** Whether something was added, removed or changed. */
   @API(status = EXPERIMENTAL, since = "0.1")
-  public enum Kind implements JsonNamed {
+  public enum Kind {
     /** Only in the new protocol. */
     ADDED("added"),
     /** Only in the old protocol. */
@@ -105,7 +104,7 @@ public record ProtocolDiff(
       this.json = json;
     }
 
-    @Override
+    /** Returns the name in JSON. */
     public String json() {
       return json;
     }

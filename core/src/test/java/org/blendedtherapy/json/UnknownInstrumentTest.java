@@ -31,7 +31,7 @@ class UnknownInstrumentTest {
     assertThat(validation.value()).isEmpty();
     assertThat(validation.issues())
         .filteredOn(i -> i.severity() == Severity.ERROR)
-        .extracting(Issue::code, Issue::pointer, Issue::message)
+        .extracting((Issue i) -> i.code().json(), Issue::pointer, Issue::message)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
                 "unknown-instrument",
@@ -58,7 +58,7 @@ class UnknownInstrumentTest {
                     + " \"caseness\": 8, \"reliableChange\": 4 } },\n  \"reminders\": [");
     assertThat(ProtocolJson.validate(text).issues())
         .filteredOn(i -> i.severity() == Severity.ERROR)
-        .extracting(Issue::code, Issue::pointer, Issue::message)
+        .extracting((Issue i) -> i.code().json(), Issue::pointer, Issue::message)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
                 "unknown-instrument",
