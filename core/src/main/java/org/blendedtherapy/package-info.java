@@ -1,7 +1,19 @@
 /**
  * Types shared by every part of blended: validation issues and the library's own exception.
  *
- * <p>Start with {@link org.blendedtherapy.json.ProtocolJson} to read a protocol document.
+ * <p>Start with {@link org.blendedtherapy.json.ProtocolJson} to read a protocol document. The types
+ * a host uses: to read and write, {@link org.blendedtherapy.json.ProtocolJson}, {@link
+ * org.blendedtherapy.json.EnrolmentJson}, {@link org.blendedtherapy.json.EventsJson}, {@link
+ * org.blendedtherapy.json.StateJson} and {@link org.blendedtherapy.json.RemindersJson}; as inputs,
+ * {@link org.blendedtherapy.protocol.Protocol}, {@link org.blendedtherapy.client.PinnedProtocol},
+ * {@link org.blendedtherapy.client.Enrolment}, {@link org.blendedtherapy.client.Event} and {@link
+ * org.blendedtherapy.client.History}; as answers, {@link org.blendedtherapy.state.ClientState},
+ * {@link org.blendedtherapy.state.ModuleState}, {@link org.blendedtherapy.plan.Session}, {@link
+ * org.blendedtherapy.reminders.ReminderSchedule}, {@link org.blendedtherapy.reminders.Reminder},
+ * {@link org.blendedtherapy.state.Bridge}, {@link org.blendedtherapy.state.Outcome} and {@link
+ * org.blendedtherapy.state.RiskFlag}; for errors, {@link Validation}, {@link Issue}, {@link
+ * IssueCode}, {@link InvalidInputException} and {@link org.blendedtherapy.client.Rejection}.
+ * Everything else public is a value reached through these or a view for tools.
  */
 @NullMarked
 package org.blendedtherapy;

@@ -192,7 +192,7 @@ class StringBoundsTest {
       // that also breaks its form (a period of 33 characters) may be wrong-form as well.
       assertThat(issues)
           .filteredOn(i -> i.pointer().equals(field.pointer()))
-          .extracting((Issue i) -> i.code().json())
+          .extracting(Issue::code)
           .contains(IssueCode.TOO_LONG)
           .isSubsetOf(
               length > 300
@@ -200,7 +200,7 @@ class StringBoundsTest {
                   : new IssueCode[] {IssueCode.TOO_LONG, IssueCode.WRONG_FORM});
     } else {
       assertThat(issues)
-          .extracting((Issue i) -> i.code().json())
+          .extracting(Issue::code)
           .doesNotContain(IssueCode.TOO_LONG);
     }
 
@@ -233,7 +233,7 @@ class StringBoundsTest {
       assertThat(issues)
           .as("%s holding %s", name, control)
           .filteredOn(i -> i.pointer().equals(pointer))
-          .extracting((Issue i) -> i.code().json())
+          .extracting(Issue::code)
           .containsExactly(IssueCode.WRONG_FORM);
       assertThat(issues)
           .extracting(Issue::message)
