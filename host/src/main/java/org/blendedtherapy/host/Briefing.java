@@ -193,6 +193,7 @@ final class Briefing {
         thead { display: none; }
         tr { border-bottom: 1px solid #ccc; padding: .3rem 0; }
         td { border: 0; padding: .1rem 0; }
+        td:first-child { font-weight: 600; }
       }
       @media print {
         body { font-size: 11pt; }
