@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,12 @@ final class Store {
   private final DataSource source;
   private final Database.Kind kind;
   private final Map<String, PinnedProtocol> protocols = new ConcurrentHashMap<>();
+  private final Map<String, ParsedEnrolment> enrolments = new ConcurrentHashMap<>();
+
+  /** An enrolment document and its reading, kept so that an append does not read it again. */
+  private record ParsedEnrolment(byte[] document, Enrolment enrolment) {}
+
+  private static final int MAX_ENROLMENTS = 100_000;
 
   Store(Database database) {
     this.source = database.source();
@@ -248,8 +255,7 @@ final class Store {
         }
         Row r = row.get();
         PinnedProtocol pinned = protocol(r.protocolId, r.protocolVersion).orElseThrow();
-        Client client =
-            new Client(pinned, EnrolmentJson.read(r.enrolment), History.of(events(c, ref)));
+        Client client = new Client(pinned, enrolment(ref, r.enrolment), History.of(events(c, ref)));
         return Optional.of(client);
       } finally {
         if (!c.getAutoCommit()) {
@@ -298,7 +304,7 @@ final class Store {
         }
         insertEvents(c, ref, row.eventCount, fresh, freshLines);
         PinnedProtocol pinned = protocol(row.protocolId, row.protocolVersion).orElseThrow();
-        Enrolment enrolment = EnrolmentJson.read(row.enrolment);
+        Enrolment enrolment = enrolment(ref, row.enrolment);
         ClientState state = carryForward(c, ref, row, pinned, enrolment, fresh);
         String[] last = lastKey(row, fresh);
         try (PreparedStatement update =
@@ -453,7 +459,7 @@ final class Store {
                 new Snapshot(
                     rows.getString(1),
                     pinned,
-                    EnrolmentJson.read(rows.getBytes(2)),
+                    enrolment(rows.getString(1), rows.getBytes(2)),
                     rows.getBytes(5)));
           }
         }
@@ -463,6 +469,20 @@ final class Store {
         }
       }
     }
+  }
+
+  /** Reads an enrolment document, or reuses the reading of the same bytes. */
+  private Enrolment enrolment(String ref, byte[] document) {
+    ParsedEnrolment parsed = enrolments.get(ref);
+    if (parsed != null && Arrays.equals(parsed.document(), document)) {
+      return parsed.enrolment();
+    }
+    Enrolment enrolment = EnrolmentJson.read(document);
+    if (enrolments.size() >= MAX_ENROLMENTS) {
+      enrolments.clear();
+    }
+    enrolments.put(ref, new ParsedEnrolment(document, enrolment));
+    return enrolment;
   }
 
   // ---- tokens
