@@ -111,6 +111,13 @@ final class Api implements HttpHandler {
             exchange,
             new Refusal(400, "invalid-input", "invalid input", invalid.issues(), Optional.empty()));
       }
+    } catch (IOException e) {
+      // The caller went away before the answer was written: nothing to answer, nothing to fix.
+      LOG.warn(
+          "{} {}: the connection closed early ({})",
+          exchange.getRequestMethod(),
+          route,
+          e.getClass().getName());
     } catch (Exception | Error e) {
       LOG.error("{} {} failed: {}", exchange.getRequestMethod(), route, Failures.describe(e));
       try {

@@ -109,6 +109,8 @@ public final class HostMain implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Request threads (default 16).")
     int threads = 16;
 
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
     Serve(Map<String, String> env) {
       this.env = env;
     }
@@ -124,10 +126,10 @@ public final class HostMain implements Callable<Integer> {
         throw e;
       }
       Runtime.getRuntime().addShutdownHook(new Thread(host::close, "blended-host-stop"));
-      PrintWriter out = new CommandLine(this).getOut();
-      System.out.println(
+      // The one line on standard output: scripts and the crash test read the address from it.
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(
           "blended-host: listening on " + host.address() + " (" + database.kind().folder() + ")");
-      System.out.flush();
       out.flush();
       new CountDownLatch(1).await();
       return 0;
