@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -53,6 +54,13 @@ final class Api implements HttpHandler {
   private static final int MAX_ID_LENGTH = 200;
 
   private static final int GRANT_SECONDS = 30;
+
+  /** The longest window of {@code /due}: every client is asked about it. */
+  static final Duration MAX_DUE_WINDOW = Duration.ofDays(31);
+
+  /** The longest window of one client's reminders: a whole plan and then some. */
+  static final Duration MAX_CLIENT_WINDOW = Duration.ofDays(3 * 366);
+
   private static final int MAX_GRANTS = 10_000;
 
   private final Store store;
@@ -438,7 +446,7 @@ final class Api implements HttpHandler {
 
   private void reminders(HttpExchange x, String ref) throws Exception {
     Map<String, String> query = Query.parse(x.getRequestURI().getRawQuery());
-    Instant[] window = window(query);
+    Instant[] window = window(query, MAX_CLIENT_WINDOW);
     Store.Client client = store.client(ref).orElseThrow(Api::notFound);
     ReminderSchedule schedule =
         ClientState.of(client.protocol(), client.enrolment(), client.history())
@@ -463,7 +471,7 @@ final class Api implements HttpHandler {
 
   private void due(HttpExchange x) throws Exception {
     Map<String, String> query = Query.parse(x.getRequestURI().getRawQuery());
-    Instant[] window = window(query);
+    Instant[] window = window(query, MAX_DUE_WINDOW);
     Headers headers = x.getResponseHeaders();
     headers.set("Content-Type", "application/x-ndjson; charset=utf-8");
     headers.set("Cache-Control", "no-store");
@@ -506,7 +514,7 @@ final class Api implements HttpHandler {
     }
   }
 
-  private static Instant[] window(Map<String, String> query) throws Refusal {
+  private static Instant[] window(Map<String, String> query, Duration max) throws Refusal {
     Optional<Instant> from = instant(query, "from");
     Optional<Instant> to = instant(query, "to");
     if (from.isEmpty() || to.isEmpty()) {
@@ -514,6 +522,12 @@ final class Api implements HttpHandler {
     }
     if (from.get().isAfter(to.get())) {
       throw new Refusal(400, "bad-query", "from is after to");
+    }
+    if (Duration.between(from.get(), to.get()).compareTo(max) > 0) {
+      throw new Refusal(
+          400,
+          "window-too-long",
+          "the window is at most " + max.toDays() + " days: its cost grows with its length");
     }
     return new Instant[] {from.get(), to.get()};
   }

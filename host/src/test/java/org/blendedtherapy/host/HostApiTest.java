@@ -194,6 +194,10 @@ class HostApiTest {
           host.get("/clients/" + CLIENT + "/reminders?from=yesterday&to=" + to, host.service);
       assertThat(badQuery.statusCode()).isEqualTo(400);
       assertThat(TestHost.json(badQuery).get("code").asString()).isEqualTo("bad-query");
+      HttpResponse<String> tooLong =
+          host.get("/due?from=2027-01-01T00:00:00Z&to=2027-03-01T00:00:00Z", host.service);
+      assertThat(tooLong.statusCode()).isEqualTo(400);
+      assertThat(TestHost.json(tooLong).get("code").asString()).isEqualTo("window-too-long");
     }
   }
 
