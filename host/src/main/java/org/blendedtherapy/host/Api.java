@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.blendedtherapy.InvalidInputException;
 import org.blendedtherapy.Issue;
 import org.blendedtherapy.SupportedRange;
 import org.blendedtherapy.Validation;
@@ -103,7 +102,7 @@ final class Api implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) {
     String route = "?";
-    try (exchange) {
+    try {
       List<String> path = segments(exchange.getRequestURI().getRawPath());
       route = pattern(path);
       try {
@@ -114,10 +113,6 @@ final class Api implements HttpHandler {
         // The rest of the body is not read: the connection closes after the answer.
         exchange.getResponseHeaders().set("Connection", "close");
         refuse(exchange, new Refusal(413, "too-large", tooLarge.getMessage()));
-      } catch (InvalidInputException invalid) {
-        refuse(
-            exchange,
-            new Refusal(400, "invalid-input", "invalid input", invalid.issues(), Optional.empty()));
       }
     } catch (IOException e) {
       // The caller went away before the answer was written: nothing to answer, nothing to fix.
@@ -133,6 +128,8 @@ final class Api implements HttpHandler {
       } catch (IOException | RuntimeException ignored) {
         // The answer has begun or the connection is gone: nothing more can be said.
       }
+    } finally {
+      exchange.close();
     }
   }
 

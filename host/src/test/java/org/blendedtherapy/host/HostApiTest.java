@@ -2,13 +2,17 @@ package org.blendedtherapy.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -294,6 +298,44 @@ class HostApiTest {
       assertThat(line.statusCode()).isEqualTo(413);
       assertThat(TestHost.json(line).get("code").asString()).isEqualTo("too-large");
       assertThat(host.store.storedEvents(CLIENT).orElseThrow()).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void aFailure_isA500WithAJsonBody_andItsLogLineNamesNoClientAndNoContent(
+      Backend backend, @TempDir Path dir) throws Exception {
+    try (TestHost host = TestHost.start(backend, dir)) {
+      host.putProtocol();
+      String ref = "secret-ref-4711";
+      host.enrol(ref);
+      host.post(
+          "/clients/" + ref + "/events", host.service, Files.readString(TestHost.AT_RISK_EVENTS));
+      try (Connection c = host.database.source().getConnection();
+          PreparedStatement corrupt =
+              c.prepareStatement("UPDATE events SET line = ? WHERE client_ref = ?")) {
+        corrupt.setString(1, "{\"id\":\"k-001\",\"note\":\"private-words\"}");
+        corrupt.setString(2, ref);
+        corrupt.executeUpdate();
+      }
+      PrintStream original = System.err;
+      ByteArrayOutputStream log = new ByteArrayOutputStream();
+      HttpResponse<String> response;
+      System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+      try {
+        response = host.get("/clients/" + ref + "/state", host.service);
+      } finally {
+        System.setErr(original);
+      }
+      assertThat(response.statusCode()).isEqualTo(500);
+      assertThat(TestHost.json(response).get("code").asString()).isEqualTo("internal");
+      assertThat(response.body()).doesNotContain("private-words");
+      String logged = log.toString(StandardCharsets.UTF_8);
+      assertThat(logged).contains("GET /clients/{ref}/state failed");
+      assertThat(logged)
+          .doesNotContain(ref)
+          .doesNotContain("private-words")
+          .doesNotContain("k-001");
     }
   }
 

@@ -35,6 +35,7 @@ final class TestHost implements AutoCloseable {
   final Backend.Place place;
   final MutableClock clock = new MutableClock(NOW);
   final Host host;
+  final Database database;
   final Store store;
   final String service;
   final String notifier;
@@ -50,7 +51,7 @@ final class TestHost implements AutoCloseable {
   private TestHost(Backend backend, Path dir) throws Exception {
     this.backend = backend;
     this.place = backend.place(dir);
-    Database database = place.open();
+    this.database = place.open();
     this.store = new Store(database);
     this.service = token(Role.SERVICE, null, null);
     this.notifier = token(Role.NOTIFIER, null, null);
