@@ -60,8 +60,14 @@ final class Body {
     List<Line> lines = new ArrayList<>();
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     int number = 1;
+    long total = 0;
     int n;
     while ((n = in.read(buffer)) > 0) {
+      total += n;
+      if (total > MAX_BATCH_BYTES) {
+        // Blank lines count too: an endless body of line ends is not read to its end.
+        throw new TooLarge("an append carries at most " + MAX_BATCH_BYTES + " bytes");
+      }
       for (int i = 0; i < n; i++) {
         byte b = buffer[i];
         if (b == '\n') {

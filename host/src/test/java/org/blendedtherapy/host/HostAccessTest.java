@@ -152,6 +152,18 @@ class HostAccessTest {
           .isEqualTo(404);
       assertThat(host.get("/clients/" + OWN + "/state", host.therapist2).statusCode())
           .isEqualTo(200);
+      // Taken off every caseload: no therapist sees the client, the service still does.
+      assertThat(
+              host.put("/clients/" + OWN + "/therapist", host.service, "{\"therapist\":null}")
+                  .statusCode())
+          .isEqualTo(200);
+      assertThat(host.get("/clients/" + OWN + "/state", host.therapist2).statusCode())
+          .isEqualTo(404);
+      assertThat(host.get("/clients/" + OWN + "/state", host.service).statusCode()).isEqualTo(200);
+      assertThat(
+              host.put("/clients/" + OWN + "/therapist", host.service, "{\"therapist\":17}")
+                  .statusCode())
+          .isEqualTo(400);
       // A token that expires in the future works until then.
       String soon = host.token(Role.SERVICE, null, TestHost.NOW.plusSeconds(60));
       assertThat(host.get("/clients/" + OWN + "/state", soon).statusCode()).isEqualTo(200);
