@@ -43,7 +43,7 @@ class HostileInputTest {
   }
 
   @Test
-  void controlCharactersInAClientReference_areShownNotSent(@TempDir Path dir) throws IOException {
+  void controlCharactersInAClientReference_areRefusedNotSent(@TempDir Path dir) throws IOException {
     copySamples(dir);
     String enrolment = Files.readString(dir.resolve(ENROLMENT), StandardCharsets.UTF_8);
     Files.writeString(
@@ -63,8 +63,11 @@ class HostileInputTest {
             "--at",
             "2027-05-01T00:00:00Z");
 
-    assertThat(result.exit()).isEqualTo(ExitCode.OK);
-    assertThat(result.out()).startsWith("Client evil\\u001B]0;pwned\\u0007\\u009B2J\n");
+    // The enrolment schema refuses them, without quoting the value; nothing unsafe is printed.
+    assertThat(result.exit()).isEqualTo(ExitCode.INPUT_WRONG);
+    assertThat(result.err())
+        .contains("evil.json: error /client [wrong-form] expected text without control")
+        .doesNotContain("pwned");
     assertThat(result.all().chars().noneMatch(c -> TerminalSafe.isUnsafe((char) c))).isTrue();
   }
 

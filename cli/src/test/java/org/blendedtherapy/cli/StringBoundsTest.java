@@ -199,9 +199,7 @@ class StringBoundsTest {
                   ? new IssueCode[] {IssueCode.TOO_LONG}
                   : new IssueCode[] {IssueCode.TOO_LONG, IssueCode.WRONG_FORM});
     } else {
-      assertThat(issues)
-          .extracting(Issue::code)
-          .doesNotContain(IssueCode.TOO_LONG);
+      assertThat(issues).extracting(Issue::code).doesNotContain(IssueCode.TOO_LONG);
     }
 
     Cli.Result result = run(field.kind(), document, scratch);

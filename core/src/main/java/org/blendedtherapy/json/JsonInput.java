@@ -150,7 +150,7 @@ final class JsonInput {
       } catch (StreamConstraintsException e) {
         issues.add(limitIssue(parser));
       } catch (JacksonException e) {
-        issues.add(syntaxIssue(e, parser));
+        issues.add(syntaxIssue(e, parser, length));
       }
     }
     return new Parsed(Optional.empty(), List.copyOf(issues));
@@ -444,7 +444,13 @@ final class JsonInput {
     }
   }
 
-  private Issue syntaxIssue(JacksonException e, JsonParser parser) {
+  /**
+   * A syntax error; {@code truncated} when the parser stopped at the end of the input (its
+   * location, which counts from the start of the slice, is the slice's length), {@code syntax}
+   * otherwise. Jackson reports some ends of input as a plain {@code StreamReadException}, so the
+   * location decides, not the exception's type or text.
+   */
+  private Issue syntaxIssue(JacksonException e, JsonParser parser, int length) {
     String original = String.valueOf(e.getOriginalMessage());
     String at =
         (lineMode
@@ -458,7 +464,8 @@ final class JsonInput {
             + (e.getLocation() == null
                 ? parser.currentLocation().getColumnNr()
                 : e.getLocation().getColumnNr());
-    if (e instanceof UnexpectedEndOfInputException) {
+    if (e instanceof UnexpectedEndOfInputException
+        || (e.getLocation() != null && e.getLocation().getByteOffset() >= length)) {
       return Issue.error(
           IssueCode.TRUNCATED,
           "",
