@@ -155,8 +155,8 @@ public final class BlendedFlink {
       env.execute("blended");
       return 0;
     }
-    Path input = Path.of(options.get("input")).toAbsolutePath();
-    Path output = Path.of(options.get("output")).toAbsolutePath();
+    Path input = Path.of(options.get("input")).toAbsolutePath().normalize();
+    Path output = Path.of(options.get("output")).toAbsolutePath().normalize();
     if (!Files.isDirectory(input)) {
       err.println("blended-flink: --input is not a directory");
       return 2;
