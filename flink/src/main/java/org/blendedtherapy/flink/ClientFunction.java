@@ -2,7 +2,9 @@ package org.blendedtherapy.flink;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,13 +33,11 @@ import org.blendedtherapy.client.Rejection;
 import org.blendedtherapy.json.EnrolmentJson;
 import org.blendedtherapy.json.EventsJson;
 import org.blendedtherapy.json.ProtocolJson;
-import org.blendedtherapy.json.RemindersJson;
+import org.blendedtherapy.json.StateJson;
 import org.blendedtherapy.reminders.Reminder;
-import org.blendedtherapy.reminders.ReminderSchedule;
 import org.blendedtherapy.state.ClientState;
 import org.blendedtherapy.state.RiskFlag;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -78,8 +78,30 @@ final class ClientFunction
   private transient Map<String, PinnedProtocol> protocols;
   private transient Map<String, Cached> cache;
 
-  /** A restored state, valid while the client's record has the same version. */
-  private record Cached(long version, ClientState state) {}
+  /** Events folded since the last snapshot before a new one is written. */
+  static final int TAIL = 256;
+
+  /** How many upcoming reminders are asked of the library at a time. */
+  private static final int AHEAD = 64;
+
+  /**
+   * A client's state in memory, valid while the client's record has the same version, with the
+   * upcoming reminders it answered (the same state always gives the same answer).
+   */
+  private static final class Cached {
+    final long version;
+    final ClientState state;
+    @Nullable ArrayDeque<Reminder> upcoming;
+    boolean complete;
+
+    Cached(long version, ClientState state) {
+      this.version = version;
+      this.state = state;
+    }
+  }
+
+  /** An event with the line it was read from. */
+  private record Pending(Event event, String line) {}
 
   ClientFunction(JobSettings settings) {
     this.replay = settings.isReplay();
@@ -179,8 +201,7 @@ final class ClientFunction
           ctx, client, "unknown-protocol", "the pinned protocol is not loaded", Long.MAX_VALUE);
       return;
     }
-    ClientState state;
-    List<Event> due;
+    List<Pending> due;
     if (!record.active) {
       PinnedProtocol pinned = protocol(ctx, record);
       if (pinned == null) {
@@ -197,7 +218,7 @@ final class ClientFunction
         return;
       }
       Enrolment enrolment = EnrolmentJson.read(record.enrolment);
-      state = ClientState.of(pinned, enrolment, History.empty());
+      ClientState empty = ClientState.of(pinned, enrolment, History.empty());
       record.active = true;
       record.remindedUpTo =
           replay
@@ -205,17 +226,16 @@ final class ClientFunction
               : Math.max(FIRST_REMINDER, ctx.currentProcessingTime() - delayMillis);
       record.reminderTimer = Long.MAX_VALUE;
       due = takePending(timestamp);
-      fold(ctx, client, record, state, due, true);
+      fold(ctx, client, record, empty, due);
     } else {
       due = takePendingAt(timestamp);
       if (!due.isEmpty()) {
-        fold(ctx, client, record, current(ctx, client, record), due, false);
+        fold(ctx, client, record, current(ctx, client, record).state, due);
       } else if (timestamp < record.reminderTimer) {
         return;
       }
     }
-    state = current(ctx, client, record);
-    remind(ctx, client, record, state, timestamp, out);
+    remind(ctx, client, record, current(ctx, client, record), timestamp, out);
     clients.update(record);
   }
 
@@ -225,11 +245,13 @@ final class ClientFunction
       String client,
       ClientRecord record,
       ClientState start,
-      List<Event> events,
-      boolean fresh) {
-    events.sort(Comparator.comparing(Event::at).thenComparing(Event::id));
+      List<Pending> due) {
+    due.sort(
+        Comparator.comparing((Pending p) -> p.event().at()).thenComparing(p -> p.event().id()));
     ClientState state = start;
-    for (Event event : events) {
+    List<String> folded = new ArrayList<>(due.size());
+    for (Pending pending : due) {
+      Event event = pending.event();
       Instant last =
           record.lastId.isEmpty()
               ? null
@@ -257,6 +279,7 @@ final class ClientFunction
         ctx.output(BlendedJob.REJECTED, rejected(client, event.id(), "refused", reason));
         continue;
       }
+      folded.add(pending.line());
       record.lastAtSeconds = event.at().getEpochSecond();
       record.lastAtNanos = event.at().getNano();
       record.lastId = event.id();
@@ -270,11 +293,18 @@ final class ClientFunction
       ctx.output(BlendedJob.REJECTED, rejected(client, r.event(), r.code().json(), r.reason()));
     }
     record.rejections = rejected.size();
-    if (fresh || state != start) {
+    if (record.tail.length + folded.size() >= TAIL) {
       record.snapshot = state.snapshot();
-      record.version++;
-      cache.put(client, new Cached(record.version, state));
+      record.tail = new String[0];
+    } else if (!folded.isEmpty()) {
+      String[] tail = Arrays.copyOf(record.tail, record.tail.length + folded.size());
+      for (int i = 0; i < folded.size(); i++) {
+        tail[record.tail.length + i] = folded.get(i);
+      }
+      record.tail = tail;
     }
+    record.version++;
+    cache.put(client, new Cached(record.version, state));
   }
 
   /** A PHQ-9 with item 9 above 0 raises a flag, whatever the rest of the history. */
@@ -295,38 +325,46 @@ final class ClientFunction
     }
   }
 
-  /** Emits the reminders up to the timer's instant, then sets the one timer for the next. */
+  /**
+   * Emits the reminders with an instant before the timer's end (its millisecond, or {@code
+   * --until}) not emitted yet, then sets the one timer for the next. The reminders are the state's
+   * own answer ({@code nextReminders}), asked a few dozen at a time and kept with the state while
+   * it does not change.
+   */
   private void remind(
       OnTimerContext ctx,
       String client,
       ClientRecord record,
-      ClientState state,
+      Cached cached,
       long timestamp,
       Collector<String> out) {
     long upTo = Math.min(timestamp + 1, untilMillis);
-    if (upTo > record.remindedUpTo) {
-      ReminderSchedule schedule =
-          state.reminders(Instant.ofEpochMilli(record.remindedUpTo), Instant.ofEpochMilli(upTo));
-      if (!schedule.reminders().isEmpty()) {
-        long now = ctx.currentProcessingTime();
-        JsonNode written = JSON.readTree(RemindersJson.write(schedule));
-        List<Reminder> fired = schedule.reminders();
-        int i = 0;
-        for (JsonNode reminder : written.get("reminders")) {
-          ObjectNode line = JSON.createObjectNode();
-          line.put("client", client);
-          line.setAll((ObjectNode) reminder);
-          if (!replay && now - fired.get(i).instant().toEpochMilli() > lateAfterMillis) {
-            line.put("late", true);
-          }
-          out.collect(JSON.writeValueAsString(line));
-          i++;
-        }
+    long now = ctx.currentProcessingTime();
+    Instant from = Instant.ofEpochMilli(record.remindedUpTo);
+    Reminder last = null;
+    int refetched = 0;
+    while (true) {
+      ArrayDeque<Reminder> upcoming = upcoming(cached, from, last);
+      while (!upcoming.isEmpty() && upcoming.peekFirst().instant().isBefore(from)) {
+        upcoming.pollFirst();
       }
-      record.remindedUpTo = upTo;
+      while (!upcoming.isEmpty() && upcoming.peekFirst().instant().toEpochMilli() < upTo) {
+        last = upcoming.pollFirst();
+        out.collect(
+            line(client, last, !replay && now - last.instant().toEpochMilli() > lateAfterMillis));
+      }
+      if (!upcoming.isEmpty() || cached.complete || ++refetched > AHEAD) {
+        break;
+      }
+      cached.upcoming = null;
     }
-    List<Reminder> next = state.nextReminders(Instant.ofEpochMilli(record.remindedUpTo), 1);
-    long timer = next.isEmpty() ? Long.MAX_VALUE : InputRecord.ceilMillis(next.get(0).instant());
+    record.remindedUpTo = Math.max(record.remindedUpTo, upTo);
+    ArrayDeque<Reminder> upcoming =
+        upcoming(cached, Instant.ofEpochMilli(record.remindedUpTo), last);
+    long timer =
+        upcoming.isEmpty()
+            ? Long.MAX_VALUE
+            : InputRecord.ceilMillis(upcoming.peekFirst().instant());
     if (timer >= untilMillis) {
       timer = Long.MAX_VALUE;
     }
@@ -343,6 +381,47 @@ final class ClientFunction
     }
   }
 
+  /**
+   * The upcoming reminders of a cached state from an instant: asked of the library when none are
+   * held, from the last one emitted (inclusive, so that reminders sharing its instant are not lost;
+   * those up to it in instant-then-id order are dropped).
+   */
+  private static ArrayDeque<Reminder> upcoming(
+      Cached cached, Instant from, @Nullable Reminder last) {
+    if (cached.upcoming == null) {
+      Instant after = last == null || last.instant().isBefore(from) ? from : last.instant();
+      ArrayDeque<Reminder> next = new ArrayDeque<>(cached.state.nextReminders(after, AHEAD));
+      cached.complete = next.size() < AHEAD;
+      if (last != null) {
+        while (!next.isEmpty()
+            && (next.peekFirst().instant().isBefore(last.instant())
+                || (next.peekFirst().instant().equals(last.instant())
+                    && next.peekFirst().id().compareTo(last.id()) <= 0))) {
+          next.pollFirst();
+        }
+      }
+      cached.upcoming = next;
+    }
+    return cached.upcoming;
+  }
+
+  /** One reminder as the library's reminders JSON writes it, with the client (and late). */
+  private static String line(String client, Reminder reminder, boolean late) {
+    ObjectNode line = JSON.createObjectNode();
+    line.put("client", client);
+    line.put("id", reminder.id());
+    line.put("policy", reminder.policy());
+    line.put("kind", reminder.kind().json());
+    line.put("local", StateJson.local(reminder.local()));
+    line.put("instant", reminder.instant().toString());
+    line.put("zone", reminder.zone().getId());
+    line.put("reason", reminder.reason());
+    if (late) {
+      line.put("late", true);
+    }
+    return JSON.writeValueAsString(line);
+  }
+
   private boolean hasPending(long at) {
     try {
       return pending.contains(at);
@@ -352,19 +431,26 @@ final class ClientFunction
   }
 
   /** The client's state: from the cache while its version holds, else restored from state. */
-  private ClientState current(OnTimerContext ctx, String client, ClientRecord record) {
+  private Cached current(OnTimerContext ctx, String client, ClientRecord record) {
     Cached cached = cache.get(client);
-    if (cached != null && cached.version() == record.version) {
-      return cached.state();
+    if (cached != null && cached.version == record.version) {
+      return cached;
     }
     PinnedProtocol pinned = protocol(ctx, record);
     if (pinned == null) {
       throw new IllegalStateException("the broadcast state lost a protocol an active client pins");
     }
+    Enrolment enrolment = EnrolmentJson.read(record.enrolment);
     ClientState state =
-        ClientState.restore(pinned, EnrolmentJson.read(record.enrolment), record.snapshot);
-    cache.put(client, new Cached(record.version, state));
-    return state;
+        record.snapshot.length == 0
+            ? ClientState.of(pinned, enrolment, History.empty())
+            : ClientState.restore(pinned, enrolment, record.snapshot);
+    for (String line : record.tail) {
+      state = state.apply(EventsJson.readLine(line));
+    }
+    Cached restored = new Cached(record.version, state);
+    cache.put(client, restored);
+    return restored;
   }
 
   private @Nullable PinnedProtocol protocol(ReadOnlyContext ctx, ClientRecord record) {
@@ -397,28 +483,28 @@ final class ClientFunction
   }
 
   /** The events waiting at one instant. */
-  private List<Event> takePendingAt(long at) throws Exception {
+  private List<Pending> takePendingAt(long at) throws Exception {
     List<String> lines = pending.get(at);
     if (lines == null) {
       return new ArrayList<>();
     }
     pending.remove(at);
-    List<Event> events = new ArrayList<>(lines.size());
+    List<Pending> events = new ArrayList<>(lines.size());
     for (String line : lines) {
-      events.add(EventsJson.readLine(line));
+      events.add(new Pending(EventsJson.readLine(line), line));
     }
     return events;
   }
 
   /** Every event waiting at or before an instant (when a client becomes active). */
-  private List<Event> takePending(long upTo) throws Exception {
+  private List<Pending> takePending(long upTo) throws Exception {
     List<Long> keys = new ArrayList<>();
     for (Long at : pending.keys()) {
       if (at <= upTo) {
         keys.add(at);
       }
     }
-    List<Event> events = new ArrayList<>();
+    List<Pending> events = new ArrayList<>();
     for (Long at : keys) {
       events.addAll(takePendingAt(at));
     }
@@ -427,8 +513,8 @@ final class ClientFunction
 
   private void rejectPending(
       OnTimerContext ctx, String client, String code, String reason, long upTo) throws Exception {
-    for (Event event : takePending(upTo)) {
-      ctx.output(BlendedJob.REJECTED, rejected(client, event.id(), code, reason));
+    for (Pending p : takePending(upTo)) {
+      ctx.output(BlendedJob.REJECTED, rejected(client, p.event().id(), code, reason));
     }
   }
 

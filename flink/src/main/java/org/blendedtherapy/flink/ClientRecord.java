@@ -24,10 +24,20 @@ public class ClientRecord {
   /** The pinned protocol's SHA-256. */
   public String protocolSha256 = "";
 
-  /** The timeline snapshot, empty until the client is active (enrolment and protocol known). */
+  /**
+   * The timeline snapshot, empty until the client has folded {@link #tail} full once: the state is
+   * this snapshot (or the enrolment's empty state) with the events of {@link #tail} applied.
+   */
   public byte[] snapshot = new byte[0];
 
-  /** Incremented with every new snapshot: the key of the in-memory cache of restored states. */
+  /**
+   * The event lines folded since {@link #snapshot}, in folding order. A snapshot costs the library
+   * time in proportion to the events folded (about a millisecond for 100 events here), so a new one
+   * is written once the tail holds {@code ClientFunction.TAIL} events, not after every event.
+   */
+  public String[] tail = new String[0];
+
+  /** Incremented with every fold: the key of the in-memory cache of restored states. */
   public long version;
 
   /** Whether the client is active: its protocol was found and its state started. */

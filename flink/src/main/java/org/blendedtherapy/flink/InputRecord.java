@@ -2,6 +2,7 @@ package org.blendedtherapy.flink;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +22,9 @@ import org.blendedtherapy.json.EventsJson;
  * them; the event itself is parsed again, by the library, when it is folded.
  */
 @API(status = EXPERIMENTAL, since = "0.2")
-public class InputRecord {
+public class InputRecord implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** What an input record holds. */
   public enum Kind {
     /** An enrolment document ({@code json}). */

@@ -59,6 +59,21 @@ final class TestClients {
     return new Enrolment(client, e.protocol(), e.start(), e.zone(), e.preferences());
   }
 
+  /** Whether the enrolment and events have documents that read back as themselves. */
+  static boolean isWritable(Enrolment e, List<Event> events) {
+    if (EnrolmentJson.zone(e.zone().getId()).isEmpty()) {
+      return false;
+    }
+    for (Event event : events) {
+      var read =
+          EventsJson.validateEvent(EventsJson.writeLine(event).getBytes(StandardCharsets.UTF_8));
+      if (!read.isValid() || !read.value().map(event::equals).orElse(false)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The enrolment document of an enrolment, checked by reading it back with the library. */
   static String enrolmentJson(Enrolment e) {
     ObjectNode root = JSON.createObjectNode();
