@@ -2,6 +2,7 @@ package org.blendedtherapy.flink;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,18 +82,18 @@ final class ClientFunction
   /** Events folded since the last snapshot before a new one is written. */
   static final int TAIL = 256;
 
-  /** How many upcoming reminders are asked of the library at a time. */
-  private static final int AHEAD = 64;
-
   /**
    * A client's state in memory, valid while the client's record has the same version, with the
-   * upcoming reminders it answered (the same state always gives the same answer).
+   * reminders it answered for a window {@code [.., windowEnd)} not yet emitted (the same state
+   * always gives the same answer, and windows add up: {@code [a,b)} plus {@code [b,c)} is {@code
+   * [a,c)}).
    */
   private static final class Cached {
     final long version;
     final ClientState state;
-    @Nullable ArrayDeque<Reminder> upcoming;
-    boolean complete;
+    final ArrayDeque<Reminder> upcoming = new ArrayDeque<>();
+    @Nullable Instant windowEnd;
+    boolean done;
 
     Cached(long version, ClientState state) {
       this.version = version;
@@ -328,7 +329,7 @@ final class ClientFunction
   /**
    * Emits the reminders with an instant before the timer's end (its millisecond, or {@code
    * --until}) not emitted yet, then sets the one timer for the next. The reminders are the state's
-   * own answer ({@code nextReminders}), asked a few dozen at a time and kept with the state while
+   * own answer, asked a day at a time ({@code reminders(from, to)}) and kept with the state while
    * it does not change.
    */
   private void remind(
@@ -341,30 +342,16 @@ final class ClientFunction
     long upTo = Math.min(timestamp + 1, untilMillis);
     long now = ctx.currentProcessingTime();
     Instant from = Instant.ofEpochMilli(record.remindedUpTo);
-    Reminder last = null;
-    int refetched = 0;
-    while (true) {
-      ArrayDeque<Reminder> upcoming = upcoming(cached, from, last);
-      while (!upcoming.isEmpty() && upcoming.peekFirst().instant().isBefore(from)) {
-        upcoming.pollFirst();
-      }
-      while (!upcoming.isEmpty() && upcoming.peekFirst().instant().toEpochMilli() < upTo) {
-        last = upcoming.pollFirst();
-        out.collect(
-            line(client, last, !replay && now - last.instant().toEpochMilli() > lateAfterMillis));
-      }
-      if (!upcoming.isEmpty() || cached.complete || ++refetched > AHEAD) {
-        break;
-      }
-      cached.upcoming = null;
+    for (Reminder next = next(cached, from);
+        next != null && next.instant().toEpochMilli() < upTo;
+        next = next(cached, from)) {
+      cached.upcoming.pollFirst();
+      out.collect(
+          line(client, next, !replay && now - next.instant().toEpochMilli() > lateAfterMillis));
     }
     record.remindedUpTo = Math.max(record.remindedUpTo, upTo);
-    ArrayDeque<Reminder> upcoming =
-        upcoming(cached, Instant.ofEpochMilli(record.remindedUpTo), last);
-    long timer =
-        upcoming.isEmpty()
-            ? Long.MAX_VALUE
-            : InputRecord.ceilMillis(upcoming.peekFirst().instant());
+    Reminder next = next(cached, Instant.ofEpochMilli(record.remindedUpTo));
+    long timer = next == null ? Long.MAX_VALUE : InputRecord.ceilMillis(next.instant());
     if (timer >= untilMillis) {
       timer = Long.MAX_VALUE;
     }
@@ -382,27 +369,38 @@ final class ClientFunction
   }
 
   /**
-   * The upcoming reminders of a cached state from an instant: asked of the library when none are
-   * held, from the last one emitted (inclusive, so that reminders sharing its instant are not lost;
-   * those up to it in instant-then-id order are dropped).
+   * The first reminder at or after an instant that the cached state fires, without removing it: the
+   * held window's next one, else the next day's window, else (a quiet day) the day from the next
+   * reminder the library names; null when there is none.
    */
-  private static ArrayDeque<Reminder> upcoming(
-      Cached cached, Instant from, @Nullable Reminder last) {
-    if (cached.upcoming == null) {
-      Instant after = last == null || last.instant().isBefore(from) ? from : last.instant();
-      ArrayDeque<Reminder> next = new ArrayDeque<>(cached.state.nextReminders(after, AHEAD));
-      cached.complete = next.size() < AHEAD;
-      if (last != null) {
-        while (!next.isEmpty()
-            && (next.peekFirst().instant().isBefore(last.instant())
-                || (next.peekFirst().instant().equals(last.instant())
-                    && next.peekFirst().id().compareTo(last.id()) <= 0))) {
-          next.pollFirst();
-        }
+  private static @Nullable Reminder next(Cached cached, Instant from) {
+    while (true) {
+      while (!cached.upcoming.isEmpty() && cached.upcoming.peekFirst().instant().isBefore(from)) {
+        cached.upcoming.pollFirst();
       }
-      cached.upcoming = next;
+      if (!cached.upcoming.isEmpty()) {
+        return cached.upcoming.peekFirst();
+      }
+      if (cached.done) {
+        return null;
+      }
+      Instant start =
+          cached.windowEnd == null || cached.windowEnd.isBefore(from) ? from : cached.windowEnd;
+      Instant end = start.plus(1, ChronoUnit.DAYS);
+      List<Reminder> day = cached.state.reminders(start, end).reminders();
+      if (day.isEmpty()) {
+        List<Reminder> later = cached.state.nextReminders(end, 1);
+        if (later.isEmpty()) {
+          cached.done = true;
+          return null;
+        }
+        start = end;
+        end = later.get(0).instant().plus(1, ChronoUnit.DAYS);
+        day = cached.state.reminders(start, end).reminders();
+      }
+      cached.upcoming.addAll(day);
+      cached.windowEnd = end;
     }
-    return cached.upcoming;
   }
 
   /** One reminder as the library's reminders JSON writes it, with the client (and late). */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -36,6 +37,7 @@ import org.blendedtherapy.testkit.Clients;
 import org.blendedtherapy.testkit.Gen;
 import org.blendedtherapy.testkit.LongHistories;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +63,7 @@ class FaultToleranceTest {
   static final AtomicBoolean RESTARTED = new AtomicBoolean();
 
   @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void failureMidStream_restoresFromCheckpoint_noReminderTwice_noneLost(@TempDir Path tmp)
       throws Exception {
     Protocol protocol = TestClients.sample("e-compared-uk.json");
@@ -85,10 +88,7 @@ class FaultToleranceTest {
       for (Event event : history) {
         events.add(
             InputRecord.event(
-                name,
-                EventsJson.writeLine(event).getBytes(StandardCharsets.UTF_8),
-                name,
-                ++line));
+                name, EventsJson.writeLine(event).getBytes(StandardCharsets.UTF_8), name, ++line));
       }
     }
     events.sort(Comparator.comparingLong(r -> r.atMillis));
@@ -121,8 +121,7 @@ class FaultToleranceTest {
         BlendedJob.build(
             input,
             BlendedJob.protocols(
-                env,
-                List.of(ProtocolRecord.of(pinned, ProtocolJson.canonical(protocol)))),
+                env, List.of(ProtocolRecord.of(pinned, ProtocolJson.canonical(protocol)))),
             settings);
     DataStream<String> reminders =
         outputs.reminders().map(new FailOnce(expected / 2)).returns(Types.STRING);

@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -29,6 +32,7 @@ import org.blendedtherapy.testkit.Clients;
 import org.blendedtherapy.testkit.LongHistories;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
@@ -56,16 +60,21 @@ class ScaleTest {
   static final LongAdder REJECTED = new LongAdder();
 
   @Test
+  @Timeout(value = 10, unit = TimeUnit.MINUTES)
   void tenThousandClients_hundredEventsEach_atParallelismTwo() throws Exception {
     Protocol protocol = TestClients.sample("e-compared-uk.json");
     String json = ProtocolJson.canonical(protocol);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    Configuration config = new Configuration();
+    config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
     env.setParallelism(2);
     env.enableCheckpointing(10_000);
     JobSettings settings = JobSettings.replay(UNTIL);
     DataGeneratorSource<InputRecord> source =
         new DataGeneratorSource<>(
-            new Generated(json), (long) CLIENTS * (EVENTS + 1), TypeInformation.of(InputRecord.class));
+            new Generated(json),
+            (long) CLIENTS * (EVENTS + 1),
+            TypeInformation.of(InputRecord.class));
     BlendedJob.Outputs outputs =
         BlendedJob.build(
             env.fromSource(source, WatermarkStrategy.noWatermarks(), "generated clients"),
@@ -118,7 +127,9 @@ class ScaleTest {
           new TestClients.Client("scale-" + c, pinned, check.enrolment, check.events);
       List<JsonNode> expected = TestClients.libraryReminders(client, UNTIL);
       LongAdder got = PER_CLIENT.get(check.enrolment.client());
-      assertThat(got == null ? 0 : got.sum()).as("reminders of client %d", c).isEqualTo(expected.size());
+      assertThat(got == null ? 0 : got.sum())
+          .as("reminders of client %d", c)
+          .isEqualTo(expected.size());
     }
   }
 
@@ -127,7 +138,7 @@ class ScaleTest {
     private static final long serialVersionUID = 1L;
     private final String protocolJson;
     private transient @Nullable Protocol protocol;
-    private transient int current = -1;
+    private transient @Nullable Integer current;
     transient Enrolment enrolment;
     transient List<Event> events;
     private transient String enrolmentJson;
@@ -153,7 +164,7 @@ class ScaleTest {
     }
 
     void client(int c) {
-      if (c == current) {
+      if (current != null && c == current) {
         return;
       }
       if (protocol == null) {
