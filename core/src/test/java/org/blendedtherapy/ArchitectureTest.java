@@ -37,6 +37,32 @@ class ArchitectureTest {
         .check(core);
   }
 
+  /**
+   * The library's answers (a state's modules, reminders, reports, the bridge, outcome, burden, diff
+   * and simulation) come only from the library: a host reads them and cannot build one that the
+   * library did not compute. The outcome calculator's inputs ({@code Outcome.Basis}, {@code
+   * Outcome.Scores}) are the one exception: {@code Outcome.of} computes from them.
+   */
+  @Test
+  void results_cannotBeBuiltByAHost() {
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors()
+        .that()
+        .areDeclaredInClassesThat()
+        .resideInAnyPackage("org.blendedtherapy.state", "org.blendedtherapy.reminders")
+        .and()
+        .areDeclaredInClassesThat()
+        .arePublic()
+        .and()
+        .areDeclaredInClassesThat()
+        .doNotHaveFullyQualifiedName("org.blendedtherapy.state.Outcome$Basis")
+        .and()
+        .areDeclaredInClassesThat()
+        .doNotHaveFullyQualifiedName("org.blendedtherapy.state.Outcome$Scores")
+        .should()
+        .notBePublic()
+        .check(core);
+  }
+
   @Test
   void jacksonAndTheValidator_stayInsideTheJsonPackage() {
     noClasses()

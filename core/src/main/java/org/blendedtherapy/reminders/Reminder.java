@@ -16,27 +16,26 @@ import org.blendedtherapy.protocol.ReminderKind;
  * the instant), so it survives zone changes and is the same in every query.
  *
  * <p>This class is immutable and thread-safe.
- *
- * @param id the deterministic id
- * @param policy the policy id
- * @param kind the policy's kind
- * @param local the wall-clock time actually meant, in {@code zone}, after any DST gap shift
- * @param instant when it fires, UTC
- * @param zone the client's zone at that instant
- * @param reason why it fires, such as {@code daily at 10:00} or {@code 1 day before session 3}
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record Reminder(
-    String id,
-    String policy,
-    ReminderKind kind,
-    LocalDateTime local,
-    Instant instant,
-    ZoneId zone,
-    String reason) {
+public final class Reminder {
+  private final String id;
+  private final String policy;
+  private final ReminderKind kind;
+  private final LocalDateTime local;
+  private final Instant instant;
+  private final ZoneId zone;
+  private final String reason;
 
   /** Creates a reminder. */
-  public Reminder {
+  Reminder(
+      String id,
+      String policy,
+      ReminderKind kind,
+      LocalDateTime local,
+      Instant instant,
+      ZoneId zone,
+      String reason) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(kind, "kind");
@@ -44,5 +43,88 @@ public record Reminder(
     Objects.requireNonNull(instant, "instant");
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(reason, "reason");
+    this.id = id;
+    this.policy = policy;
+    this.kind = kind;
+    this.local = local;
+    this.instant = instant;
+    this.zone = zone;
+    this.reason = reason;
+  }
+
+  /** Returns the deterministic id. */
+  public String id() {
+    return id;
+  }
+
+  /** Returns the policy id. */
+  public String policy() {
+    return policy;
+  }
+
+  /** Returns the policy's kind. */
+  public ReminderKind kind() {
+    return kind;
+  }
+
+  /** Returns the wall-clock time actually meant, in {@code zone}, after any DST gap shift. */
+  public LocalDateTime local() {
+    return local;
+  }
+
+  /** Returns when it fires, UTC. */
+  public Instant instant() {
+    return instant;
+  }
+
+  /** Returns the client's zone at that instant. */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** Returns why it fires, such as {@code daily at 10:00} or {@code 1 day before session 3}. */
+  public String reason() {
+    return reason;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Reminder other)) {
+      return false;
+    }
+    return java.util.Objects.equals(id, other.id)
+        && java.util.Objects.equals(policy, other.policy)
+        && java.util.Objects.equals(kind, other.kind)
+        && java.util.Objects.equals(local, other.local)
+        && java.util.Objects.equals(instant, other.instant)
+        && java.util.Objects.equals(zone, other.zone)
+        && java.util.Objects.equals(reason, other.reason);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(id, policy, kind, local, instant, zone, reason);
+  }
+
+  @Override
+  public String toString() {
+    return "Reminder[id="
+        + id
+        + ", policy="
+        + policy
+        + ", kind="
+        + kind
+        + ", local="
+        + local
+        + ", instant="
+        + instant
+        + ", zone="
+        + zone
+        + ", reason="
+        + reason
+        + "]";
   }
 }

@@ -10,15 +10,49 @@ import org.apiguardian.api.API;
  * #reminders()} or among {@link #suppressed()}, both sorted by instant, then id.
  *
  * <p>This class is immutable and thread-safe.
- *
- * @param reminders the occurrences that fire
- * @param suppressed the occurrences that do not, with their reasons
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record ReminderSchedule(List<Reminder> reminders, List<Suppressed> suppressed) {
+public final class ReminderSchedule {
+  private final List<Reminder> reminders;
+  private final List<Suppressed> suppressed;
+
   /** Creates a schedule; lists are copied. */
-  public ReminderSchedule {
+  ReminderSchedule(List<Reminder> reminders, List<Suppressed> suppressed) {
     reminders = List.copyOf(reminders);
     suppressed = List.copyOf(suppressed);
+    this.reminders = reminders;
+    this.suppressed = suppressed;
+  }
+
+  /** Returns the occurrences that fire. */
+  public List<Reminder> reminders() {
+    return reminders;
+  }
+
+  /** Returns the occurrences that do not, with their reasons. */
+  public List<Suppressed> suppressed() {
+    return suppressed;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof ReminderSchedule other)) {
+      return false;
+    }
+    return java.util.Objects.equals(reminders, other.reminders)
+        && java.util.Objects.equals(suppressed, other.suppressed);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(reminders, suppressed);
+  }
+
+  @Override
+  public String toString() {
+    return "ReminderSchedule[reminders=" + reminders + ", suppressed=" + suppressed + "]";
   }
 }

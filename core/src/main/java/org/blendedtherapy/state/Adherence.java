@@ -29,37 +29,61 @@ import org.apiguardian.api.API;
  * query instant, and no further than the week in which the last session's window ends.
  *
  * <p>This class is immutable and thread-safe.
- *
- * @param overall the counts over the whole period
- * @param weeks the counts of each week
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record Adherence(Counts overall, List<Week> weeks) {
+public final class Adherence {
+  private final Counts overall;
+  private final List<Week> weeks;
+
   /** Creates adherence; the weeks are copied. */
-  public Adherence {
+  Adherence(Counts overall, List<Week> weeks) {
     Objects.requireNonNull(overall, "overall");
     weeks = List.copyOf(weeks);
+    this.overall = overall;
+    this.weeks = weeks;
+  }
+
+  /** Returns the counts over the whole period. */
+  public Counts overall() {
+    return overall;
+  }
+
+  /** Returns the counts of each week. */
+  public List<Week> weeks() {
+    return weeks;
   }
 
   /**
    * A count of what was done of what was asked.
    *
    * <p>This class is immutable and thread-safe.
-   *
-   * @param done how many were done
-   * @param of how many were asked
    */
   @API(status = EXPERIMENTAL, since = "0.1")
-  public record Ratio(int done, int of) {
+  public static final class Ratio {
+    private final int done;
+    private final int of;
+
     /**
      * Creates a ratio.
      *
      * @throws IllegalArgumentException unless {@code 0 <= done <= of}
      */
-    public Ratio {
+    Ratio(int done, int of) {
       if (done < 0 || done > of) {
         throw new IllegalArgumentException("a ratio needs 0 <= done <= of");
       }
+      this.done = done;
+      this.of = of;
+    }
+
+    /** Returns how many were done. */
+    public int done() {
+      return done;
+    }
+
+    /** Returns how many were asked. */
+    public int of() {
+      return of;
     }
 
     /**
@@ -70,26 +94,103 @@ public record Adherence(Counts overall, List<Week> weeks) {
     public OptionalDouble value() {
       return of == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) done / of);
     }
+
+    @Override
+    public boolean equals(Object o) {
+      if (this == o) {
+        return true;
+      }
+      if (!(o instanceof Ratio other)) {
+        return false;
+      }
+      return done == other.done && of == other.of;
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(done, of);
+    }
+
+    @Override
+    public String toString() {
+      return "Ratio[done=" + done + ", of=" + of + "]";
+    }
   }
 
   /**
    * The four ratios of a period.
    *
    * <p>This class is immutable and thread-safe.
-   *
-   * @param sessions sessions attended of planned
-   * @param online online sessions completed in their window
-   * @param coreModules core modules completed
-   * @param moodRatings mood-rating prompts answered
    */
   @API(status = EXPERIMENTAL, since = "0.1")
-  public record Counts(Ratio sessions, Ratio online, Ratio coreModules, Ratio moodRatings) {
+  public static final class Counts {
+    private final Ratio sessions;
+    private final Ratio online;
+    private final Ratio coreModules;
+    private final Ratio moodRatings;
+
     /** Creates counts. */
-    public Counts {
+    Counts(Ratio sessions, Ratio online, Ratio coreModules, Ratio moodRatings) {
       Objects.requireNonNull(sessions, "sessions");
       Objects.requireNonNull(online, "online");
       Objects.requireNonNull(coreModules, "coreModules");
       Objects.requireNonNull(moodRatings, "moodRatings");
+      this.sessions = sessions;
+      this.online = online;
+      this.coreModules = coreModules;
+      this.moodRatings = moodRatings;
+    }
+
+    /** Returns sessions attended of planned. */
+    public Ratio sessions() {
+      return sessions;
+    }
+
+    /** Returns online sessions completed in their window. */
+    public Ratio online() {
+      return online;
+    }
+
+    /** Returns core modules completed. */
+    public Ratio coreModules() {
+      return coreModules;
+    }
+
+    /** Returns mood-rating prompts answered. */
+    public Ratio moodRatings() {
+      return moodRatings;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (this == o) {
+        return true;
+      }
+      if (!(o instanceof Counts other)) {
+        return false;
+      }
+      return java.util.Objects.equals(sessions, other.sessions)
+          && java.util.Objects.equals(online, other.online)
+          && java.util.Objects.equals(coreModules, other.coreModules)
+          && java.util.Objects.equals(moodRatings, other.moodRatings);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(sessions, online, coreModules, moodRatings);
+    }
+
+    @Override
+    public String toString() {
+      return "Counts[sessions="
+          + sessions
+          + ", online="
+          + online
+          + ", coreModules="
+          + coreModules
+          + ", moodRatings="
+          + moodRatings
+          + "]";
     }
   }
 
@@ -97,19 +198,89 @@ public record Adherence(Counts overall, List<Week> weeks) {
    * One week of the plan.
    *
    * <p>This class is immutable and thread-safe.
-   *
-   * @param number the week number, from 1
-   * @param from its first local date
-   * @param to the local date after its last
-   * @param counts its counts
    */
   @API(status = EXPERIMENTAL, since = "0.1")
-  public record Week(int number, LocalDate from, LocalDate to, Counts counts) {
+  public static final class Week {
+    private final int number;
+    private final LocalDate from;
+    private final LocalDate to;
+    private final Counts counts;
+
     /** Creates a week. */
-    public Week {
+    Week(int number, LocalDate from, LocalDate to, Counts counts) {
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(to, "to");
       Objects.requireNonNull(counts, "counts");
+      this.number = number;
+      this.from = from;
+      this.to = to;
+      this.counts = counts;
     }
+
+    /** Returns the week number, from 1. */
+    public int number() {
+      return number;
+    }
+
+    /** Returns its first local date. */
+    public LocalDate from() {
+      return from;
+    }
+
+    /** Returns the local date after its last. */
+    public LocalDate to() {
+      return to;
+    }
+
+    /** Returns its counts. */
+    public Counts counts() {
+      return counts;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (this == o) {
+        return true;
+      }
+      if (!(o instanceof Week other)) {
+        return false;
+      }
+      return number == other.number
+          && java.util.Objects.equals(from, other.from)
+          && java.util.Objects.equals(to, other.to)
+          && java.util.Objects.equals(counts, other.counts);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(number, from, to, counts);
+    }
+
+    @Override
+    public String toString() {
+      return "Week[number=" + number + ", from=" + from + ", to=" + to + ", counts=" + counts + "]";
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Adherence other)) {
+      return false;
+    }
+    return java.util.Objects.equals(overall, other.overall)
+        && java.util.Objects.equals(weeks, other.weeks);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(overall, weeks);
+  }
+
+  @Override
+  public String toString() {
+    return "Adherence[overall=" + overall + ", weeks=" + weeks + "]";
   }
 }

@@ -25,32 +25,30 @@ import org.blendedtherapy.plan.Times;
  * therapist.
  *
  * <p>This class is immutable and thread-safe.
- *
- * @param sinceSession the last attended session with a therapist, or empty
- * @param since when its attendance was recorded, or empty
- * @param until the query instant
- * @param modulesStarted modules started in the period, in order
- * @param modulesCompleted modules completed in the period, in order
- * @param mood the mood ratings of the period
- * @param measures the measures of the period, each with its change; measures that belong to the
- *     last attended session itself (taken with the therapist) are left out
- * @param reminders what the client did with reminders in the period
- * @param rejected the events of the period that had no effect
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record Bridge(
-    OptionalInt sinceSession,
-    Optional<Instant> since,
-    Instant until,
-    List<String> modulesStarted,
-    List<String> modulesCompleted,
-    Mood mood,
-    List<MeasureChange> measures,
-    ReminderCounts reminders,
-    List<Rejection> rejected) {
+public final class Bridge {
+  private final OptionalInt sinceSession;
+  private final Optional<Instant> since;
+  private final Instant until;
+  private final List<String> modulesStarted;
+  private final List<String> modulesCompleted;
+  private final Mood mood;
+  private final List<MeasureChange> measures;
+  private final ReminderCounts reminders;
+  private final List<Rejection> rejected;
 
   /** Creates a bridge summary; collections are copied. */
-  public Bridge {
+  Bridge(
+      OptionalInt sinceSession,
+      Optional<Instant> since,
+      Instant until,
+      List<String> modulesStarted,
+      List<String> modulesCompleted,
+      Mood mood,
+      List<MeasureChange> measures,
+      ReminderCounts reminders,
+      List<Rejection> rejected) {
     Objects.requireNonNull(sinceSession, "sinceSession");
     Objects.requireNonNull(since, "since");
     Objects.requireNonNull(until, "until");
@@ -60,6 +58,63 @@ public record Bridge(
     measures = List.copyOf(measures);
     Objects.requireNonNull(reminders, "reminders");
     rejected = List.copyOf(rejected);
+    this.sinceSession = sinceSession;
+    this.since = since;
+    this.until = until;
+    this.modulesStarted = modulesStarted;
+    this.modulesCompleted = modulesCompleted;
+    this.mood = mood;
+    this.measures = measures;
+    this.reminders = reminders;
+    this.rejected = rejected;
+  }
+
+  /** Returns the last attended session with a therapist, or empty. */
+  public OptionalInt sinceSession() {
+    return sinceSession;
+  }
+
+  /** Returns when its attendance was recorded, or empty. */
+  public Optional<Instant> since() {
+    return since;
+  }
+
+  /** Returns the query instant. */
+  public Instant until() {
+    return until;
+  }
+
+  /** Returns modules started in the period, in order. */
+  public List<String> modulesStarted() {
+    return modulesStarted;
+  }
+
+  /** Returns modules completed in the period, in order. */
+  public List<String> modulesCompleted() {
+    return modulesCompleted;
+  }
+
+  /** Returns the mood ratings of the period. */
+  public Mood mood() {
+    return mood;
+  }
+
+  /**
+   * Returns the measures of the period, each with its change; measures that belong to the last
+   * attended session itself (taken with the therapist) are left out.
+   */
+  public List<MeasureChange> measures() {
+    return measures;
+  }
+
+  /** Returns what the client did with reminders in the period. */
+  public ReminderCounts reminders() {
+    return reminders;
+  }
+
+  /** Returns the events of the period that had no effect. */
+  public List<Rejection> rejected() {
+    return rejected;
   }
 
   /**
@@ -68,19 +123,43 @@ public record Bridge(
    * with fewer than two ratings).
    *
    * <p>This class is immutable and thread-safe.
-   *
-   * @param count the number of ratings
-   * @param mean their mean, empty when none
-   * @param lowest the lowest, empty when none
-   * @param trend the trend
    */
   @API(status = EXPERIMENTAL, since = "0.1")
-  public record Mood(int count, OptionalDouble mean, OptionalInt lowest, String trend) {
+  public static final class Mood {
+    private final int count;
+    private final OptionalDouble mean;
+    private final OptionalInt lowest;
+    private final String trend;
+
     /** Creates a mood summary. */
-    public Mood {
+    Mood(int count, OptionalDouble mean, OptionalInt lowest, String trend) {
       Objects.requireNonNull(mean, "mean");
       Objects.requireNonNull(lowest, "lowest");
       Objects.requireNonNull(trend, "trend");
+      this.count = count;
+      this.mean = mean;
+      this.lowest = lowest;
+      this.trend = trend;
+    }
+
+    /** Returns the number of ratings. */
+    public int count() {
+      return count;
+    }
+
+    /** Returns their mean, empty when none. */
+    public OptionalDouble mean() {
+      return mean;
+    }
+
+    /** Returns the lowest, empty when none. */
+    public OptionalInt lowest() {
+      return lowest;
+    }
+
+    /** Returns the trend. */
+    public String trend() {
+      return trend;
     }
 
     /** Returns the count only. */
@@ -88,22 +167,53 @@ public record Bridge(
     public String toString() {
       return "Mood[count=" + count + "]";
     }
+
+    @Override
+    public boolean equals(Object o) {
+      if (this == o) {
+        return true;
+      }
+      if (!(o instanceof Mood other)) {
+        return false;
+      }
+      return count == other.count
+          && java.util.Objects.equals(mean, other.mean)
+          && java.util.Objects.equals(lowest, other.lowest)
+          && java.util.Objects.equals(trend, other.trend);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(count, mean, lowest, trend);
+    }
   }
 
   /**
    * A measure and its change against the previous complete measure of the same instrument.
    *
    * <p>This class is immutable and thread-safe.
-   *
-   * @param measure the measure
-   * @param change its total minus the previous complete total; empty when either is missing
    */
   @API(status = EXPERIMENTAL, since = "0.1")
-  public record MeasureChange(MeasureResult measure, OptionalInt change) {
+  public static final class MeasureChange {
+    private final MeasureResult measure;
+    private final OptionalInt change;
+
     /** Creates a measure change. */
-    public MeasureChange {
+    MeasureChange(MeasureResult measure, OptionalInt change) {
       Objects.requireNonNull(measure, "measure");
       Objects.requireNonNull(change, "change");
+      this.measure = measure;
+      this.change = change;
+    }
+
+    /** Returns the measure. */
+    public MeasureResult measure() {
+      return measure;
+    }
+
+    /** Returns its total minus the previous complete total; empty when either is missing. */
+    public OptionalInt change() {
+      return change;
     }
 
     /** Returns the measure without scores. */
@@ -111,25 +221,97 @@ public record Bridge(
     public String toString() {
       return "MeasureChange[" + measure + "]";
     }
+
+    @Override
+    public boolean equals(Object o) {
+      if (this == o) {
+        return true;
+      }
+      if (!(o instanceof MeasureChange other)) {
+        return false;
+      }
+      return java.util.Objects.equals(measure, other.measure)
+          && java.util.Objects.equals(change, other.change);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(measure, change);
+    }
   }
 
   /**
    * Reminders acknowledged and ignored, and policies opted out of and back into.
    *
    * <p>This class is immutable and thread-safe.
-   *
-   * @param acknowledged reminders acknowledged
-   * @param ignored reminders ignored
-   * @param optedOut policies opted out of, in order
-   * @param optedIn policies opted back into, in order
    */
   @API(status = EXPERIMENTAL, since = "0.1")
-  public record ReminderCounts(
-      int acknowledged, int ignored, List<String> optedOut, List<String> optedIn) {
+  public static final class ReminderCounts {
+    private final int acknowledged;
+    private final int ignored;
+    private final List<String> optedOut;
+    private final List<String> optedIn;
+
     /** Creates reminder counts; lists are copied. */
-    public ReminderCounts {
+    ReminderCounts(int acknowledged, int ignored, List<String> optedOut, List<String> optedIn) {
       optedOut = List.copyOf(optedOut);
       optedIn = List.copyOf(optedIn);
+      this.acknowledged = acknowledged;
+      this.ignored = ignored;
+      this.optedOut = optedOut;
+      this.optedIn = optedIn;
+    }
+
+    /** Returns reminders acknowledged. */
+    public int acknowledged() {
+      return acknowledged;
+    }
+
+    /** Returns reminders ignored. */
+    public int ignored() {
+      return ignored;
+    }
+
+    /** Returns policies opted out of, in order. */
+    public List<String> optedOut() {
+      return optedOut;
+    }
+
+    /** Returns policies opted back into, in order. */
+    public List<String> optedIn() {
+      return optedIn;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (this == o) {
+        return true;
+      }
+      if (!(o instanceof ReminderCounts other)) {
+        return false;
+      }
+      return acknowledged == other.acknowledged
+          && ignored == other.ignored
+          && java.util.Objects.equals(optedOut, other.optedOut)
+          && java.util.Objects.equals(optedIn, other.optedIn);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(acknowledged, ignored, optedOut, optedIn);
+    }
+
+    @Override
+    public String toString() {
+      return "ReminderCounts[acknowledged="
+          + acknowledged
+          + ", ignored="
+          + ignored
+          + ", optedOut="
+          + optedOut
+          + ", optedIn="
+          + optedIn
+          + "]";
     }
   }
 
@@ -218,5 +400,38 @@ public record Bridge(
         + ", rejected="
         + rejected.size()
         + "]";
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Bridge other)) {
+      return false;
+    }
+    return java.util.Objects.equals(sinceSession, other.sinceSession)
+        && java.util.Objects.equals(since, other.since)
+        && java.util.Objects.equals(until, other.until)
+        && java.util.Objects.equals(modulesStarted, other.modulesStarted)
+        && java.util.Objects.equals(modulesCompleted, other.modulesCompleted)
+        && java.util.Objects.equals(mood, other.mood)
+        && java.util.Objects.equals(measures, other.measures)
+        && java.util.Objects.equals(reminders, other.reminders)
+        && java.util.Objects.equals(rejected, other.rejected);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(
+        sinceSession,
+        since,
+        until,
+        modulesStarted,
+        modulesCompleted,
+        mood,
+        measures,
+        reminders,
+        rejected);
   }
 }

@@ -52,36 +52,116 @@ import org.blendedtherapy.reminders.Suppression;
  * </ul>
  *
  * <p>This class is immutable and thread-safe.
- *
- * @param weeks weeks in therapy, in days divided by 7
- * @param sessions the sessions counted: every planned session for a protocol; the ones attended or
- *     still planned for a client
- * @param therapistContacts how many of them are contacts with a therapist
- * @param clientMinutes the client's minutes over the whole plan: sessions and modules to complete
- * @param therapistMinutes the therapist's minutes over the whole plan
- * @param days the local days over which prompts are counted
- * @param prompts the prompts that fire over the plan
- * @param promptsPerDayMax the most prompts on one local day
- * @param daysOverCap the local days on which the daily cap suppressed prompts
- * @param promptsOverCap the prompts the daily cap suppressed
- * @param modulesToComplete the modules a client must complete: the core modules for a protocol, the
- *     client's path for a client
- * @param assumptions what the figures assume where the protocol gives no number, in words
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record Burden(
-    double weeks,
-    int sessions,
-    int therapistContacts,
-    double clientMinutes,
-    double therapistMinutes,
-    int days,
-    int prompts,
-    int promptsPerDayMax,
-    int daysOverCap,
-    int promptsOverCap,
-    int modulesToComplete,
-    List<String> assumptions) {
+public final class Burden {
+  private final double weeks;
+  private final int sessions;
+  private final int therapistContacts;
+  private final double clientMinutes;
+  private final double therapistMinutes;
+  private final int days;
+  private final int prompts;
+  private final int promptsPerDayMax;
+  private final int daysOverCap;
+  private final int promptsOverCap;
+  private final int modulesToComplete;
+  private final List<String> assumptions;
+
+  /** Creates a burden; the assumptions are copied. */
+  Burden(
+      double weeks,
+      int sessions,
+      int therapistContacts,
+      double clientMinutes,
+      double therapistMinutes,
+      int days,
+      int prompts,
+      int promptsPerDayMax,
+      int daysOverCap,
+      int promptsOverCap,
+      int modulesToComplete,
+      List<String> assumptions) {
+    assumptions = List.copyOf(assumptions);
+    this.weeks = weeks;
+    this.sessions = sessions;
+    this.therapistContacts = therapistContacts;
+    this.clientMinutes = clientMinutes;
+    this.therapistMinutes = therapistMinutes;
+    this.days = days;
+    this.prompts = prompts;
+    this.promptsPerDayMax = promptsPerDayMax;
+    this.daysOverCap = daysOverCap;
+    this.promptsOverCap = promptsOverCap;
+    this.modulesToComplete = modulesToComplete;
+    this.assumptions = assumptions;
+  }
+
+  /** Returns weeks in therapy, in days divided by 7. */
+  public double weeks() {
+    return weeks;
+  }
+
+  /**
+   * Returns the sessions counted: every planned session for a protocol; the ones attended or still
+   * planned for a client.
+   */
+  public int sessions() {
+    return sessions;
+  }
+
+  /** Returns how many of them are contacts with a therapist. */
+  public int therapistContacts() {
+    return therapistContacts;
+  }
+
+  /** Returns the client's minutes over the whole plan: sessions and modules to complete. */
+  public double clientMinutes() {
+    return clientMinutes;
+  }
+
+  /** Returns the therapist's minutes over the whole plan. */
+  public double therapistMinutes() {
+    return therapistMinutes;
+  }
+
+  /** Returns the local days over which prompts are counted. */
+  public int days() {
+    return days;
+  }
+
+  /** Returns the prompts that fire over the plan. */
+  public int prompts() {
+    return prompts;
+  }
+
+  /** Returns the most prompts on one local day. */
+  public int promptsPerDayMax() {
+    return promptsPerDayMax;
+  }
+
+  /** Returns the local days on which the daily cap suppressed prompts. */
+  public int daysOverCap() {
+    return daysOverCap;
+  }
+
+  /** Returns the prompts the daily cap suppressed. */
+  public int promptsOverCap() {
+    return promptsOverCap;
+  }
+
+  /**
+   * Returns the modules a client must complete: the core modules for a protocol, the client's path
+   * for a client.
+   */
+  public int modulesToComplete() {
+    return modulesToComplete;
+  }
+
+  /** Returns what the figures assume where the protocol gives no number, in words. */
+  public List<String> assumptions() {
+    return assumptions;
+  }
 
   /**
    * The reference enrolment of a protocol's burden: session 1 on Monday 2027-01-04 at 10:00 UTC.
@@ -98,11 +178,6 @@ public record Burden(
   static final String NO_REVIEW_MINUTES =
       "therapist minutes count therapist-contact sessions only: the protocol gives no minutes for"
           + " reviewing online work or measures";
-
-  /** Creates a burden; the assumptions are copied. */
-  public Burden {
-    assumptions = List.copyOf(assumptions);
-  }
 
   /**
    * The client's minutes per week.
@@ -278,5 +353,73 @@ public record Burden(
     if (!assumptions.contains(assumption)) {
       assumptions.add(assumption);
     }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Burden other)) {
+      return false;
+    }
+    return Double.compare(weeks, other.weeks) == 0
+        && sessions == other.sessions
+        && therapistContacts == other.therapistContacts
+        && Double.compare(clientMinutes, other.clientMinutes) == 0
+        && Double.compare(therapistMinutes, other.therapistMinutes) == 0
+        && days == other.days
+        && prompts == other.prompts
+        && promptsPerDayMax == other.promptsPerDayMax
+        && daysOverCap == other.daysOverCap
+        && promptsOverCap == other.promptsOverCap
+        && modulesToComplete == other.modulesToComplete
+        && java.util.Objects.equals(assumptions, other.assumptions);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(
+        weeks,
+        sessions,
+        therapistContacts,
+        clientMinutes,
+        therapistMinutes,
+        days,
+        prompts,
+        promptsPerDayMax,
+        daysOverCap,
+        promptsOverCap,
+        modulesToComplete,
+        assumptions);
+  }
+
+  @Override
+  public String toString() {
+    return "Burden[weeks="
+        + weeks
+        + ", sessions="
+        + sessions
+        + ", therapistContacts="
+        + therapistContacts
+        + ", clientMinutes="
+        + clientMinutes
+        + ", therapistMinutes="
+        + therapistMinutes
+        + ", days="
+        + days
+        + ", prompts="
+        + prompts
+        + ", promptsPerDayMax="
+        + promptsPerDayMax
+        + ", daysOverCap="
+        + daysOverCap
+        + ", promptsOverCap="
+        + promptsOverCap
+        + ", modulesToComplete="
+        + modulesToComplete
+        + ", assumptions="
+        + assumptions
+        + "]";
   }
 }

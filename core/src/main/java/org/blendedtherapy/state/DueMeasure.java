@@ -14,22 +14,45 @@ import org.blendedtherapy.protocol.Instrument;
  * later session was attended), {@code due} otherwise. Sessions not attended make nothing due.
  *
  * <p>This class is immutable and thread-safe.
- *
- * @param session the session number
- * @param instrument the instrument
- * @param status due, done or overdue
- * @param event the id of the latest measure of the instrument that belongs to the session, when
- *     done
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record DueMeasure(
-    int session, Instrument instrument, Status status, Optional<String> event) {
+public final class DueMeasure {
+  private final int session;
+  private final Instrument instrument;
+  private final Status status;
+  private final Optional<String> event;
 
   /** Creates a due measure. */
-  public DueMeasure {
+  DueMeasure(int session, Instrument instrument, Status status, Optional<String> event) {
     Objects.requireNonNull(instrument, "instrument");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(event, "event");
+    this.session = session;
+    this.instrument = instrument;
+    this.status = status;
+    this.event = event;
+  }
+
+  /** Returns the session number. */
+  public int session() {
+    return session;
+  }
+
+  /** Returns the instrument. */
+  public Instrument instrument() {
+    return instrument;
+  }
+
+  /** Returns due, done or overdue. */
+  public Status status() {
+    return status;
+  }
+
+  /**
+   * Returns the id of the latest measure of the instrument that belongs to the session, when done.
+   */
+  public Optional<String> event() {
+    return event;
   }
 
   /** Whether a due questionnaire was taken. */
@@ -52,5 +75,37 @@ public record DueMeasure(
     public String json() {
       return json;
     }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof DueMeasure other)) {
+      return false;
+    }
+    return session == other.session
+        && java.util.Objects.equals(instrument, other.instrument)
+        && java.util.Objects.equals(status, other.status)
+        && java.util.Objects.equals(event, other.event);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(session, instrument, status, event);
+  }
+
+  @Override
+  public String toString() {
+    return "DueMeasure[session="
+        + session
+        + ", instrument="
+        + instrument
+        + ", status="
+        + status
+        + ", event="
+        + event
+        + "]";
   }
 }

@@ -30,33 +30,32 @@ import org.blendedtherapy.protocol.SessionType;
  * at an online session).
  *
  * <p>This class is immutable and thread-safe.
- *
- * @param session the session number
- * @param type its type
- * @param planned the local date-time first planned
- * @param scheduled the local date-time it was scheduled at in the end
- * @param attended when its attendance was recorded
- * @param plannedMinutes the protocol's duration for its type, when stated
- * @param measuresDue the instruments due at it
- * @param moduleInFocus the module in focus, or empty
- * @param measures the measures that belong to it
- * @param deviations the deviations, in canonical order
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record FidelityRecord(
-    int session,
-    SessionType type,
-    LocalDateTime planned,
-    LocalDateTime scheduled,
-    Instant attended,
-    Optional<MinutesRange> plannedMinutes,
-    List<Instrument> measuresDue,
-    Optional<String> moduleInFocus,
-    List<MeasureResult> measures,
-    List<Deviation> deviations) {
+public final class FidelityRecord {
+  private final int session;
+  private final SessionType type;
+  private final LocalDateTime planned;
+  private final LocalDateTime scheduled;
+  private final Instant attended;
+  private final Optional<MinutesRange> plannedMinutes;
+  private final List<Instrument> measuresDue;
+  private final Optional<String> moduleInFocus;
+  private final List<MeasureResult> measures;
+  private final List<Deviation> deviations;
 
   /** Creates a record; lists are copied. */
-  public FidelityRecord {
+  FidelityRecord(
+      int session,
+      SessionType type,
+      LocalDateTime planned,
+      LocalDateTime scheduled,
+      Instant attended,
+      Optional<MinutesRange> plannedMinutes,
+      List<Instrument> measuresDue,
+      Optional<String> moduleInFocus,
+      List<MeasureResult> measures,
+      List<Deviation> deviations) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(planned, "planned");
     Objects.requireNonNull(scheduled, "scheduled");
@@ -66,28 +65,138 @@ public record FidelityRecord(
     Objects.requireNonNull(moduleInFocus, "moduleInFocus");
     measures = List.copyOf(measures);
     deviations = List.copyOf(deviations);
+    this.session = session;
+    this.type = type;
+    this.planned = planned;
+    this.scheduled = scheduled;
+    this.attended = attended;
+    this.plannedMinutes = plannedMinutes;
+    this.measuresDue = measuresDue;
+    this.moduleInFocus = moduleInFocus;
+    this.measures = measures;
+    this.deviations = deviations;
+  }
+
+  /** Returns the session number. */
+  public int session() {
+    return session;
+  }
+
+  /** Returns its type. */
+  public SessionType type() {
+    return type;
+  }
+
+  /** Returns the local date-time first planned. */
+  public LocalDateTime planned() {
+    return planned;
+  }
+
+  /** Returns the local date-time it was scheduled at in the end. */
+  public LocalDateTime scheduled() {
+    return scheduled;
+  }
+
+  /** Returns when its attendance was recorded. */
+  public Instant attended() {
+    return attended;
+  }
+
+  /** Returns the protocol's duration for its type, when stated. */
+  public Optional<MinutesRange> plannedMinutes() {
+    return plannedMinutes;
+  }
+
+  /** Returns the instruments due at it. */
+  public List<Instrument> measuresDue() {
+    return measuresDue;
+  }
+
+  /** Returns the module in focus, or empty. */
+  public Optional<String> moduleInFocus() {
+    return moduleInFocus;
+  }
+
+  /** Returns the measures that belong to it. */
+  public List<MeasureResult> measures() {
+    return measures;
+  }
+
+  /** Returns the deviations, in canonical order. */
+  public List<Deviation> deviations() {
+    return deviations;
   }
 
   /**
    * A departure from the protocol and who made it.
    *
    * <p>This class is immutable and thread-safe.
-   *
-   * @param code {@code moved}, {@code cancelled}, {@code missed}, {@code paused}, {@code resumed},
-   *     {@code released}, {@code skipped}, {@code repeated}, {@code assigned}, {@code reordered} or
-   *     {@code measure-not-recorded}
-   * @param by {@code client}, {@code service} or {@code therapist}
-   * @param event the event's id, or empty when the deviation is something that did not happen
-   * @param text one line for people
    */
   @API(status = EXPERIMENTAL, since = "0.1")
-  public record Deviation(String code, String by, Optional<String> event, String text) {
+  public static final class Deviation {
+    private final String code;
+    private final String by;
+    private final Optional<String> event;
+    private final String text;
+
     /** Creates a deviation. */
-    public Deviation {
+    Deviation(String code, String by, Optional<String> event, String text) {
       Objects.requireNonNull(code, "code");
       Objects.requireNonNull(by, "by");
       Objects.requireNonNull(event, "event");
       Objects.requireNonNull(text, "text");
+      this.code = code;
+      this.by = by;
+      this.event = event;
+      this.text = text;
+    }
+
+    /**
+     * Returns {@code moved}, {@code cancelled}, {@code missed}, {@code paused}, {@code resumed},
+     * {@code released}, {@code skipped}, {@code repeated}, {@code assigned}, {@code reordered} or
+     * {@code measure-not-recorded}.
+     */
+    public String code() {
+      return code;
+    }
+
+    /** Returns {@code client}, {@code service} or {@code therapist}. */
+    public String by() {
+      return by;
+    }
+
+    /** Returns the event's id, or empty when the deviation is something that did not happen. */
+    public Optional<String> event() {
+      return event;
+    }
+
+    /** Returns one line for people. */
+    public String text() {
+      return text;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (this == o) {
+        return true;
+      }
+      if (!(o instanceof Deviation other)) {
+        return false;
+      }
+      return java.util.Objects.equals(code, other.code)
+          && java.util.Objects.equals(by, other.by)
+          && java.util.Objects.equals(event, other.event)
+          && java.util.Objects.equals(text, other.text);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(code, by, event, text);
+    }
+
+    @Override
+    public String toString() {
+      return "Deviation[code=" + code + ", by=" + by + ", event=" + event + ", text=" + text + "]";
     }
   }
 
@@ -148,5 +257,40 @@ public record FidelityRecord(
         + ", deviations="
         + deviations.size()
         + "]";
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof FidelityRecord other)) {
+      return false;
+    }
+    return session == other.session
+        && java.util.Objects.equals(type, other.type)
+        && java.util.Objects.equals(planned, other.planned)
+        && java.util.Objects.equals(scheduled, other.scheduled)
+        && java.util.Objects.equals(attended, other.attended)
+        && java.util.Objects.equals(plannedMinutes, other.plannedMinutes)
+        && java.util.Objects.equals(measuresDue, other.measuresDue)
+        && java.util.Objects.equals(moduleInFocus, other.moduleInFocus)
+        && java.util.Objects.equals(measures, other.measures)
+        && java.util.Objects.equals(deviations, other.deviations);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(
+        session,
+        type,
+        planned,
+        scheduled,
+        attended,
+        plannedMinutes,
+        measuresDue,
+        moduleInFocus,
+        measures,
+        deviations);
   }
 }

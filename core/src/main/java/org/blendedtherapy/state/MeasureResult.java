@@ -19,30 +19,26 @@ import org.blendedtherapy.protocol.Instrument;
  * <p>{@code toString()} shows no items, totals or bands (health data).
  *
  * <p>This class is immutable and thread-safe.
- *
- * @param event the id of the {@code measure-recorded} event
- * @param at when it was recorded
- * @param instrument the instrument, such as {@code PHQ-9}
- * @param items the item answers in order, empty for an unanswered item; an empty list when only a
- *     total was recorded
- * @param total the total: the given total or the sum of the items; empty when incomplete
- * @param band the severity band of the total (see {@link
- *     org.blendedtherapy.protocol.Instrument#band(int)}); empty when incomplete or the instrument
- *     has no bands
- * @param session the session the measure belongs to, or empty
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record MeasureResult(
-    String event,
-    Instant at,
-    Instrument instrument,
-    List<OptionalInt> items,
-    OptionalInt total,
-    Optional<String> band,
-    OptionalInt session) {
+public final class MeasureResult {
+  private final String event;
+  private final Instant at;
+  private final Instrument instrument;
+  private final List<OptionalInt> items;
+  private final OptionalInt total;
+  private final Optional<String> band;
+  private final OptionalInt session;
 
   /** Creates a measure result; the items are copied. */
-  public MeasureResult {
+  MeasureResult(
+      String event,
+      Instant at,
+      Instrument instrument,
+      List<OptionalInt> items,
+      OptionalInt total,
+      Optional<String> band,
+      OptionalInt session) {
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(instrument, "instrument");
@@ -50,6 +46,55 @@ public record MeasureResult(
     Objects.requireNonNull(total, "total");
     Objects.requireNonNull(band, "band");
     Objects.requireNonNull(session, "session");
+    this.event = event;
+    this.at = at;
+    this.instrument = instrument;
+    this.items = items;
+    this.total = total;
+    this.band = band;
+    this.session = session;
+  }
+
+  /** Returns the id of the {@code measure-recorded} event. */
+  public String event() {
+    return event;
+  }
+
+  /** Returns when it was recorded. */
+  public Instant at() {
+    return at;
+  }
+
+  /** Returns the instrument, such as {@code PHQ-9}. */
+  public Instrument instrument() {
+    return instrument;
+  }
+
+  /**
+   * Returns the item answers in order, empty for an unanswered item; an empty list when only a
+   * total was recorded.
+   */
+  public List<OptionalInt> items() {
+    return items;
+  }
+
+  /** Returns the total: the given total or the sum of the items; empty when incomplete. */
+  public OptionalInt total() {
+    return total;
+  }
+
+  /**
+   * Returns the severity band of the total (see {@link
+   * org.blendedtherapy.protocol.Instrument#band(int)}); empty when incomplete or the instrument has
+   * no bands.
+   */
+  public Optional<String> band() {
+    return band;
+  }
+
+  /** Returns the session the measure belongs to, or empty. */
+  public OptionalInt session() {
+    return session;
   }
 
   /**
@@ -70,5 +115,27 @@ public record MeasureResult(
         + instrument.json()
         + (session.isPresent() ? ", session=" + session.getAsInt() : "")
         + "]";
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof MeasureResult other)) {
+      return false;
+    }
+    return java.util.Objects.equals(event, other.event)
+        && java.util.Objects.equals(at, other.at)
+        && java.util.Objects.equals(instrument, other.instrument)
+        && java.util.Objects.equals(items, other.items)
+        && java.util.Objects.equals(total, other.total)
+        && java.util.Objects.equals(band, other.band)
+        && java.util.Objects.equals(session, other.session);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(event, at, instrument, items, total, band, session);
   }
 }

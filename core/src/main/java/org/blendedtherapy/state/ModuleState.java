@@ -16,23 +16,23 @@ import org.apiguardian.api.API;
  * <p>{@code toString()} shows no texts (a measure condition quotes scores).
  *
  * <p>This class is immutable and thread-safe.
- *
- * @param id the module id
- * @param status the status
- * @param explanation why, as a tree of conditions (see {@link Reason} for the codes)
- * @param session the online session the therapist assigned the module to, when one was given
- * @param repeats how many times the therapist asked the client to repeat the module
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record ModuleState(
-    String id, ModuleStatus status, Reason explanation, OptionalInt session, int repeats) {
+public final class ModuleState {
+  private final String id;
+  private final ModuleStatus status;
+  private final Reason explanation;
+  private final OptionalInt session;
+  private final int repeats;
+
   /**
    * Creates a module state.
    *
    * @throws IllegalArgumentException if the explanation's verdict disagrees with the status (its
    *     root holds for every status but locked), or {@code repeats} is negative
    */
-  public ModuleState {
+  ModuleState(
+      String id, ModuleStatus status, Reason explanation, OptionalInt session, int repeats) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(explanation, "explanation");
@@ -44,6 +44,36 @@ public record ModuleState(
     if (repeats < 0) {
       throw new IllegalArgumentException("repeats must not be negative");
     }
+    this.id = id;
+    this.status = status;
+    this.explanation = explanation;
+    this.session = session;
+    this.repeats = repeats;
+  }
+
+  /** Returns the module id. */
+  public String id() {
+    return id;
+  }
+
+  /** Returns the status. */
+  public ModuleStatus status() {
+    return status;
+  }
+
+  /** Returns why, as a tree of conditions (see {@link Reason} for the codes). */
+  public Reason explanation() {
+    return explanation;
+  }
+
+  /** Returns the online session the therapist assigned the module to, when one was given. */
+  public OptionalInt session() {
+    return session;
+  }
+
+  /** Returns how many times the therapist asked the client to repeat the module. */
+  public int repeats() {
+    return repeats;
   }
 
   private static String verdict(ModuleStatus status) {
@@ -81,5 +111,25 @@ public record ModuleState(
         + (session.isPresent() ? ", session=" + session.getAsInt() : "")
         + (repeats > 0 ? ", repeats=" + repeats : "")
         + "]";
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof ModuleState other)) {
+      return false;
+    }
+    return java.util.Objects.equals(id, other.id)
+        && java.util.Objects.equals(status, other.status)
+        && java.util.Objects.equals(explanation, other.explanation)
+        && java.util.Objects.equals(session, other.session)
+        && repeats == other.repeats;
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(id, status, explanation, session, repeats);
   }
 }

@@ -30,30 +30,77 @@ import org.blendedtherapy.protocol.OutcomeDefinitions;
  * <p>{@code toString()} shows the flags only, not the scores.
  *
  * <p>This class is immutable and thread-safe.
- *
- * @param caseness at caseness at the first pair
- * @param finishedTreatment enough treatment sessions attended
- * @param recovery recovered at the latest pair
- * @param reliableImprovement reliably improved
- * @param reliableDeterioration reliably worse
- * @param reliableRecovery recovered and reliably improved
- * @param basis the scores, thresholds and sessions the flags were decided from
- * @param isFinal true once the client is discharged
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record Outcome(
-    boolean caseness,
-    boolean finishedTreatment,
-    boolean recovery,
-    boolean reliableImprovement,
-    boolean reliableDeterioration,
-    boolean reliableRecovery,
-    Basis basis,
-    boolean isFinal) {
+public final class Outcome {
+  private final boolean caseness;
+  private final boolean finishedTreatment;
+  private final boolean recovery;
+  private final boolean reliableImprovement;
+  private final boolean reliableDeterioration;
+  private final boolean reliableRecovery;
+  private final Basis basis;
+  private final boolean isFinal;
 
   /** Creates an outcome. */
-  public Outcome {
+  Outcome(
+      boolean caseness,
+      boolean finishedTreatment,
+      boolean recovery,
+      boolean reliableImprovement,
+      boolean reliableDeterioration,
+      boolean reliableRecovery,
+      Basis basis,
+      boolean isFinal) {
     Objects.requireNonNull(basis, "basis");
+    this.caseness = caseness;
+    this.finishedTreatment = finishedTreatment;
+    this.recovery = recovery;
+    this.reliableImprovement = reliableImprovement;
+    this.reliableDeterioration = reliableDeterioration;
+    this.reliableRecovery = reliableRecovery;
+    this.basis = basis;
+    this.isFinal = isFinal;
+  }
+
+  /** Returns at caseness at the first pair. */
+  public boolean caseness() {
+    return caseness;
+  }
+
+  /** Returns enough treatment sessions attended. */
+  public boolean finishedTreatment() {
+    return finishedTreatment;
+  }
+
+  /** Returns recovered at the latest pair. */
+  public boolean recovery() {
+    return recovery;
+  }
+
+  /** Returns reliably improved. */
+  public boolean reliableImprovement() {
+    return reliableImprovement;
+  }
+
+  /** Returns reliably worse. */
+  public boolean reliableDeterioration() {
+    return reliableDeterioration;
+  }
+
+  /** Returns recovered and reliably improved. */
+  public boolean reliableRecovery() {
+    return reliableRecovery;
+  }
+
+  /** Returns the scores, thresholds and sessions the flags were decided from. */
+  public Basis basis() {
+    return basis;
+  }
+
+  /** Returns true once the client is discharged. */
+  public boolean isFinal() {
+    return isFinal;
   }
 
   /**
@@ -111,24 +158,54 @@ public record Outcome(
    * What the flags were decided from.
    *
    * <p>This class is immutable and thread-safe.
-   *
-   * @param depression the depression scores
-   * @param anxiety the anxiety scores
-   * @param firstSession the session of the first pair, 0 when it belongs to no session
-   * @param latestSession the session of the latest pair, 0 when it belongs to no session
-   * @param treatmentSessionsAttended attended contacts with a therapist
    */
   @API(status = EXPERIMENTAL, since = "0.1")
-  public record Basis(
-      Scores depression,
-      Scores anxiety,
-      int firstSession,
-      int latestSession,
-      int treatmentSessionsAttended) {
+  public static final class Basis {
+    private final Scores depression;
+    private final Scores anxiety;
+    private final int firstSession;
+    private final int latestSession;
+    private final int treatmentSessionsAttended;
+
     /** Creates a basis. */
-    public Basis {
+    public Basis(
+        Scores depression,
+        Scores anxiety,
+        int firstSession,
+        int latestSession,
+        int treatmentSessionsAttended) {
       Objects.requireNonNull(depression, "depression");
       Objects.requireNonNull(anxiety, "anxiety");
+      this.depression = depression;
+      this.anxiety = anxiety;
+      this.firstSession = firstSession;
+      this.latestSession = latestSession;
+      this.treatmentSessionsAttended = treatmentSessionsAttended;
+    }
+
+    /** Returns the depression scores. */
+    public Scores depression() {
+      return depression;
+    }
+
+    /** Returns the anxiety scores. */
+    public Scores anxiety() {
+      return anxiety;
+    }
+
+    /** Returns the session of the first pair, 0 when it belongs to no session. */
+    public int firstSession() {
+      return firstSession;
+    }
+
+    /** Returns the session of the latest pair, 0 when it belongs to no session. */
+    public int latestSession() {
+      return latestSession;
+    }
+
+    /** Returns attended contacts with a therapist. */
+    public int treatmentSessionsAttended() {
+      return treatmentSessionsAttended;
     }
 
     /** Returns the sessions only, without scores. */
@@ -136,35 +213,98 @@ public record Outcome(
     public String toString() {
       return "Basis[firstSession=" + firstSession + ", latestSession=" + latestSession + "]";
     }
+
+    @Override
+    public boolean equals(Object o) {
+      if (this == o) {
+        return true;
+      }
+      if (!(o instanceof Basis other)) {
+        return false;
+      }
+      return java.util.Objects.equals(depression, other.depression)
+          && java.util.Objects.equals(anxiety, other.anxiety)
+          && firstSession == other.firstSession
+          && latestSession == other.latestSession
+          && treatmentSessionsAttended == other.treatmentSessionsAttended;
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(
+          depression, anxiety, firstSession, latestSession, treatmentSessionsAttended);
+    }
   }
 
   /**
    * The first and latest totals of one instrument, with the thresholds applied to them.
    *
    * <p>This class is immutable and thread-safe.
-   *
-   * @param instrument the instrument
-   * @param first the first total
-   * @param latest the latest total
-   * @param firstEvent the id of the first measure
-   * @param latestEvent the id of the latest measure
-   * @param caseness the caseness cut-off
-   * @param reliableChange the reliable-change index
    */
   @API(status = EXPERIMENTAL, since = "0.1")
-  public record Scores(
-      Instrument instrument,
-      int first,
-      int latest,
-      String firstEvent,
-      String latestEvent,
-      int caseness,
-      int reliableChange) {
+  public static final class Scores {
+    private final Instrument instrument;
+    private final int first;
+    private final int latest;
+    private final String firstEvent;
+    private final String latestEvent;
+    private final int caseness;
+    private final int reliableChange;
+
     /** Creates scores. */
-    public Scores {
+    public Scores(
+        Instrument instrument,
+        int first,
+        int latest,
+        String firstEvent,
+        String latestEvent,
+        int caseness,
+        int reliableChange) {
       Objects.requireNonNull(instrument, "instrument");
       Objects.requireNonNull(firstEvent, "firstEvent");
       Objects.requireNonNull(latestEvent, "latestEvent");
+      this.instrument = instrument;
+      this.first = first;
+      this.latest = latest;
+      this.firstEvent = firstEvent;
+      this.latestEvent = latestEvent;
+      this.caseness = caseness;
+      this.reliableChange = reliableChange;
+    }
+
+    /** Returns the instrument. */
+    public Instrument instrument() {
+      return instrument;
+    }
+
+    /** Returns the first total. */
+    public int first() {
+      return first;
+    }
+
+    /** Returns the latest total. */
+    public int latest() {
+      return latest;
+    }
+
+    /** Returns the id of the first measure. */
+    public String firstEvent() {
+      return firstEvent;
+    }
+
+    /** Returns the id of the latest measure. */
+    public String latestEvent() {
+      return latestEvent;
+    }
+
+    /** Returns the caseness cut-off. */
+    public int caseness() {
+      return caseness;
+    }
+
+    /** Returns the reliable-change index. */
+    public int reliableChange() {
+      return reliableChange;
     }
 
     /** Returns the instrument and events, without scores. */
@@ -178,5 +318,59 @@ public record Outcome(
           + latestEvent
           + "]";
     }
+
+    @Override
+    public boolean equals(Object o) {
+      if (this == o) {
+        return true;
+      }
+      if (!(o instanceof Scores other)) {
+        return false;
+      }
+      return java.util.Objects.equals(instrument, other.instrument)
+          && first == other.first
+          && latest == other.latest
+          && java.util.Objects.equals(firstEvent, other.firstEvent)
+          && java.util.Objects.equals(latestEvent, other.latestEvent)
+          && caseness == other.caseness
+          && reliableChange == other.reliableChange;
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(
+          instrument, first, latest, firstEvent, latestEvent, caseness, reliableChange);
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Outcome other)) {
+      return false;
+    }
+    return caseness == other.caseness
+        && finishedTreatment == other.finishedTreatment
+        && recovery == other.recovery
+        && reliableImprovement == other.reliableImprovement
+        && reliableDeterioration == other.reliableDeterioration
+        && reliableRecovery == other.reliableRecovery
+        && java.util.Objects.equals(basis, other.basis)
+        && isFinal == other.isFinal;
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(
+        caseness,
+        finishedTreatment,
+        recovery,
+        reliableImprovement,
+        reliableDeterioration,
+        reliableRecovery,
+        basis,
+        isFinal);
   }
 }

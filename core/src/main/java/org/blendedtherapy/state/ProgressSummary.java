@@ -9,12 +9,72 @@ import org.apiguardian.api.API;
  * client's path (skipped ones are out of it).
  *
  * <p>This class is immutable and thread-safe.
- *
- * @param sessionsAttended attended sessions
- * @param sessionsPlanned planned sessions
- * @param coreModulesCompleted completed core modules
- * @param coreModules core modules in the client's path
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record ProgressSummary(
-    int sessionsAttended, int sessionsPlanned, int coreModulesCompleted, int coreModules) {}
+public final class ProgressSummary {
+  private final int sessionsAttended;
+  private final int sessionsPlanned;
+  private final int coreModulesCompleted;
+  private final int coreModules;
+
+  ProgressSummary(
+      int sessionsAttended, int sessionsPlanned, int coreModulesCompleted, int coreModules) {
+    this.sessionsAttended = sessionsAttended;
+    this.sessionsPlanned = sessionsPlanned;
+    this.coreModulesCompleted = coreModulesCompleted;
+    this.coreModules = coreModules;
+  }
+
+  /** Returns attended sessions. */
+  public int sessionsAttended() {
+    return sessionsAttended;
+  }
+
+  /** Returns planned sessions. */
+  public int sessionsPlanned() {
+    return sessionsPlanned;
+  }
+
+  /** Returns completed core modules. */
+  public int coreModulesCompleted() {
+    return coreModulesCompleted;
+  }
+
+  /** Returns core modules in the client's path. */
+  public int coreModules() {
+    return coreModules;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof ProgressSummary other)) {
+      return false;
+    }
+    return sessionsAttended == other.sessionsAttended
+        && sessionsPlanned == other.sessionsPlanned
+        && coreModulesCompleted == other.coreModulesCompleted
+        && coreModules == other.coreModules;
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(
+        sessionsAttended, sessionsPlanned, coreModulesCompleted, coreModules);
+  }
+
+  @Override
+  public String toString() {
+    return "ProgressSummary[sessionsAttended="
+        + sessionsAttended
+        + ", sessionsPlanned="
+        + sessionsPlanned
+        + ", coreModulesCompleted="
+        + coreModulesCompleted
+        + ", coreModules="
+        + coreModules
+        + "]";
+  }
+}

@@ -43,20 +43,58 @@ import org.blendedtherapy.protocol.Tailoring;
  * description is one change.
  *
  * <p>This class is immutable and thread-safe.
- *
- * @param before the old protocol
- * @param after the new protocol
- * @param changes every change, by area
- * @param burdenBefore the burden of the old protocol ({@link Burden#of(PinnedProtocol)})
- * @param burdenAfter the burden of the new protocol
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record ProtocolDiff(
-    Protocol before,
-    Protocol after,
-    List<Change> changes,
-    Burden burdenBefore,
-    Burden burdenAfter) {
+public final class ProtocolDiff {
+  private final Protocol before;
+  private final Protocol after;
+  private final List<Change> changes;
+  private final Burden burdenBefore;
+  private final Burden burdenAfter;
+
+  /** Creates a diff; the changes are copied. */
+  ProtocolDiff(
+      Protocol before,
+      Protocol after,
+      List<Change> changes,
+      Burden burdenBefore,
+      Burden burdenAfter) {
+    Objects.requireNonNull(before, "before");
+    Objects.requireNonNull(after, "after");
+    changes = List.copyOf(changes);
+    Objects.requireNonNull(burdenBefore, "burdenBefore");
+    Objects.requireNonNull(burdenAfter, "burdenAfter");
+    this.before = before;
+    this.after = after;
+    this.changes = changes;
+    this.burdenBefore = burdenBefore;
+    this.burdenAfter = burdenAfter;
+  }
+
+  /** Returns the old protocol. */
+  public Protocol before() {
+    return before;
+  }
+
+  /** Returns the new protocol. */
+  public Protocol after() {
+    return after;
+  }
+
+  /** Returns every change, by area. */
+  public List<Change> changes() {
+    return changes;
+  }
+
+  /** Returns the burden of the old protocol ({@link Burden#of(PinnedProtocol)}). */
+  public Burden burdenBefore() {
+    return burdenBefore;
+  }
+
+  /** Returns the burden of the new protocol. */
+  public Burden burdenAfter() {
+    return burdenAfter;
+  }
 
   /** What part of a protocol a change is in. */
   @API(status = EXPERIMENTAL, since = "0.1")
@@ -110,33 +148,80 @@ public record ProtocolDiff(
     }
   }
 
-  /**
-   * One change.
-   *
-   * @param area the part of the protocol
-   * @param subject what changed: a module, policy or instrument id, or a setting's key such as
-   *     {@code sessions} or {@code maxPerDay}
-   * @param kind added, removed or changed
-   * @param text the change in words, such as {@code estimated minutes 30 -> 20}
-   */
+  /** One change. */
   @API(status = EXPERIMENTAL, since = "0.1")
-  public record Change(Area area, String subject, Kind kind, String text) {
+  public static final class Change {
+    private final Area area;
+    private final String subject;
+    private final Kind kind;
+    private final String text;
+
     /** Creates a change. */
-    public Change {
+    Change(Area area, String subject, Kind kind, String text) {
       Objects.requireNonNull(area, "area");
       Objects.requireNonNull(subject, "subject");
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(text, "text");
+      this.area = area;
+      this.subject = subject;
+      this.kind = kind;
+      this.text = text;
     }
-  }
 
-  /** Creates a diff; the changes are copied. */
-  public ProtocolDiff {
-    Objects.requireNonNull(before, "before");
-    Objects.requireNonNull(after, "after");
-    changes = List.copyOf(changes);
-    Objects.requireNonNull(burdenBefore, "burdenBefore");
-    Objects.requireNonNull(burdenAfter, "burdenAfter");
+    /** Returns the part of the protocol. */
+    public Area area() {
+      return area;
+    }
+
+    /**
+     * Returns what changed: a module, policy or instrument id, or a setting's key such as {@code
+     * sessions} or {@code maxPerDay}.
+     */
+    public String subject() {
+      return subject;
+    }
+
+    /** Returns added, removed or changed. */
+    public Kind kind() {
+      return kind;
+    }
+
+    /** Returns the change in words, such as {@code estimated minutes 30 -> 20}. */
+    public String text() {
+      return text;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (this == o) {
+        return true;
+      }
+      if (!(o instanceof Change other)) {
+        return false;
+      }
+      return java.util.Objects.equals(area, other.area)
+          && java.util.Objects.equals(subject, other.subject)
+          && java.util.Objects.equals(kind, other.kind)
+          && java.util.Objects.equals(text, other.text);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(area, subject, kind, text);
+    }
+
+    @Override
+    public String toString() {
+      return "Change[area="
+          + area
+          + ", subject="
+          + subject
+          + ", kind="
+          + kind
+          + ", text="
+          + text
+          + "]";
+    }
   }
 
   /**
@@ -527,5 +612,40 @@ public record ProtocolDiff(
       map.putIfAbsent(id.apply(item), item);
     }
     return map;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof ProtocolDiff other)) {
+      return false;
+    }
+    return java.util.Objects.equals(before, other.before)
+        && java.util.Objects.equals(after, other.after)
+        && java.util.Objects.equals(changes, other.changes)
+        && java.util.Objects.equals(burdenBefore, other.burdenBefore)
+        && java.util.Objects.equals(burdenAfter, other.burdenAfter);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(before, after, changes, burdenBefore, burdenAfter);
+  }
+
+  @Override
+  public String toString() {
+    return "ProtocolDiff[before="
+        + before
+        + ", after="
+        + after
+        + ", changes="
+        + changes
+        + ", burdenBefore="
+        + burdenBefore
+        + ", burdenAfter="
+        + burdenAfter
+        + "]";
   }
 }

@@ -41,20 +41,46 @@ import org.apiguardian.api.API;
  * scores, which are health data).
  *
  * <p>This class is immutable and thread-safe.
- *
- * @param code the stable code
- * @param holds whether the condition holds (for a root: whether the module is open)
- * @param text one line for people, such as {@code locked: needs psychoeducation completed (started
- *     2027-01-12)}
- * @param children the conditions this one was decided from, in rule order
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record Reason(String code, boolean holds, String text, List<Reason> children) {
+public final class Reason {
+  private final String code;
+  private final boolean holds;
+  private final String text;
+  private final List<Reason> children;
+
   /** Creates a reason; the children are copied. */
-  public Reason {
+  Reason(String code, boolean holds, String text, List<Reason> children) {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(text, "text");
     children = List.copyOf(children);
+    this.code = code;
+    this.holds = holds;
+    this.text = text;
+    this.children = children;
+  }
+
+  /** Returns the stable code. */
+  public String code() {
+    return code;
+  }
+
+  /** Returns whether the condition holds (for a root: whether the module is open). */
+  public boolean holds() {
+    return holds;
+  }
+
+  /**
+   * Returns one line for people, such as {@code locked: needs psychoeducation completed (started
+   * 2027-01-12)}.
+   */
+  public String text() {
+    return text;
+  }
+
+  /** Returns the conditions this one was decided from, in rule order. */
+  public List<Reason> children() {
+    return children;
   }
 
   /**
@@ -96,5 +122,24 @@ public record Reason(String code, boolean holds, String text, List<Reason> child
   @Override
   public String toString() {
     return code + (holds ? "+" : "-") + (children.isEmpty() ? "" : children.toString());
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Reason other)) {
+      return false;
+    }
+    return java.util.Objects.equals(code, other.code)
+        && holds == other.holds
+        && java.util.Objects.equals(text, other.text)
+        && java.util.Objects.equals(children, other.children);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(code, holds, text, children);
   }
 }

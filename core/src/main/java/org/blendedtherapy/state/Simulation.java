@@ -31,37 +31,53 @@ import org.blendedtherapy.timeline.Timeline;
  * happened or opened, and when, so a researcher can preview what a client would experience.
  *
  * <p>This class is immutable and thread-safe.
- *
- * @param entries what happened, in time order
- * @param state the state at the end of the timeline
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record Simulation(List<Entry> entries, ClientState state) {
+public final class Simulation {
+  private final List<Entry> entries;
+  private final ClientState state;
+
+  /** Creates a simulation; the entries are copied. */
+  Simulation(List<Entry> entries, ClientState state) {
+    entries = List.copyOf(entries);
+    Objects.requireNonNull(state, "state");
+    this.entries = entries;
+    this.state = state;
+  }
+
+  /** Returns what happened, in time order. */
+  public List<Entry> entries() {
+    return entries;
+  }
+
+  /** Returns the state at the end of the timeline. */
+  public ClientState state() {
+    return state;
+  }
 
   /**
    * One moment of a timeline, with what it is about as values (a host or a picture reads these,
    * never the words of {@link #what}).
-   *
-   * @param instant when, UTC
-   * @param local when, in the enrolment's zone
-   * @param kind a module opening, an event that took effect, or an event the state rejected
-   * @param module the module opened, or the module the event is about
-   * @param session the session the event is about
-   * @param event the event's type; empty for an opening
-   * @param what the moment in words, such as {@code session 1 face-to-face: session-attended} or
-   *     {@code opened psychoeducation}
    */
   @API(status = EXPERIMENTAL, since = "0.1")
-  public record Entry(
-      Instant instant,
-      LocalDateTime local,
-      Kind kind,
-      Optional<String> module,
-      OptionalInt session,
-      Optional<EventType> event,
-      String what) {
+  public static final class Entry {
+    private final Instant instant;
+    private final LocalDateTime local;
+    private final Kind kind;
+    private final Optional<String> module;
+    private final OptionalInt session;
+    private final Optional<EventType> event;
+    private final String what;
+
     /** Creates an entry. */
-    public Entry {
+    Entry(
+        Instant instant,
+        LocalDateTime local,
+        Kind kind,
+        Optional<String> module,
+        OptionalInt session,
+        Optional<EventType> event,
+        String what) {
       Objects.requireNonNull(instant, "instant");
       Objects.requireNonNull(local, "local");
       Objects.requireNonNull(kind, "kind");
@@ -69,6 +85,92 @@ public record Simulation(List<Entry> entries, ClientState state) {
       Objects.requireNonNull(session, "session");
       Objects.requireNonNull(event, "event");
       Objects.requireNonNull(what, "what");
+      this.instant = instant;
+      this.local = local;
+      this.kind = kind;
+      this.module = module;
+      this.session = session;
+      this.event = event;
+      this.what = what;
+    }
+
+    /** Returns when, UTC. */
+    public Instant instant() {
+      return instant;
+    }
+
+    /** Returns when, in the enrolment's zone. */
+    public LocalDateTime local() {
+      return local;
+    }
+
+    /** Returns a module opening, an event that took effect, or an event the state rejected. */
+    public Kind kind() {
+      return kind;
+    }
+
+    /** Returns the module opened, or the module the event is about. */
+    public Optional<String> module() {
+      return module;
+    }
+
+    /** Returns the session the event is about. */
+    public OptionalInt session() {
+      return session;
+    }
+
+    /** Returns the event's type; empty for an opening. */
+    public Optional<EventType> event() {
+      return event;
+    }
+
+    /**
+     * Returns the moment in words, such as {@code session 1 face-to-face: session-attended} or
+     * {@code opened psychoeducation}.
+     */
+    public String what() {
+      return what;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (this == o) {
+        return true;
+      }
+      if (!(o instanceof Entry other)) {
+        return false;
+      }
+      return java.util.Objects.equals(instant, other.instant)
+          && java.util.Objects.equals(local, other.local)
+          && java.util.Objects.equals(kind, other.kind)
+          && java.util.Objects.equals(module, other.module)
+          && java.util.Objects.equals(session, other.session)
+          && java.util.Objects.equals(event, other.event)
+          && java.util.Objects.equals(what, other.what);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(instant, local, kind, module, session, event, what);
+    }
+
+    @Override
+    public String toString() {
+      return "Entry[instant="
+          + instant
+          + ", local="
+          + local
+          + ", kind="
+          + kind
+          + ", module="
+          + module
+          + ", session="
+          + session
+          + ", event="
+          + event
+          + ", what="
+          + what
+          + "]";
     }
   }
 
@@ -81,12 +183,6 @@ public record Simulation(List<Entry> entries, ClientState state) {
     EVENT,
     /** An event the state rejected; {@link Entry#what()} gives the reason. */
     REJECTED
-  }
-
-  /** Creates a simulation; the entries are copied. */
-  public Simulation {
-    entries = List.copyOf(entries);
-    Objects.requireNonNull(state, "state");
   }
 
   /**
@@ -215,5 +311,27 @@ public record Simulation(List<Entry> entries, ClientState state) {
       what = event.aboutModule().get() + ": " + what;
     }
     return rejected.isPresent() ? what + " (rejected: " + rejected.get().reason() + ")" : what;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Simulation other)) {
+      return false;
+    }
+    return java.util.Objects.equals(entries, other.entries)
+        && java.util.Objects.equals(state, other.state);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(entries, state);
+  }
+
+  @Override
+  public String toString() {
+    return "Simulation[entries=" + entries + ", state=" + state + "]";
   }
 }
