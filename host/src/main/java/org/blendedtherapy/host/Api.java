@@ -609,7 +609,7 @@ final class Api implements HttpHandler {
     return NODES
         .objectNode()
         .put("severity", issue.severity().label())
-        .put("code", String.valueOf(issue.code()))
+        .put("code", issue.code().json())
         .put("pointer", issue.pointer())
         .put("message", issue.message());
   }
