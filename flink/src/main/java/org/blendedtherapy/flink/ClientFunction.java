@@ -319,7 +319,7 @@ final class ClientFunction
       line.put("client", client);
       line.put("event", flag.event());
       line.put("at", flag.at().toString());
-      line.put("instrument", flag.instrument());
+      line.put("instrument", flag.instrument().json());
       line.put("item", flag.item());
       line.put("reason", flag.reason());
       ctx.output(BlendedJob.RISK, JSON.writeValueAsString(line));

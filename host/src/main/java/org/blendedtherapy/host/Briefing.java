@@ -51,7 +51,7 @@ final class Briefing {
       h.append("<section class=\"risk\" id=\"risk\"><h2>Risk flag raised</h2><ul>\n");
       for (RiskFlag flag : risk) {
         h.append("<li><strong>")
-            .append(escape(flag.instrument()))
+            .append(escape(flag.instrument().json()))
             .append(" item ")
             .append(flag.item())
             .append("</strong> on ")
@@ -124,7 +124,7 @@ final class Briefing {
         h.append("<tr><td>")
             .append(local(m.at(), zone))
             .append("</td><td>")
-            .append(escape(m.instrument()))
+            .append(escape(m.instrument().json()))
             .append("</td><td>")
             .append(m.session().isPresent() ? String.valueOf(m.session().getAsInt()) : "")
             .append("</td><td>")
