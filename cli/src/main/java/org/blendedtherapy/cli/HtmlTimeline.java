@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.blendedtherapy.client.Enrolment;
-import org.blendedtherapy.json.StateJson;
 import org.blendedtherapy.plan.Session;
+import org.blendedtherapy.plan.Times;
 import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.reminders.Reminder;
 import org.blendedtherapy.reminders.ReminderSchedule;
@@ -153,7 +153,7 @@ final class HtmlTimeline {
           .append(' ')
           .append(escape(s.type().json()))
           .append(' ')
-          .append(StateJson.local(s.local()))
+          .append(Times.format(s.local()))
           .append(' ')
           .append(status)
           .append("</title></rect>\n");
@@ -177,7 +177,7 @@ final class HtmlTimeline {
           .append(" l7 7 l-7 7 l-7 -7 z\" fill=\"#8250df\"><title>opened ")
           .append(escape(module))
           .append(' ')
-          .append(StateJson.local(entry.local()))
+          .append(Times.format(entry.local()))
           .append("</title></path>\n");
       label(svg, x + 9, y + 18 + 14 * (level % 3), module, "module-label");
       level++;
@@ -275,7 +275,7 @@ final class HtmlTimeline {
         .append(' ')
         .append(escape(protocol.version()))
         .append(", start ")
-        .append(StateJson.local(enrolment.start()))
+        .append(Times.format(enrolment.start()))
         .append(' ')
         .append(escape(enrolment.zone().getId()))
         .append("</p>\n<p class=\"legend\">")

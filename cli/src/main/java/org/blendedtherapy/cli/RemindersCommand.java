@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.blendedtherapy.SupportedRange;
 import org.blendedtherapy.json.RemindersJson;
-import org.blendedtherapy.json.StateJson;
+import org.blendedtherapy.plan.Times;
 import org.blendedtherapy.reminders.Reminder;
 import org.blendedtherapy.reminders.ReminderSchedule;
 import org.blendedtherapy.reminders.Suppressed;
@@ -62,13 +62,12 @@ final class RemindersCommand extends InputCommand {
   static String text(ReminderSchedule schedule) {
     Table fired = new Table("local", "zone", "instant", "policy", "why", "id");
     for (Reminder r : schedule.reminders()) {
-      fired.row(StateJson.local(r.local()), r.zone(), r.instant(), r.policy(), r.reason(), r.id());
+      fired.row(Times.format(r.local()), r.zone(), r.instant(), r.policy(), r.reason(), r.id());
     }
     Table suppressed = new Table("local", "zone", "policy", "suppressed", "why", "id");
     for (Suppressed s : schedule.suppressed()) {
       Reminder r = s.reminder();
-      suppressed.row(
-          StateJson.local(r.local()), r.zone(), r.policy(), s.by().json(), s.why(), r.id());
+      suppressed.row(Times.format(r.local()), r.zone(), r.policy(), s.by().json(), s.why(), r.id());
     }
     return "Reminders ("
         + schedule.reminders().size()

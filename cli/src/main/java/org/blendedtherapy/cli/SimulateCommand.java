@@ -24,7 +24,7 @@ import org.blendedtherapy.json.EnrolmentJson;
 import org.blendedtherapy.json.EventsJson;
 import org.blendedtherapy.json.ProtocolJson;
 import org.blendedtherapy.json.SimulationJson;
-import org.blendedtherapy.json.StateJson;
+import org.blendedtherapy.plan.Times;
 import org.blendedtherapy.protocol.MinutesRange;
 import org.blendedtherapy.reminders.ReminderSchedule;
 import org.blendedtherapy.state.Burden;
@@ -187,7 +187,7 @@ final class SimulateCommand extends InputCommand {
         .append(state.pinned().sha256())
         .append('\n')
         .append("Start ")
-        .append(StateJson.local(enrolment.start()))
+        .append(Times.format(enrolment.start()))
         .append(' ')
         .append(enrolment.zone())
         .append("\n");
@@ -214,7 +214,7 @@ final class SimulateCommand extends InputCommand {
       text.append("  ")
           .append(day.getDisplayName(TextStyle.SHORT, Locale.ROOT))
           .append(' ')
-          .append(StateJson.local(entry.local()))
+          .append(Times.format(entry.local()))
           .append("  ")
           .append(entry.what())
           .append('\n');

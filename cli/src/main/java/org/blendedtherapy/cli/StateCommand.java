@@ -10,6 +10,7 @@ import org.blendedtherapy.SupportedRange;
 import org.blendedtherapy.client.Rejection;
 import org.blendedtherapy.json.StateJson;
 import org.blendedtherapy.plan.Session;
+import org.blendedtherapy.plan.Times;
 import org.blendedtherapy.state.Adherence;
 import org.blendedtherapy.state.ClientState;
 import org.blendedtherapy.state.DueMeasure;
@@ -74,7 +75,7 @@ final class StateCommand extends InputCommand {
     text.append("At ")
         .append(state.at())
         .append(" (")
-        .append(StateJson.local(state.at().atZone(state.enrolment().zone()).toLocalDateTime()))
+        .append(Times.format(state.at().atZone(state.enrolment().zone()).toLocalDateTime()))
         .append(' ')
         .append(state.enrolment().zone())
         .append(")\n\n");
@@ -113,7 +114,7 @@ final class StateCommand extends InputCommand {
       for (MeasureResult m : state.measures()) {
         table.row(
             m.event(),
-            StateJson.local(m.at().atZone(zone).toLocalDateTime()),
+            Times.format(m.at().atZone(zone).toLocalDateTime()),
             m.instrument().json(),
             m.session().isPresent() ? String.valueOf(m.session().getAsInt()) : "",
             m.total().isPresent() ? String.valueOf(m.total().getAsInt()) : "incomplete",
@@ -179,7 +180,7 @@ final class StateCommand extends InputCommand {
         text.append("  FLAG ")
             .append(flag.event())
             .append(" at ")
-            .append(StateJson.local(flag.at().atZone(zone).toLocalDateTime()))
+            .append(Times.format(flag.at().atZone(zone).toLocalDateTime()))
             .append(": ")
             .append(flag.reason())
             .append('\n');
@@ -240,7 +241,7 @@ final class StateCommand extends InputCommand {
       table.row(
           session.number(),
           session.type().json(),
-          StateJson.local(session.local()),
+          Times.format(session.local()),
           session.instant(),
           session.status().json(),
           session.reason().orElse(""));
@@ -254,7 +255,7 @@ final class StateCommand extends InputCommand {
         + " "
         + session.type().json()
         + " at "
-        + StateJson.local(session.local())
+        + Times.format(session.local())
         + " ("
         + session.instant()
         + ")";

@@ -3,9 +3,7 @@ package org.blendedtherapy.json;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +17,7 @@ import org.blendedtherapy.SupportedRange;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Preferences;
 import org.blendedtherapy.client.ProtocolPin;
+import org.blendedtherapy.plan.Times;
 import org.blendedtherapy.protocol.QuietHours;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -29,8 +28,6 @@ import tools.jackson.databind.JsonNode;
  */
 final class EnrolmentMapper {
   /** Strict: the schema's pattern admits 2027-02-30, the calendar does not. */
-  static final DateTimeFormatter LOCAL_DATE_TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm").withResolverStyle(ResolverStyle.STRICT);
 
   /** Copied once: {@link ZoneId#getAvailableZoneIds()} builds a new set on every call. */
   private static final Set<String> ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
@@ -93,7 +90,7 @@ final class EnrolmentMapper {
 
   static Optional<LocalDateTime> localDateTime(JsonNode node, String pointer, List<Issue> issues) {
     try {
-      LocalDateTime parsed = LocalDateTime.parse(node.asString(), LOCAL_DATE_TIME);
+      LocalDateTime parsed = LocalDateTime.parse(node.asString(), Times.LOCAL);
       if (!SupportedRange.contains(parsed)) {
         issues.add(outOfRange(pointer, "a local date-time"));
         return Optional.empty();

@@ -23,6 +23,7 @@ import org.blendedtherapy.Validation;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.client.History;
+import org.blendedtherapy.plan.Times;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -550,7 +551,7 @@ public final class EventsJson {
           case SESSION_SCHEDULED -> {
             Event.SessionScheduled e = (Event.SessionScheduled) event;
             o.put("session", e.session());
-            o.put("start", StateJson.local(e.start()));
+            o.put("start", Times.format(e.start()));
             yield true;
           }
           case SESSION_ATTENDED, SESSION_MISSED -> {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import org.blendedtherapy.plan.Times;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.databind.JsonNode;
@@ -224,7 +225,7 @@ final class Pretty {
     Writer value(LocalDateTime local) {
       before();
       if (!DateText.fits(local.getYear())) {
-        return string(StateJson.LOCAL.format(local));
+        return string(Times.format(local));
       }
       room(18);
       buf[len++] = '"';

@@ -3,6 +3,7 @@ package org.blendedtherapy.json;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
+import org.blendedtherapy.plan.Times;
 import org.blendedtherapy.reminders.Reminder;
 import org.blendedtherapy.reminders.ReminderSchedule;
 import org.blendedtherapy.reminders.Suppressed;
@@ -42,7 +43,7 @@ public final class RemindersJson {
         .put("id", reminder.id())
         .put("policy", reminder.policy())
         .put("kind", reminder.kind().json())
-        .put("local", StateJson.local(reminder.local()))
+        .put("local", Times.format(reminder.local()))
         .put("instant", reminder.instant().toString())
         .put("zone", reminder.zone().getId())
         .put("reason", reminder.reason());

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Locale;
 import org.apiguardian.api.API;
+import org.blendedtherapy.plan.Times;
 import org.blendedtherapy.state.Simulation;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -31,7 +32,7 @@ public final class SimulationJson {
           timeline
               .addObject()
               .put("instant", entry.instant().toString())
-              .put("local", StateJson.local(entry.local()))
+              .put("local", Times.format(entry.local()))
               .put("kind", entry.kind().name().toLowerCase(Locale.ROOT));
       entry.module().ifPresent(module -> node.put("module", module));
       entry.session().ifPresent(session -> node.put("session", session));

@@ -2,8 +2,6 @@ package org.blendedtherapy.json;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -11,6 +9,7 @@ import java.util.OptionalInt;
 import org.apiguardian.api.API;
 import org.blendedtherapy.client.Rejection;
 import org.blendedtherapy.plan.Session;
+import org.blendedtherapy.plan.Times;
 import org.blendedtherapy.protocol.Instrument;
 import org.blendedtherapy.state.Adherence;
 import org.blendedtherapy.state.Bridge;
@@ -38,9 +37,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class StateJson {
-  /** The local date-time format of every blended output. */
-  public static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
-
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   // The text of done/of for of below RATIO_CACHE (done <= of), filled as met; a race only
@@ -633,8 +629,8 @@ public final class StateJson {
             .objectNode()
             .put("session", record.session())
             .put("type", record.type().json())
-            .put("planned", local(record.planned()))
-            .put("scheduled", local(record.scheduled()))
+            .put("planned", Times.format(record.planned()))
+            .put("scheduled", Times.format(record.scheduled()))
             .put("attended", record.attended().toString());
     record
         .plannedMinutes()
@@ -695,24 +691,14 @@ public final class StateJson {
     ObjectNode node = NODES.objectNode();
     node.put("number", session.number());
     node.put("type", session.type().json());
-    node.put("local", local(session.local()));
+    node.put("local", Times.format(session.local()));
     node.put("instant", session.instant().toString());
     node.put("status", session.status().json());
     node.putObject("window")
         .put("from", session.instant().toString())
         .put("to", session.windowEnd().toString());
-    node.put("planned", local(session.planned()));
+    node.put("planned", Times.format(session.planned()));
     session.reason().ifPresent(r -> node.put("reason", r));
     return node;
-  }
-
-  /**
-   * Formats a local date-time as {@code uuuu-MM-dd'T'HH:mm}.
-   *
-   * @param local the local date-time
-   * @return the text
-   */
-  public static String local(LocalDateTime local) {
-    return LOCAL.format(local);
   }
 }

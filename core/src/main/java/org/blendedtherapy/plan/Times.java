@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import org.apiguardian.api.API;
 
 /**
@@ -17,7 +18,13 @@ import org.apiguardian.api.API;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class Times {
-  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
+  /**
+   * The one local date-time form of blended, {@code uuuu-MM-dd'T'HH:mm}, for every output and for
+   * reading an enrolment's {@code start}: strict, so {@code 2027-02-30T10:00} does not parse.
+   * Immutable and thread-safe.
+   */
+  public static final DateTimeFormatter LOCAL =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm").withResolverStyle(ResolverStyle.STRICT);
 
   private Times() {}
 

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.SplittableRandom;
+import org.blendedtherapy.plan.Times;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -103,11 +104,7 @@ class PrettyWriterTest {
       String written =
           new Pretty.Writer(16).beginArray().value(instant).value(local).value(date).end().text();
       ArrayNode tree =
-          NODES
-              .arrayNode()
-              .add(instant.toString())
-              .add(StateJson.local(local))
-              .add(date.toString());
+          NODES.arrayNode().add(instant.toString()).add(Times.format(local)).add(date.toString());
       assertThat(written).as("%s", instant).isEqualTo(Pretty.write(tree));
     }
   }

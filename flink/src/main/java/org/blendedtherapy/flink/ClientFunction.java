@@ -34,7 +34,7 @@ import org.blendedtherapy.client.Rejection;
 import org.blendedtherapy.json.EnrolmentJson;
 import org.blendedtherapy.json.EventsJson;
 import org.blendedtherapy.json.ProtocolJson;
-import org.blendedtherapy.json.StateJson;
+import org.blendedtherapy.plan.Times;
 import org.blendedtherapy.reminders.Reminder;
 import org.blendedtherapy.state.ClientState;
 import org.blendedtherapy.state.RiskFlag;
@@ -410,7 +410,7 @@ final class ClientFunction
     line.put("id", reminder.id());
     line.put("policy", reminder.policy());
     line.put("kind", reminder.kind().json());
-    line.put("local", StateJson.local(reminder.local()));
+    line.put("local", Times.format(reminder.local()));
     line.put("instant", reminder.instant().toString());
     line.put("zone", reminder.zone().getId());
     line.put("reason", reminder.reason());

@@ -24,7 +24,7 @@ import org.blendedtherapy.json.EnrolmentJson;
 import org.blendedtherapy.json.EventsJson;
 import org.blendedtherapy.json.ProtocolJson;
 import org.blendedtherapy.json.RemindersJson;
-import org.blendedtherapy.json.StateJson;
+import org.blendedtherapy.plan.Times;
 import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.state.ClientState;
 import org.blendedtherapy.state.RiskFlag;
@@ -82,7 +82,7 @@ final class TestClients {
     pin.put("id", e.protocol().id());
     pin.put("version", e.protocol().version());
     pin.put("sha256", e.protocol().sha256());
-    root.put("start", StateJson.local(e.start()));
+    root.put("start", Times.format(e.start()));
     root.put("zone", e.zone().getId());
     Preferences p = e.preferences();
     if (!p.equals(Preferences.NONE)) {

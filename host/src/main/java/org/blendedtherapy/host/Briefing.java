@@ -3,9 +3,9 @@ package org.blendedtherapy.host;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import org.blendedtherapy.json.StateJson;
 import org.blendedtherapy.plan.Session;
 import org.blendedtherapy.plan.SessionStatus;
+import org.blendedtherapy.plan.Times;
 import org.blendedtherapy.protocol.SessionType;
 import org.blendedtherapy.state.ClientState;
 import org.blendedtherapy.state.MeasureResult;
@@ -71,7 +71,7 @@ final class Briefing {
           .append(", ")
           .append(escape(s.type().json()))
           .append(", ")
-          .append(escape(StateJson.local(s.local())))
+          .append(escape(Times.format(s.local())))
           .append(s.reason().map(r -> " (" + escape(r) + ")").orElse(""));
     } else {
       h.append("No session planned.");
@@ -85,7 +85,7 @@ final class Briefing {
                 h.append("<br>Next with the therapist: session ")
                     .append(s.number())
                     .append(", ")
-                    .append(escape(StateJson.local(s.local()))));
+                    .append(escape(Times.format(s.local()))));
     h.append("</p></section>\n");
 
     h.append("<section id=\"bridge\"><h2>Since the last session</h2><pre>")
@@ -152,7 +152,7 @@ final class Briefing {
   }
 
   private static String local(Instant instant, ZoneId zone) {
-    return escape(StateJson.local(instant.atZone(zone).toLocalDateTime()));
+    return escape(Times.format(instant.atZone(zone).toLocalDateTime()));
   }
 
   static String escape(String text) {
