@@ -29,7 +29,7 @@ class StateSchemaProperties {
           .getSchema(SchemaLocation.of(ID));
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-  private static List<Error> errors(ClientState state) {
+  static List<Error> errors(ClientState state) {
     return SCHEMA.validate(MAPPER.readTree(StateJson.write(state)));
   }
 
