@@ -22,9 +22,26 @@ final class MutableClock extends Clock {
     return ZoneOffset.UTC;
   }
 
+  /** A view of this clock in another zone: it reads the same, hand-moved instant. */
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException();
+    MutableClock clock = this;
+    return new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return zone;
+      }
+
+      @Override
+      public Clock withZone(ZoneId other) {
+        return clock.withZone(other);
+      }
+
+      @Override
+      public Instant instant() {
+        return clock.instant();
+      }
+    };
   }
 
   @Override
