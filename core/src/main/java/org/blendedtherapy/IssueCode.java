@@ -22,6 +22,8 @@ public enum IssueCode {
    * the client unless the client changes them.
    */
   ALWAYS_QUIET("always-quiet"),
+  /** A migration that moves two or more old modules into one new module without saying how. */
+  AMBIGUOUS_MERGE("ambiguous-merge"),
   /**
    * A client snapshot's bytes are not what {@code ClientState.snapshot()} wrote, or belong to
    * another protocol or enrolment.
@@ -121,12 +123,16 @@ public enum IssueCode {
   UNKNOWN_KEY("unknown-key"),
   /** A reference to a module the protocol does not have. */
   UNKNOWN_MODULE("unknown-module"),
+  /** A reference to a reminder policy the protocol does not have. */
+  UNKNOWN_POLICY("unknown-policy"),
   /** A reference to a session type the plan never schedules. */
   UNKNOWN_SESSION_TYPE("unknown-session-type"),
   /** A time zone that is not an IANA zone id known to the Java runtime. */
   UNKNOWN_ZONE("unknown-zone"),
   /** Warning: a duration for a session type the plan's pattern never uses. */
   UNUSED_DURATION("unused-duration"),
+  /** Warning: a migration drops the work clients did on a retired module. */
+  WORK_DROPPED("work-dropped"),
   /** A string of the right type in the wrong form, such as a date that does not exist. */
   WRONG_FORM("wrong-form"),
   /** A value of the wrong JSON type. */

@@ -34,7 +34,8 @@ public sealed interface Event
         Event.ReminderEvent,
         Event.PolicyEvent,
         Event.Lifecycle,
-        Event.ZoneChanged {
+        Event.ZoneChanged,
+        Event.ProtocolMigrated {
 
   /** Canonical order: by instant, then by id. */
   Comparator<Event> CANONICAL_ORDER = Comparator.comparing(Event::at).thenComparing(Event::id);
@@ -406,6 +407,28 @@ public sealed interface Event
     @Override
     public EventType type() {
       return EventType.ZONE_CHANGED;
+    }
+  }
+
+  /**
+   * The client moved to another protocol version: from {@code at} on the state follows the
+   * migration's target protocol (see {@link Migration}).
+   *
+   * @param id the event id
+   * @param at when
+   * @param migration the lowercase hex SHA-256 of the migration document's canonical form
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  record ProtocolMigrated(String id, Instant at, String migration) implements Event {
+    /** Creates the event. */
+    public ProtocolMigrated {
+      requireBase(id, at);
+      Objects.requireNonNull(migration, "migration");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.PROTOCOL_MIGRATED;
     }
   }
 

@@ -55,7 +55,12 @@ public enum EventType {
   /** The client was discharged. */
   DISCHARGED("discharged"),
   /** The client's zone changed (reminders follow from the event on; sessions stay). */
-  ZONE_CHANGED("zone-changed");
+  ZONE_CHANGED("zone-changed"),
+  /**
+   * The client moved to another protocol version by a recorded migration: from the event's instant
+   * the state follows the new protocol, with progress carried across by the migration's mapping.
+   */
+  PROTOCOL_MIGRATED("protocol-migrated");
 
   private final String json;
 

@@ -43,7 +43,14 @@ public enum RejectionCode {
   /** Therapy is not paused. */
   NOT_PAUSED("not-paused"),
   /** The client was discharged before the event. */
-  DISCHARGED("discharged");
+  DISCHARGED("discharged"),
+  /** A {@code protocol-migrated} event names a migration the state was not given. */
+  UNKNOWN_MIGRATION("unknown-migration"),
+  /**
+   * The migration does not fit the client: it moves clients from another protocol, or a session it
+   * would plan anew is already recorded.
+   */
+  MIGRATION_REFUSED("migration-refused");
 
   private final String json;
 

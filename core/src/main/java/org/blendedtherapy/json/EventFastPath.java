@@ -66,7 +66,8 @@ final class EventFastPath {
           "total",
           "reminder",
           "policy",
-          "zone");
+          "zone",
+          "migration");
   static final int ID = 0;
   static final int TYPE = 1;
   static final int AT = 2;
@@ -82,6 +83,8 @@ final class EventFastPath {
   static final int REMINDER = 12;
   static final int POLICY = 13;
   static final int ZONE = 14;
+  // A key of the rare protocol-migrated event, whose reading the tree reader keeps (value refuses).
+  static final int MIGRATION = 15;
 
   private static final Map<String, Integer> KEY_INDEX = new HashMap<>();
   private static final Map<String, EventType> TYPES = new HashMap<>();
@@ -324,6 +327,8 @@ final class EventFastPath {
         case REMINDER_OPTED_OUT, REMINDER_OPTED_IN ->
             policy == null ? null : new Event.PolicyEvent(eventId, type, instant, policy);
         case ZONE_CHANGED -> zone == null ? null : new Event.ZoneChanged(eventId, instant, zone);
+        // Rare enough to leave to the tree reader.
+        case PROTOCOL_MIGRATED -> null;
         case PAUSED, RESUMED, DISCHARGED -> new Event.Lifecycle(eventId, type, instant);
       };
     }

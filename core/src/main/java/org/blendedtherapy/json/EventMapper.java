@@ -43,6 +43,7 @@ final class EventMapper {
       case REMINDER_ACKNOWLEDGED, REMINDER_IGNORED -> List.of("reminder");
       case REMINDER_OPTED_OUT, REMINDER_OPTED_IN -> List.of("policy");
       case ZONE_CHANGED -> List.of("zone");
+      case PROTOCOL_MIGRATED -> List.of("migration");
       case PAUSED, RESUMED, DISCHARGED -> List.of();
     };
   }
@@ -117,6 +118,8 @@ final class EventMapper {
           case REMINDER_OPTED_OUT, REMINDER_OPTED_IN ->
               new Event.PolicyEvent(id, type, instant, root.get("policy").asString());
           case ZONE_CHANGED -> new Event.ZoneChanged(id, instant, zone.orElseThrow());
+          case PROTOCOL_MIGRATED ->
+              new Event.ProtocolMigrated(id, instant, root.get("migration").asString());
           case PAUSED, RESUMED, DISCHARGED -> new Event.Lifecycle(id, type, instant);
         };
     return Optional.of(event);

@@ -616,6 +616,10 @@ public final class EventsJson {
             o.put("zone", ((Event.ZoneChanged) event).zone().getId());
             yield true;
           }
+          case PROTOCOL_MIGRATED -> {
+            o.put("migration", ((Event.ProtocolMigrated) event).migration());
+            yield true;
+          }
           case PAUSED, RESUMED, DISCHARGED -> false;
         };
     return o;

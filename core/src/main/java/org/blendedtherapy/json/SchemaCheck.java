@@ -84,6 +84,15 @@ final class SchemaCheck {
     private Event() {}
   }
 
+  /** The migration schema, loaded once and shared; messages quote the document's ids. */
+  static final class Migration {
+    static final SchemaCheck INSTANCE =
+        new SchemaCheck(
+            "migration.schema.json", "https://blendedtherapy.org/schema/migration/1", true);
+
+    private Migration() {}
+  }
+
   private static String load(String resource) {
     return Schemas.text(resource);
   }

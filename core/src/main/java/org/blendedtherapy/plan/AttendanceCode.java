@@ -71,7 +71,8 @@ public enum AttendanceCode {
           PAUSED,
           RESUMED,
           DISCHARGED,
-          ZONE_CHANGED ->
+          ZONE_CHANGED,
+          PROTOCOL_MIGRATED ->
           Optional.empty();
     };
   }

@@ -42,6 +42,24 @@ public final class Reminders {
    * @return the reminders and the suppressed occurrences, each sorted by instant, then id
    */
   public static ReminderSchedule between(Timeline timeline, Instant from, Instant to) {
+    List<Timeline.Migrated> migrations = timeline.migrations();
+    if (!migrations.isEmpty()) {
+      // Before a migration the old protocol's reminders stand, unchanged by it.
+      Timeline.Migrated last = migrations.get(migrations.size() - 1);
+      Instant at = last.at();
+      if (from.isBefore(at)) {
+        ReminderSchedule early = between(timeline.before(last), from, to.isBefore(at) ? to : at);
+        if (!to.isAfter(at)) {
+          return early;
+        }
+        Engine.Decisions late = engine(timeline).decide(at, to);
+        List<Reminder> fired = new ArrayList<>(early.reminders());
+        fired.addAll(late.fired());
+        List<Suppressed> suppressed = new ArrayList<>(early.suppressed());
+        suppressed.addAll(late.suppressed());
+        return new ReminderSchedule(fired, suppressed);
+      }
+    }
     Engine.Decisions decided = engine(timeline).decide(from, to);
     return new ReminderSchedule(decided.fired(), decided.suppressed());
   }
@@ -58,6 +76,18 @@ public final class Reminders {
    * @return up to {@code count} reminders, sorted by instant, then id
    */
   public static List<Reminder> next(Timeline timeline, Instant after, int count) {
+    List<Timeline.Migrated> migrations = timeline.migrations();
+    if (!migrations.isEmpty()) {
+      Instant at = migrations.get(migrations.size() - 1).at();
+      if (after.isBefore(at)) {
+        List<Reminder> early = new ArrayList<>(between(timeline, after, at).reminders());
+        if (early.size() >= count) {
+          return List.copyOf(early.subList(0, count));
+        }
+        early.addAll(next(timeline, at, count - early.size()));
+        return early;
+      }
+    }
     List<Reminder> next = new ArrayList<>();
     Engine engine = engine(timeline);
     Instant last = engine.last();

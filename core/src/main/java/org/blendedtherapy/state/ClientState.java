@@ -16,6 +16,7 @@ import org.blendedtherapy.IssueCode;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.History;
+import org.blendedtherapy.client.Migrations;
 import org.blendedtherapy.client.PinnedProtocol;
 import org.blendedtherapy.client.Rejection;
 import org.blendedtherapy.plan.Session;
@@ -101,6 +102,35 @@ public final class ClientState {
   }
 
   /**
+   * Computes the state of a client whose history may record migrations to other protocol versions.
+   * Up to a {@code protocol-migrated} event the client follows the protocol it was enrolled on;
+   * from it, the migration's target, with every module it had opened still open, its starts and
+   * completions at their own instants, sessions before the migration's {@code newPlanFrom} at their
+   * dates and its measures, moods, responses and opt-outs carried. Reminders before a migration are
+   * the old protocol's, unchanged. A migration event naming a migration not given, or one that does
+   * not fit the client, is refused and the client stays where it was. Linear in the events.
+   *
+   * @param protocol the protocol the client was enrolled on, pinned
+   * @param enrolment the enrolment, whose pin must match it
+   * @param history the client's events
+   * @param at the query instant
+   * @param migrations the migrations its events may name
+   * @return the state
+   * @throws InvalidInputException with code {@code pin-mismatch} if the enrolment is pinned to
+   *     another protocol
+   */
+  public static ClientState of(
+      PinnedProtocol protocol,
+      Enrolment enrolment,
+      History history,
+      Instant at,
+      Migrations migrations) {
+    protocol.requirePinOf(enrolment);
+    return new ClientState(
+        protocol, Timeline.of(protocol.protocol(), enrolment, history, at, migrations));
+  }
+
+  /**
    * Computes a client's state after every event of a history: at the latest event's instant, or at
    * the start (session 1 as first planned) when there is none. What reminder queries over a whole
    * log start from.
@@ -155,7 +185,7 @@ public final class ClientState {
    * @return the snapshot
    */
   public byte[] snapshot() {
-    return timeline.snapshot(pinned.sha256());
+    return timeline.snapshot(pinned().sha256());
   }
 
   /**
@@ -241,16 +271,32 @@ public final class ClientState {
    * @return the protocol
    */
   public Protocol protocol() {
-    return pinned.protocol();
+    return pinned().protocol();
   }
 
   /**
-   * Returns the protocol with its canonical SHA-256, equal to the enrolment's pin.
+   * Returns the protocol the client follows at the query instant, with its canonical SHA-256, equal
+   * to the pin of {@link #enrolment()}: the one it was enrolled on, or the target of its last
+   * migration.
    *
    * @return the pinned protocol
    */
   public PinnedProtocol pinned() {
-    return pinned;
+    List<Timeline.Migrated> migrations = timeline.migrations();
+    return migrations.isEmpty() ? pinned : migrations.get(migrations.size() - 1).to();
+  }
+
+  /**
+   * Returns the migrations the client went through up to the query instant, oldest first.
+   *
+   * @return them
+   */
+  public List<Migrated> migrations() {
+    List<Migrated> list = new ArrayList<>();
+    for (Timeline.Migrated m : timeline.migrations()) {
+      list.add(new Migrated(m.event(), m.at(), m.migration(), m.retired()));
+    }
+    return List.copyOf(list);
   }
 
   /**
@@ -665,7 +711,7 @@ public final class ClientState {
     return other instanceof ClientState s
         && s.at().equals(at())
         && s.enrolment().equals(enrolment())
-        && s.pinned.equals(pinned)
+        && s.pinned().equals(pinned())
         && s.history().equals(history())
         && s.parts().equals(parts())
         && s.rejected().equals(rejected());
@@ -673,7 +719,7 @@ public final class ClientState {
 
   @Override
   public int hashCode() {
-    return Objects.hash(at(), pinned, history(), parts());
+    return Objects.hash(at(), pinned(), history(), parts());
   }
 
   /** Returns a summary without the client reference or any health data. */

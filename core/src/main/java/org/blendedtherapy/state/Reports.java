@@ -135,7 +135,8 @@ final class Reports {
                 REMINDER_OPTED_IN,
                 PAUSED,
                 RESUMED,
-                ZONE_CHANGED ->
+                ZONE_CHANGED,
+                PROTOCOL_MIGRATED ->
                 false;
           };
     }
@@ -349,7 +350,8 @@ final class Reports {
                 PAUSED,
                 RESUMED,
                 DISCHARGED,
-                ZONE_CHANGED ->
+                ZONE_CHANGED,
+                PROTOCOL_MIGRATED ->
                 false;
           };
     }
@@ -477,7 +479,8 @@ final class Reports {
                 PAUSED,
                 RESUMED,
                 DISCHARGED,
-                ZONE_CHANGED -> {
+                ZONE_CHANGED,
+                PROTOCOL_MIGRATED -> {
               deviation(event).ifPresent(pending::add);
               yield true;
             }
@@ -529,7 +532,8 @@ final class Reports {
           REMINDER_OPTED_OUT,
           REMINDER_OPTED_IN,
           DISCHARGED,
-          ZONE_CHANGED ->
+          ZONE_CHANGED,
+          PROTOCOL_MIGRATED ->
           Optional.empty();
     };
   }

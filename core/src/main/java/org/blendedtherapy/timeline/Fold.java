@@ -15,6 +15,9 @@ import java.util.Set;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
+import org.blendedtherapy.client.Migration;
+import org.blendedtherapy.client.Migrations;
+import org.blendedtherapy.client.ProtocolPin;
 import org.blendedtherapy.client.Rejection;
 import org.blendedtherapy.client.RejectionCode;
 import org.blendedtherapy.internal.Chain;
@@ -86,9 +89,23 @@ final class Fold {
   // A frozen fold is never folded into: a timeline that holds one folds on in a copy.
   final boolean frozen;
 
+  // The migrations the host gave, and those this client went through, oldest first.
+  final Migrations routes;
+  List<Timeline.Migrated> migrated = List.of();
+  // The protocol and enrolment the fold started from, before any migration: what a refold uses.
+  Protocol originProtocol;
+  Enrolment originEnrolment;
+
   Fold(Protocol protocol, Enrolment enrolment) {
+    this(protocol, enrolment, Migrations.none());
+  }
+
+  Fold(Protocol protocol, Enrolment enrolment, Migrations routes) {
     this.protocol = protocol;
     this.enrolment = enrolment;
+    this.routes = routes;
+    this.originProtocol = protocol;
+    this.originEnrolment = enrolment;
     this.frozen = false;
     this.order = new ArrayList<>();
     this.scores = new HashMap<>();
@@ -146,6 +163,10 @@ final class Fold {
   private Fold(Fold from, boolean frozen) {
     this.protocol = from.protocol;
     this.enrolment = from.enrolment;
+    this.routes = from.routes;
+    this.migrated = from.migrated;
+    this.originProtocol = from.originProtocol;
+    this.originEnrolment = from.originEnrolment;
     this.shape = from.shape;
     this.frozen = frozen;
     this.sessions = new SessionFold(from.sessions, frozen);
@@ -366,7 +387,8 @@ final class Fold {
               PAUSED,
               RESUMED,
               DISCHARGED,
-              ZONE_CHANGED ->
+              ZONE_CHANGED,
+              PROTOCOL_MIGRATED ->
               false;
         };
   }
@@ -415,7 +437,8 @@ final class Fold {
               REMINDER_OPTED_OUT,
               REMINDER_OPTED_IN,
               DISCHARGED,
-              ZONE_CHANGED ->
+              ZONE_CHANGED,
+              PROTOCOL_MIGRATED ->
               false;
         };
     return Optional.empty();
@@ -460,7 +483,8 @@ final class Fold {
               MEASURE_RECORDED,
               PAUSED,
               RESUMED,
-              DISCHARGED ->
+              DISCHARGED,
+              PROTOCOL_MIGRATED ->
               false;
         };
   }
@@ -515,6 +539,10 @@ final class Fold {
 
   private Optional<Refusal> check(Event event) {
     return switch (event.type()) {
+      // Reached only when refused: an accepted migration is folded by next(), into a new fold.
+      case PROTOCOL_MIGRATED ->
+          refuseMigration((Event.ProtocolMigrated) event)
+              .or(() -> refuse(RejectionCode.MIGRATION_REFUSED, "the migration was not folded"));
       case MODULE_STARTED, MODULE_COMPLETED, MODULE_RELEASED, MODULE_SKIPPED, MODULE_REPEATED ->
           module((Event.ModuleEvent) event);
       case MODULE_ASSIGNED -> assign((Event.ModuleAssigned) event);
@@ -664,7 +692,8 @@ final class Fold {
           PAUSED,
           RESUMED,
           DISCHARGED,
-          ZONE_CHANGED ->
+          ZONE_CHANGED,
+          PROTOCOL_MIGRATED ->
           throw new IllegalArgumentException("not a module event: " + event.type());
     };
   }
@@ -818,6 +847,253 @@ final class Fold {
               OptionalInt.empty());
       locked--;
     }
+  }
+
+  /**
+   * Folds one event into this fold, or, for an accepted {@code protocol-migrated} event, into a new
+   * fold of the target protocol that carries this one's progress across; returns the fold to go on
+   * with. This fold is left as it was for a migration, so timelines sharing it stay right.
+   */
+  static Fold next(Fold fold, Event event) {
+    if (event instanceof Event.ProtocolMigrated migrated
+        && fold.refuseMigration(migrated).isEmpty()) {
+      return fold.migrate(migrated);
+    }
+    fold.apply(event);
+    return fold;
+  }
+
+  /** Why a migration does not fit this client now, or empty when it does. */
+  Optional<Refusal> refuseMigration(Event.ProtocolMigrated event) {
+    Optional<Migrations.Step> step = routes.find(event.migration());
+    if (step.isEmpty()) {
+      return refuse(
+          RejectionCode.UNKNOWN_MIGRATION,
+          "no migration with SHA-256 " + event.migration() + " was given");
+    }
+    Migration migration = step.get().migration();
+    ProtocolPin pin = enrolment.protocol();
+    if (!migration.from().equals(pin)) {
+      return refuse(
+          RejectionCode.MIGRATION_REFUSED,
+          "the migration moves clients from "
+              + migration.from().id()
+              + " "
+              + migration.from().version()
+              + " but the client is on "
+              + pin.id()
+              + " "
+              + pin.version());
+    }
+    if (sessions.dischargedAt().isPresent()) {
+      return refuse(RejectionCode.DISCHARGED, "the client was discharged before this event");
+    }
+    int blocking =
+        sessions.blocksMigration(
+            migration.newPlanFrom(), step.get().to().protocol().sessionPlan().sessions());
+    if (blocking > 0) {
+      return refuse(
+          RejectionCode.MIGRATION_REFUSED,
+          "session "
+              + blocking
+              + " is already recorded, but the migration plans it anew (newPlanFrom "
+              + migration.newPlanFrom()
+              + ", "
+              + step.get().to().protocol().sessionPlan().sessions()
+              + " sessions in the new protocol)");
+    }
+    return Optional.empty();
+  }
+
+  /** The fold of the target protocol at the migration event, with this one's progress carried. */
+  private Fold migrate(Event.ProtocolMigrated event) {
+    Migrations.Step step = routes.find(event.migration()).orElseThrow();
+    Migration migration = step.migration();
+    Protocol target = step.to().protocol();
+    // Thresholds the old rules cross before the migration still count; on a copy, so timelines
+    // sharing this fold are left as they were.
+    Fold old = openCopy();
+    if (old.nextThresholdAt != null && !event.at().isBefore(old.nextThresholdAt)) {
+      old.advanceTo(event.at());
+    }
+    Set<String> optedOut = new java.util.TreeSet<>();
+    for (String policy : enrolment.preferences().optedOut()) {
+      migration.policy(policy).ifPresent(optedOut::add);
+    }
+    Map<String, List<java.time.LocalTime>> times = new java.util.TreeMap<>();
+    enrolment
+        .preferences()
+        .reminderTimes()
+        .forEach((policy, list) -> migration.policy(policy).ifPresent(p -> times.put(p, list)));
+    Enrolment moved =
+        new Enrolment(
+            enrolment.client(),
+            step.to().pin(),
+            enrolment.start(),
+            enrolment.zone(),
+            new org.blendedtherapy.client.Preferences(
+                enrolment.preferences().quietHours(), Set.copyOf(optedOut), Map.copyOf(times)));
+    Fold next = new Fold(target, moved, routes);
+    next.originProtocol = originProtocol;
+    next.originEnrolment = originEnrolment;
+    next.carry(old, migration, event);
+    return next;
+  }
+
+  /** Carries an old fold's progress into this fresh fold of the target protocol. */
+  private void carry(Fold old, Migration migration, Event.ProtocolMigrated event) {
+    int seqAt = old.seq + 1;
+    Instant at = event.at();
+    // Modules: every ledger moved into a new module, merged as the migration says.
+    Map<String, List<ModuleLedger>> into = new HashMap<>();
+    Map<String, Migration.Merge> merges = new HashMap<>();
+    for (ModuleLedger ledger : old.ledgers) {
+      if (migration.target(ledger.id()) instanceof Migration.Moved moved
+          && shape.module(moved.into()) >= 0) {
+        into.computeIfAbsent(moved.into(), k -> new ArrayList<>()).add(ledger);
+        merges.put(moved.into(), moved.merge());
+      }
+    }
+    locked = 0;
+    for (int i = 0; i < ledgers.length; i++) {
+      ModuleLedger fresh = new ModuleLedger(shape.modules[i].id());
+      List<ModuleLedger> sources = into.get(fresh.id());
+      if (sources != null) {
+        ModuleLedger.merge(fresh, sources, merges.get(fresh.id()) == Migration.Merge.ALL);
+      }
+      ledgers[i] = fresh;
+      if (fresh.opened == null) {
+        if (shape.modules[i].isOpenFromStart()) {
+          fresh.opened =
+              new ModuleLedger.Opening(
+                  ModuleLedger.OpenedBy.NO_RULE,
+                  new ModuleLedger.Fact(seqAt, at),
+                  OptionalInt.empty());
+        } else {
+          locked++;
+        }
+      }
+    }
+    List<String> carriedOrder = new ArrayList<>();
+    for (String id : old.order) {
+      if (migration.target(id) instanceof Migration.Moved moved
+          && shape.module(moved.into()) >= 0
+          && !carriedOrder.contains(moved.into())) {
+        carriedOrder.add(moved.into());
+      }
+    }
+    for (String id : shape.moduleIds) {
+      if (!carriedOrder.contains(id)) {
+        carriedOrder.add(id);
+      }
+    }
+    order.clear();
+    order.addAll(carriedOrder);
+    // Sessions: kept before newPlanFrom, planned anew from it.
+    SessionFold carried =
+        new SessionFold(protocol, enrolment, old.sessions, migration.newPlanFrom());
+    sessions.copyFrom(carried);
+    int kept =
+        Math.min(migration.newPlanFrom() - 1, Math.min(attendedAt.length, old.attendedAt.length));
+    for (int i = 0; i < kept; i++) {
+      attendedSeq[i] = old.attendedSeq[i];
+      attendedAt[i] = old.attendedAt[i];
+      cancelledAt[i] = old.cancelledAt[i];
+    }
+    // The client's own facts: scores, moods, zones, pauses, rejections.
+    old.scoreViews.forEach(
+        (k, v) -> {
+          Chain<int[]> chain = new Chain<>();
+          v.forEach(chain::add);
+          scores.put(k, chain);
+          scoreViews.put(k, chain.view());
+        });
+    for (int i = 0; i < old.rejected.size(); i++) {
+      rejected.add(old.rejected.get(i));
+    }
+    rejectedAt = java.util.Arrays.copyOf(old.rejectedAt, old.rejectedCount);
+    rejectedCount = old.rejectedCount;
+    zones.clear();
+    for (int i = 0; i < old.zones.size(); i++) {
+      zones.add(old.zones.get(i));
+    }
+    pauses.clear();
+    for (int i = 0; i < old.pauses.size(); i++) {
+      pauses.add(old.pauses.get(i));
+    }
+    versions.clear();
+    for (int i = 0; i < old.versions.size(); i++) {
+      versions.add(old.versions.get(i));
+    }
+    versions.add(new PlanVersion(at, sessions.resolvedLocals()));
+    for (int i = 0; i < old.moods.size(); i++) {
+      moods.add(old.moods.get(i));
+    }
+    // Responses and opt-outs: by the policy each old one becomes.
+    for (int p = 0; p < old.shape.policies.length; p++) {
+      Optional<String> target = migration.policy(old.shape.policies[p]);
+      int q = target.isPresent() ? shape.policy(target.get()) : -1;
+      if (q < 0) {
+        continue;
+      }
+      responses[q] = mergeColumns(responses[q], old.responses[p]);
+      opts[q] = mergeColumns(opts[q], old.opts[p]);
+    }
+    if (old.otherResponses != null) {
+      otherResponses = new HashMap<>();
+      old.otherResponses.forEach((k, v) -> otherResponses.put(k, v.fork()));
+    }
+    pausedAt = old.pausedAt;
+    List<Timeline.Migrated> history = new ArrayList<>(old.migrated);
+    Map<String, String> retired = new java.util.TreeMap<>();
+    for (ModuleLedger ledger : old.ledgers) {
+      if (migration.target(ledger.id()) instanceof Migration.Retired) {
+        retired.put(
+            ledger.id(),
+            ledger.completedEver != null
+                ? "completed"
+                : ledger.startedEver != null
+                    ? "started"
+                    : ledger.opened != null ? "open" : "locked");
+      }
+    }
+    history.add(
+        new Timeline.Migrated(
+            event.id(),
+            at,
+            migration,
+            routes.find(event.migration()).orElseThrow().to(),
+            java.util.Collections.unmodifiableMap(retired)));
+    migrated = List.copyOf(history);
+    // The migration event itself: counted, then every rule of the new protocol asked at it.
+    seq = old.seq;
+    now = old.now;
+    lastEventAt = old.lastEventAt;
+    step(at);
+    syncThresholds();
+    evaluateAll(false);
+  }
+
+  /** Two columns of one policy, in time order; either may be null. */
+  private static Instants mergeColumns(Instants a, Instants b) {
+    if (b == null) {
+      return a;
+    }
+    if (a == null) {
+      return b.fork();
+    }
+    List<Object[]> all = new ArrayList<>();
+    for (Instants column : List.of(a, b)) {
+      for (int i = 0; i < column.size(); i++) {
+        all.add(new Object[] {column.get(i), column.tag(i)});
+      }
+    }
+    all.sort(java.util.Comparator.comparing(x -> (Instant) x[0]));
+    Instants merged = new Instants(true);
+    for (Object[] x : all) {
+      merged.add((Instant) x[0], (Byte) x[1]);
+    }
+    return merged;
   }
 
   /** Writes everything this fold knows, in the order {@link #read} reads it. */

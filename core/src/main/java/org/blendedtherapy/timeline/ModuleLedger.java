@@ -3,6 +3,7 @@ package org.blendedtherapy.timeline;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.apiguardian.api.API;
@@ -64,6 +65,68 @@ public final class ModuleLedger {
 
   ModuleLedger(String id) {
     this.id = id;
+  }
+
+  /**
+   * Fills a fresh ledger from the old modules a migration moves into it: one source is copied
+   * whole; several are merged, each fact at the earliest of theirs, completion at the earliest
+   * ({@code all} false) or, when every source is completed, the latest ({@code all} true).
+   */
+  static void merge(ModuleLedger into, List<ModuleLedger> sources, boolean all) {
+    if (sources.size() == 1) {
+      ModuleLedger one = sources.get(0);
+      into.opened = one.opened;
+      into.released = one.released;
+      into.startedEver = one.startedEver;
+      into.completedEver = one.completedEver;
+      into.skipped = one.skipped;
+      into.started = one.started;
+      into.completed = one.completed;
+      into.repeatedAt = one.repeatedAt;
+      into.repeatedAfter = one.repeatedAfter;
+      into.repeats = one.repeats;
+      into.assigned = one.assigned;
+      return;
+    }
+    boolean allCompleted = true;
+    boolean allSkipped = true;
+    for (ModuleLedger s : sources) {
+      into.opened = earlier(into.opened, s.opened);
+      into.released = earlier(into.released, s.released);
+      into.startedEver = earlier(into.startedEver, s.startedEver);
+      into.started = earlier(into.started, s.started);
+      into.repeats = Math.max(into.repeats, s.repeats);
+      allCompleted &= s.completedEver != null;
+      allSkipped &= s.skipped != null;
+      if (!all) {
+        into.completedEver = earlier(into.completedEver, s.completedEver);
+        into.completed = earlier(into.completed, s.completed);
+      } else if (s.completedEver != null
+          && (into.completedEver == null
+              || s.completedEver.at().isAfter(into.completedEver.at()))) {
+        into.completedEver = s.completedEver;
+        into.completed = s.completed;
+      }
+    }
+    if (all && !allCompleted) {
+      into.completedEver = null;
+      into.completed = null;
+    }
+    if (allSkipped) {
+      into.skipped = sources.get(0).skipped;
+    }
+  }
+
+  private static Opening earlier(Opening a, Opening b) {
+    return a == null ? b : b == null || !b.fact().at().isBefore(a.fact().at()) ? a : b;
+  }
+
+  private static Fact earlier(Fact a, Fact b) {
+    return a == null ? b : b == null || !b.at().isBefore(a.at()) ? a : b;
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    return a == null ? b : b == null || !b.isBefore(a) ? a : b;
   }
 
   ModuleLedger copy() {

@@ -93,6 +93,75 @@ final class SessionFold {
     this.dischargedAt = from.dischargedAt;
   }
 
+  /**
+   * The first session a migration would plan anew that is already recorded or outside the new plan,
+   * or 0 when the migration fits.
+   *
+   * @param newPlanFrom the first session the new plan sets
+   * @param sessions the new plan's number of sessions
+   * @return the session number, or 0
+   */
+  int blocksMigration(int newPlanFrom, int sessions) {
+    for (int i = 0; i < status.length; i++) {
+      if (status[i] != SessionStatus.PLANNED && (i + 1 >= newPlanFrom || i >= sessions)) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
+  /** Takes over what another fold of the same plan knows (the fold of a migrated client). */
+  void copyFrom(SessionFold other) {
+    System.arraycopy(other.planned, 0, planned, 0, planned.length);
+    System.arraycopy(other.local, 0, local, 0, local.length);
+    System.arraycopy(other.status, 0, status, 0, status.length);
+    System.arraycopy(other.reason, 0, reason, 0, reason.length);
+    if (zoned != null) {
+      java.util.Arrays.fill(zoned, null);
+    }
+    pausedAt = other.pausedAt;
+    dischargedAt = other.dischargedAt;
+  }
+
+  /**
+   * Starts the fold of a migrated client: sessions before {@code newPlanFrom} keep their dates,
+   * statuses and notes; from it on, the new plan's cadence applies, counted from where the old plan
+   * had that session (or one cadence after the old plan's last).
+   *
+   * @param protocol the new protocol
+   * @param enrolment the enrolment, pinned to it
+   * @param old the old fold, which {@link #blocksMigration} found to fit
+   * @param newPlanFrom the first session the new plan sets
+   */
+  SessionFold(Protocol protocol, Enrolment enrolment, SessionFold old, int newPlanFrom) {
+    this(protocol, enrolment);
+    int kept = Math.min(newPlanFrom - 1, Math.min(old.local.length, local.length));
+    for (int i = 0; i < kept; i++) {
+      planned[i] = old.planned[i];
+      local[i] = old.local[i];
+      status[i] = old.status[i];
+      reason[i] = old.reason[i];
+    }
+    int first = newPlanFrom - 1;
+    if (first < local.length) {
+      LocalDateTime anchor =
+          first < old.local.length
+              ? old.local[first]
+              : old.local[old.local.length - 1].plus(plan.cadence());
+      for (int i = first; i < local.length; i++) {
+        planned[i] = anchor.plus(plan.cadence().multipliedBy(i - first));
+        local[i] = planned[i];
+        reason[i] =
+            i < old.local.length && old.local[i].equals(local[i])
+                ? old.reason[i]
+                : "planned by the new protocol's cadence from session " + newPlanFrom;
+      }
+    }
+    java.util.Arrays.fill(zoned, null);
+    pausedAt = old.pausedAt;
+    dischargedAt = old.dischargedAt;
+  }
+
   SessionFold(Protocol protocol, Enrolment enrolment) {
     this.plan = protocol.sessionPlan();
     this.zone = enrolment.zone();
@@ -136,7 +205,8 @@ final class SessionFold {
           REMINDER_IGNORED,
           REMINDER_OPTED_OUT,
           REMINDER_OPTED_IN,
-          ZONE_CHANGED ->
+          ZONE_CHANGED,
+          PROTOCOL_MIGRATED ->
           Optional.empty();
     };
   }
@@ -236,7 +306,8 @@ final class SessionFold {
               PAUSED,
               RESUMED,
               DISCHARGED,
-              ZONE_CHANGED ->
+              ZONE_CHANGED,
+              PROTOCOL_MIGRATED ->
               throw new IllegalArgumentException("not an attendance event: " + event.type());
         };
     return Optional.empty();
@@ -392,7 +463,8 @@ final class SessionFold {
           REMINDER_IGNORED,
           REMINDER_OPTED_OUT,
           REMINDER_OPTED_IN,
-          ZONE_CHANGED ->
+          ZONE_CHANGED,
+          PROTOCOL_MIGRATED ->
           false;
     };
   }

@@ -19,6 +19,8 @@ import org.blendedtherapy.IssueCode;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.History;
+import org.blendedtherapy.client.Migrations;
+import org.blendedtherapy.client.PinnedProtocol;
 import org.blendedtherapy.client.Rejection;
 import org.blendedtherapy.plan.Session;
 import org.blendedtherapy.plan.Times;
@@ -73,6 +75,24 @@ public final class Timeline {
    */
   private record Base(Fold fold, int seq, Ids ids, Instant lastAt, String lastId) {}
 
+  /**
+   * A migration the client went through.
+   *
+   * @param event the protocol-migrated event's id
+   * @param at its instant
+   * @param migration the migration
+   * @param to the protocol it moved the client to
+   * @param retired each retired old module's status just before the migration ({@code locked},
+   *     {@code open}, {@code started} or {@code completed}), by id
+   */
+  @API(status = INTERNAL, since = "0.2")
+  public record Migrated(
+      String event,
+      Instant at,
+      org.blendedtherapy.client.Migration migration,
+      PinnedProtocol to,
+      Map<String, String> retired) {}
+
   private static final int MAGIC = 0x424c4e44;
   private static final int VERSION = 1;
 
@@ -104,8 +124,13 @@ public final class Timeline {
 
   /** A new fold of this timeline's events up to an instant: from scratch, or from the base. */
   private Fold refold(History events, Instant until) {
-    Fold fresh = base == null ? new Fold(fold.protocol, fold.enrolment) : base.fold().openCopy();
-    events.upTo(until).forEach(fresh::apply);
+    Fold fresh =
+        base == null
+            ? new Fold(fold.originProtocol, fold.originEnrolment, fold.routes)
+            : base.fold().openCopy();
+    for (Event event : events.upTo(until)) {
+      fresh = Fold.next(fresh, event);
+    }
     return fresh;
   }
 
@@ -171,6 +196,10 @@ public final class Timeline {
    * @return the snapshot
    */
   public byte[] snapshot(String sha256) {
+    if (!fold.migrated.isEmpty()) {
+      throw new IllegalStateException(
+          "a migrated client's state has no snapshot yet; fold its history with the migrations");
+    }
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     try {
       java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
@@ -332,10 +361,25 @@ public final class Timeline {
    * @return the timeline
    */
   public static Timeline of(Protocol protocol, Enrolment enrolment, History history, Instant at) {
-    Fold fold = new Fold(protocol, enrolment);
+    return of(protocol, enrolment, history, at, Migrations.none());
+  }
+
+  /**
+   * Folds a client's history up to and including an instant, following the migrations it records.
+   *
+   * @param protocol the protocol the client was enrolled on
+   * @param enrolment the enrolment
+   * @param history the events
+   * @param at the instant
+   * @param migrations the migrations a {@code protocol-migrated} event may name
+   * @return the timeline
+   */
+  public static Timeline of(
+      Protocol protocol, Enrolment enrolment, History history, Instant at, Migrations migrations) {
+    Fold fold = new Fold(protocol, enrolment, migrations);
     List<Event> events = history.upTo(at);
     for (Event event : events) {
-      fold.apply(event);
+      fold = Fold.next(fold, event);
     }
     return new Timeline(fold, events.size(), at, history);
   }
@@ -355,7 +399,7 @@ public final class Timeline {
     if (next == history) {
       return at(when);
     }
-    if (history.isAppend(event)) {
+    if (history.isAppend(event) && !(event instanceof Event.ProtocolMigrated)) {
       // The common case: the event comes last and no event lies between this instant and it.
       if (folded() == history.size()) {
         synchronized (fold) {
@@ -371,7 +415,7 @@ public final class Timeline {
       }
     }
     if (base == null) {
-      return of(fold.protocol, fold.enrolment, next, when);
+      return of(fold.originProtocol, fold.originEnrolment, next, when, fold.routes);
     }
     Fold fresh = refold(next, when);
     return new Timeline(fresh, fresh.seq, when, next, base);
@@ -394,7 +438,7 @@ public final class Timeline {
       }
     }
     if (base == null) {
-      return of(fold.protocol, fold.enrolment, history, instant);
+      return of(fold.originProtocol, fold.originEnrolment, history, instant, fold.routes);
     }
     if (base.lastAt() != null && instant.isBefore(base.lastAt())) {
       throw new IllegalArgumentException(
@@ -410,6 +454,12 @@ public final class Timeline {
     synchronized (fold) {
       if (fold.seq != seq || fold.frozen && events.size() > folded()) {
         return null;
+      }
+      for (int i = folded(); i < events.size(); i++) {
+        if (events.get(i) instanceof Event.ProtocolMigrated) {
+          // A migration moves to a new fold: refold instead of extending a shared one.
+          return null;
+        }
       }
       for (int i = folded(); i < events.size(); i++) {
         fold.apply(events.get(i));
@@ -451,6 +501,41 @@ public final class Timeline {
     T made = make.apply(this);
     derived = made;
     return made;
+  }
+
+  /**
+   * Returns the migrations the client went through up to this timeline's instant, oldest first.
+   *
+   * @return them
+   */
+  public List<Migrated> migrations() {
+    return frame().fold.migrated;
+  }
+
+  /**
+   * Returns the timeline just before a migration it went through: the events before the migration
+   * event in canonical order, folded at the migration's instant. What reminders before the
+   * migration are asked of, so that a migration changes none of them.
+   *
+   * @param migrated one of {@link #migrations()}
+   * @return the timeline before it
+   * @throws IllegalStateException for a timeline restored from a snapshot or compacted, which no
+   *     longer holds those events
+   */
+  public Timeline before(Migrated migrated) {
+    if (base != null) {
+      throw new IllegalStateException(
+          "a restored or compact timeline no longer holds the events before a migration");
+    }
+    List<Event> earlier = new ArrayList<>();
+    for (Event event : history.upTo(migrated.at())) {
+      if (event.id().equals(migrated.event())) {
+        break;
+      }
+      earlier.add(event);
+    }
+    return of(
+        fold.originProtocol, fold.originEnrolment, History.of(earlier), migrated.at(), fold.routes);
   }
 
   /**

@@ -18,7 +18,8 @@ public final class Schemas {
           "protocol.schema.json",
           "enrolment.schema.json",
           "event.schema.json",
-          "state.schema.json");
+          "state.schema.json",
+          "migration.schema.json");
 
   private Schemas() {}
 

@@ -124,6 +124,7 @@ final class CaseText {
       case REMINDER_OPTED_OUT, REMINDER_OPTED_IN ->
           " policy=" + ((Event.PolicyEvent) event).policy();
       case ZONE_CHANGED -> " zone=" + ((Event.ZoneChanged) event).zone();
+      case PROTOCOL_MIGRATED -> " migration=" + ((Event.ProtocolMigrated) event).migration();
       case PAUSED, RESUMED, DISCHARGED, MODULES_REORDERED, MODULE_REPEATED, MODULE_ASSIGNED -> "";
     };
   }
