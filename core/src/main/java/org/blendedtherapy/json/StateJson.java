@@ -17,6 +17,7 @@ import org.blendedtherapy.state.ClientState;
 import org.blendedtherapy.state.DueMeasure;
 import org.blendedtherapy.state.FidelityRecord;
 import org.blendedtherapy.state.MeasureResult;
+import org.blendedtherapy.state.Migrated;
 import org.blendedtherapy.state.ModuleState;
 import org.blendedtherapy.state.Outcome;
 import org.blendedtherapy.state.ProgressSummary;
@@ -70,6 +71,31 @@ public final class StateJson {
         .put("id", state.protocol().id())
         .put("version", state.protocol().version())
         .put("sha256", state.pinned().sha256());
+    if (!state.migrations().isEmpty()) {
+      ArrayNode migrations = root.putArray("migrations");
+      for (Migrated m : state.migrations()) {
+        ObjectNode node = migrations.addObject();
+        node.put("event", m.event()).put("at", m.at().toString());
+        node.putObject("from")
+            .put("id", m.from().id())
+            .put("version", m.from().version())
+            .put("sha256", m.from().sha256());
+        node.putObject("to")
+            .put("id", m.to().id())
+            .put("version", m.to().version())
+            .put("sha256", m.to().sha256());
+        node.put("migration", m.migration().sha256());
+        ArrayNode retired = node.putArray("retired");
+        for (Migrated.Retired r : m.retired()) {
+          retired
+              .addObject()
+              .put("module", r.module())
+              .put("status", r.status())
+              .put("work", r.work().json())
+              .put("reason", r.reason());
+        }
+      }
+    }
     ArrayNode modules = root.putArray("modules");
     for (ModuleState module : state.modules()) {
       ObjectNode node =
@@ -176,6 +202,37 @@ public final class StateJson {
     out.name("version").value(state.protocol().version());
     out.name("sha256").value(state.pinned().sha256());
     out.end();
+    if (!state.migrations().isEmpty()) {
+      out.name("migrations").beginArray();
+      for (Migrated m : state.migrations()) {
+        out.beginObject();
+        out.name("event").value(m.event());
+        out.name("at").value(m.at());
+        out.name("from").beginObject();
+        out.name("id").value(m.from().id());
+        out.name("version").value(m.from().version());
+        out.name("sha256").value(m.from().sha256());
+        out.end();
+        out.name("to").beginObject();
+        out.name("id").value(m.to().id());
+        out.name("version").value(m.to().version());
+        out.name("sha256").value(m.to().sha256());
+        out.end();
+        out.name("migration").value(m.migration().sha256());
+        out.name("retired").beginArray();
+        for (Migrated.Retired r : m.retired()) {
+          out.beginObject();
+          out.name("module").value(r.module());
+          out.name("status").value(r.status());
+          out.name("work").value(r.work().json());
+          out.name("reason").value(r.reason());
+          out.end();
+        }
+        out.end();
+        out.end();
+      }
+      out.end();
+    }
     out.name("modules").beginArray();
     for (ModuleState module : state.modules()) {
       out.beginObject();
