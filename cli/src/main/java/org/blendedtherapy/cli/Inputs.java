@@ -133,6 +133,15 @@ final class Inputs {
     }
   }
 
+  /** Prints every warning of a document on standard error. */
+  void warn(String file, Validation<?> validation) {
+    for (Issue issue : validation.issues()) {
+      if (!issue.isError()) {
+        err.print(file + ": " + issue + "\n");
+      }
+    }
+  }
+
   /** Reports an output file that cannot be written: exit 2, like an unreadable input. */
   Failed cannotWrite(String file) {
     err.print("blended " + command + ": cannot write " + file + "\n");

@@ -141,6 +141,10 @@ final class MigrateCommand extends InputCommand {
     }
     requireSupported("--at", at, SupportedRange.contains(at));
     Migration migration = inputs.load(mappingFile, b -> MigrationJson.validate(b, from, to));
+    // The mapping's warnings (work it drops) go to standard error; the preview to standard output.
+    inputs.warn(
+        mappingFile,
+        MigrationJson.validate(inputs.readBounded(mappingFile).orElseThrow(), from, to));
     Migrations migrations = Migrations.none().with(migration, to);
     if (which.clientsDir != null) {
       caseload(inputs, out, from, migration, migrations);

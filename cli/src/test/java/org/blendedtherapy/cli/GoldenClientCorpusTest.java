@@ -100,7 +100,7 @@ class GoldenClientCorpusTest {
   @Test
   void everyIssueCode_hasAGoldenCase() throws IOException {
     Set<IssueCode> seen = EnumSet.noneOf(IssueCode.class);
-    for (Path directory : List.of(Cli.corpus(), corpus())) {
+    for (Path directory : List.of(Cli.corpus(), corpus(), MigrateCommandTest.corpus())) {
       try (Stream<Path> files = Files.list(directory)) {
         for (Path file : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
           Matcher codes = CODE.matcher(Files.readString(file, StandardCharsets.UTF_8));
