@@ -109,6 +109,74 @@ class MigrateCommandTest {
   }
 
   @Test
+  void afterTheEventIsCommitted_stateAndRemindersFollowTheMigration(@TempDir Path scratch)
+      throws IOException {
+    Cli.Result json = migrate("--enrolment", ENROLMENT, "--events", EVENTS, "--format", "json");
+    String sha = JsonMapper.builder().build().readTree(json.out()).get("migration").asString();
+    Path events = scratch.resolve("migrated.events.jsonl");
+    Files.writeString(
+        events,
+        Files.readString(repository().resolve(EVENTS))
+            + "{\"id\":\"m-013\",\"type\":\"protocol-migrated\",\"at\":\""
+            + AT
+            + "\",\"migration\":\""
+            + sha
+            + "\"}\n");
+    Cli.Result state =
+        Cli.run(
+            repository(),
+            "state",
+            UK,
+            "--enrolment",
+            ENROLMENT,
+            "--events",
+            events.toString(),
+            "--at",
+            "2027-01-21T12:00:00Z",
+            "--migration",
+            MAPPING,
+            SLIM);
+    assertThat(state.exit()).isZero();
+    assertThat(state.out())
+        .contains("Protocol low-intensity-slim 1.1.0-slim.1")
+        .contains(
+            "moved from e-compared-uk 1.0.0 to low-intensity-slim 1.1.0-slim.1 on 2027-01-20");
+    Cli.Result without =
+        Cli.run(
+            repository(),
+            "state",
+            UK,
+            "--enrolment",
+            ENROLMENT,
+            "--events",
+            events.toString(),
+            "--at",
+            "2027-01-21T12:00:00Z");
+    assertThat(without.exit()).isZero();
+    assertThat(without.out()).contains("Protocol e-compared-uk 1.0.0").contains("no migration");
+    Cli.Result reminders =
+        Cli.run(
+            repository(),
+            "reminders",
+            UK,
+            "--enrolment",
+            ENROLMENT,
+            "--events",
+            events.toString(),
+            "--from",
+            "2027-01-21T00:00:00Z",
+            "--to",
+            "2027-02-21T00:00:00Z",
+            "--migration",
+            MAPPING,
+            SLIM,
+            "--format",
+            "json");
+    assertThat(reminders.exit()).isZero();
+    assertThat(reminders.out()).doesNotContain("\"homework\"").doesNotContain("\"activity\"");
+  }
+
+  @Test
   void withoutAMappingOrAClient_isAUsageError() {
     Cli.Result result = Cli.run(repository(), "migrate", UK, SLIM, "--at", AT);
     assertThat(result.exit()).isEqualTo(ExitCode.USAGE);

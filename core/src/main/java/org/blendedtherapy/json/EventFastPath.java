@@ -83,7 +83,6 @@ final class EventFastPath {
   static final int REMINDER = 12;
   static final int POLICY = 13;
   static final int ZONE = 14;
-  // A key of the rare protocol-migrated event, whose reading the tree reader keeps (value refuses).
   static final int MIGRATION = 15;
 
   private static final Map<String, Integer> KEY_INDEX = new HashMap<>();
@@ -133,6 +132,20 @@ final class EventFastPath {
   static final int REFUSED = Integer.MIN_VALUE;
 
   private EventFastPath() {}
+
+  /** The schema's {@code ^[0-9a-f]{64}$}. */
+  static boolean isSha256(String text) {
+    if (text.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < 64; i++) {
+      char c = text.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   static int bit(int key) {
     return 1 << key;
@@ -189,6 +202,7 @@ final class EventFastPath {
     int total = REFUSED;
     @Nullable String reminder;
     @Nullable String policy;
+    @Nullable String migration;
     @Nullable ZoneId zone;
 
     @Nullable Event read(JsonParser parser) {
@@ -289,6 +303,12 @@ final class EventFastPath {
             zone = text == null || !isZoneForm(text) ? null : EnrolmentMapper.knownZone(text);
             return zone != null;
           }
+        case MIGRATION:
+          {
+            String text = string(parser, token, 64);
+            migration = text != null && isSha256(text) ? text : null;
+            return migration != null;
+          }
         default:
           return false;
       }
@@ -327,8 +347,8 @@ final class EventFastPath {
         case REMINDER_OPTED_OUT, REMINDER_OPTED_IN ->
             policy == null ? null : new Event.PolicyEvent(eventId, type, instant, policy);
         case ZONE_CHANGED -> zone == null ? null : new Event.ZoneChanged(eventId, instant, zone);
-        // Rare enough to leave to the tree reader.
-        case PROTOCOL_MIGRATED -> null;
+        case PROTOCOL_MIGRATED ->
+            migration == null ? null : new Event.ProtocolMigrated(eventId, instant, migration);
         case PAUSED, RESUMED, DISCHARGED -> new Event.Lifecycle(eventId, type, instant);
       };
     }

@@ -441,6 +441,10 @@ public final class StateJson {
       out.nullValue();
     }
     out.name("until").value(bridge.until());
+    if (!bridge.migrations().isEmpty()) {
+      out.name("migrations");
+      strings(out, bridge.migrations());
+    }
     out.name("modulesStarted");
     strings(out, bridge.modulesStarted());
     out.name("modulesCompleted");
@@ -645,6 +649,10 @@ public final class StateJson {
       node.putNull("since");
     }
     node.put("until", bridge.until().toString());
+    if (!bridge.migrations().isEmpty()) {
+      ArrayNode migrations = node.putArray("migrations");
+      bridge.migrations().forEach(migrations::add);
+    }
     ArrayNode started = node.putArray("modulesStarted");
     bridge.modulesStarted().forEach(started::add);
     ArrayNode completed = node.putArray("modulesCompleted");

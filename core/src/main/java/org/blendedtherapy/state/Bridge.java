@@ -37,6 +37,7 @@ public final class Bridge {
   private final List<MeasureChange> measures;
   private final ReminderCounts reminders;
   private final List<Rejection> rejected;
+  private List<String> migrations = List.of();
 
   /** Creates a bridge summary; collections are copied. */
   Bridge(
@@ -322,6 +323,21 @@ public final class Bridge {
    * @param zone the enrolment's zone
    * @return the text
    */
+  /**
+   * Returns the migrations to another protocol version since {@link #since()}, one sentence each
+   * ({@code moved from e-compared-uk 1.0.0 to low-intensity-slim 1.1.0-slim.1 on 2027-01-20}).
+   *
+   * @return them, oldest first; empty when none
+   */
+  public List<String> migrations() {
+    return migrations;
+  }
+
+  Bridge withMigrations(List<String> list) {
+    migrations = List.copyOf(list);
+    return this;
+  }
+
   public String text(ZoneId zone) {
     StringBuilder out = new StringBuilder("Bridge summary ");
     if (sinceSession.isPresent()) {
@@ -334,6 +350,9 @@ public final class Bridge {
       out.append("since the start (no session with a therapist attended yet)");
     }
     out.append(" up to ").append(local(until, zone)).append('\n');
+    for (String migration : migrations) {
+      out.append("  ").append(migration).append('\n');
+    }
     out.append("  modules started: ").append(list(modulesStarted)).append('\n');
     out.append("  modules completed: ").append(list(modulesCompleted)).append('\n');
     out.append("  mood ratings: ").append(mood.count());

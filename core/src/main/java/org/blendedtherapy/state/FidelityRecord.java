@@ -25,9 +25,9 @@ import org.blendedtherapy.protocol.SessionType;
  * the accepted events after the previous attended session's attendance, up to and including this
  * one's: moves (by {@code service}: sessions are the service's appointments), cancellations (by
  * {@code client} or {@code service}), missed sessions (by {@code client}), pauses and resumes (by
- * {@code service}), releases, skips, repeats, assignments and reorders (by {@code therapist}); and
- * a measure due at this session that is overdue (by {@code therapist} at a contact, {@code client}
- * at an online session).
+ * {@code service}), releases, skips, repeats, assignments and reorders (by {@code therapist}),
+ * migrations to another protocol version (by {@code service}); and a measure due at this session
+ * that is overdue (by {@code therapist} at a contact, {@code client} at an online session).
  *
  * <p>This class is immutable and thread-safe.
  */
@@ -153,8 +153,8 @@ public final class FidelityRecord {
 
     /**
      * Returns {@code moved}, {@code cancelled}, {@code missed}, {@code paused}, {@code resumed},
-     * {@code released}, {@code skipped}, {@code repeated}, {@code assigned}, {@code reordered} or
-     * {@code measure-not-recorded}.
+     * {@code released}, {@code skipped}, {@code repeated}, {@code assigned}, {@code reordered},
+     * {@code migrated} or {@code measure-not-recorded}.
      */
     public String code() {
       return code;

@@ -18,17 +18,77 @@ import org.blendedtherapy.client.ProtocolPin;
  */
 @API(status = EXPERIMENTAL, since = "0.2")
 public final class Migrated {
-  /**
-   * A retired old module and what became of the client's work on it.
-   *
-   * @param module the old module's id
-   * @param status its status just before the migration: {@code locked}, {@code open}, {@code
-   *     started} or {@code completed}
-   * @param work whether its work counts as completed or is dropped
-   * @param reason the migration's reason
-   */
+  /** A retired old module and what became of the client's work on it. */
   @API(status = EXPERIMENTAL, since = "0.2")
-  public record Retired(String module, String status, Migration.RetiredWork work, String reason) {}
+  public static final class Retired {
+    private final String module;
+    private final String status;
+    private final Migration.RetiredWork work;
+    private final String reason;
+
+    Retired(String module, String status, Migration.RetiredWork work, String reason) {
+      this.module = module;
+      this.status = status;
+      this.work = work;
+      this.reason = reason;
+    }
+
+    /**
+     * Returns the old module's id.
+     *
+     * @return the id
+     */
+    public String module() {
+      return module;
+    }
+
+    /**
+     * Returns its status just before the migration: {@code locked}, {@code open}, {@code started}
+     * or {@code completed}.
+     *
+     * @return the status
+     */
+    public String status() {
+      return status;
+    }
+
+    /**
+     * Returns whether its work counts as completed or is dropped.
+     *
+     * @return the work
+     */
+    public Migration.RetiredWork work() {
+      return work;
+    }
+
+    /**
+     * Returns the migration's reason.
+     *
+     * @return the reason
+     */
+    public String reason() {
+      return reason;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Retired r
+          && r.module.equals(module)
+          && r.status.equals(status)
+          && r.work == work
+          && r.reason.equals(reason);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(module, status, work, reason);
+    }
+
+    @Override
+    public String toString() {
+      return module + " (" + status + "): " + work.json() + ", " + reason;
+    }
+  }
 
   private final String event;
   private final Instant at;

@@ -385,16 +385,25 @@ final class Reports {
                 : OptionalDouble.of((double) sum / moods.size()),
             moods.isEmpty() ? OptionalInt.empty() : OptionalInt.of(lowest),
             trend(moods));
+    Optional<Instant> sinceAt =
+        since.isPresent() ? Optional.of(attendedAt.get(since.getAsInt())) : Optional.empty();
+    List<String> migrations = new ArrayList<>();
+    for (Migrated m : state.migrations()) {
+      if (sinceAt.isEmpty() || m.at().isAfter(sinceAt.get())) {
+        migrations.add(moved(m));
+      }
+    }
     return new Bridge(
-        since,
-        since.isPresent() ? Optional.of(attendedAt.get(since.getAsInt())) : Optional.empty(),
-        state.at(),
-        started,
-        completed,
-        mood,
-        changes,
-        new Bridge.ReminderCounts(acknowledged, ignored, optedOut, optedIn),
-        rejected);
+            since,
+            sinceAt,
+            state.at(),
+            started,
+            completed,
+            mood,
+            changes,
+            new Bridge.ReminderCounts(acknowledged, ignored, optedOut, optedIn),
+            rejected)
+        .withMigrations(migrations);
   }
 
   private static String trend(List<Integer> moods) {
@@ -532,10 +541,28 @@ final class Reports {
           REMINDER_OPTED_OUT,
           REMINDER_OPTED_IN,
           DISCHARGED,
-          ZONE_CHANGED,
-          PROTOCOL_MIGRATED ->
+          ZONE_CHANGED ->
           Optional.empty();
+      case PROTOCOL_MIGRATED ->
+          state.migrations().stream()
+              .filter(m -> m.event().equals(id))
+              .findFirst()
+              .flatMap(m -> dev("migrated", "service", id, moved(m)));
     };
+  }
+
+  /** One sentence for a migration, for the bridge and the fidelity record. */
+  private String moved(Migrated m) {
+    return "moved from "
+        + m.from().id()
+        + " "
+        + m.from().version()
+        + " to "
+        + m.to().id()
+        + " "
+        + m.to().version()
+        + " on "
+        + m.at().atZone(state.enrolment().zone()).toLocalDate();
   }
 
   private static Optional<FidelityRecord.Deviation> dev(

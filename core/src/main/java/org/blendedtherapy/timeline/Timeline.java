@@ -509,7 +509,9 @@ public final class Timeline {
    * @return them
    */
   public List<Migrated> migrations() {
-    return frame().fold.migrated;
+    // A fold object never gains a migration after it is made (a migration starts a new fold, and
+    // extending refuses one), so the shared fold's list is this timeline's whatever its position.
+    return fold.migrated;
   }
 
   /**

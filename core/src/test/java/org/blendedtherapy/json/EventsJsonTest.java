@@ -142,7 +142,10 @@ class EventsJsonTest {
         Arguments.of(event("r", "discharged"), new Event.Lifecycle("r", EventType.DISCHARGED, AT)),
         Arguments.of(
             event("s", "zone-changed", "zone", "Australia/Lord_Howe"),
-            new Event.ZoneChanged("s", AT, ZoneId.of("Australia/Lord_Howe"))));
+            new Event.ZoneChanged("s", AT, ZoneId.of("Australia/Lord_Howe"))),
+        Arguments.of(
+            event("t", "protocol-migrated", "migration", "ab".repeat(32)),
+            new Event.ProtocolMigrated("t", AT, "ab".repeat(32))));
   }
 
   @ParameterizedTest

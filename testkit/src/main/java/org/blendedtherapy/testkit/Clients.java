@@ -450,6 +450,12 @@ public final class Clients {
         at.map(t -> id -> new Event.Lifecycle(id, EventType.DISCHARGED, t));
     Gen<Function<String, Event>> zoneChanged =
         zip(at, Times.zones(), (t, z) -> id -> new Event.ZoneChanged(id, t, z));
+    // A migration the state was not given: refused (unknown-migration), the client stays.
+    Gen<Function<String, Event>> migrated =
+        zip(
+            at,
+            chooseLong(0, Long.MAX_VALUE),
+            (t, k) -> id -> new Event.ProtocolMigrated(id, t, String.format("%064x", k)));
     return frequency(
         List.of(
             weighted(8, attended),
@@ -465,7 +471,8 @@ public final class Clients {
             weighted(2, optOut),
             weighted(2, pauseResume),
             weighted(1, discharged),
-            weighted(1, zoneChanged)));
+            weighted(1, zoneChanged),
+            weighted(1, migrated)));
   }
 
   private record TypeAt(EventType type, Instant at) {}

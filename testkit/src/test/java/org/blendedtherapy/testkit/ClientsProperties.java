@@ -118,7 +118,8 @@ class ClientsProperties {
             "no reminder policy",
             "locked",
             "already",
-            "discharged");
+            "discharged",
+            "no migration");
     assertThat(zones).containsAll(Times.HOSTILE_ZONES.stream().map(ZoneId::getId).toList());
     assertThat(gaps).as("starts in a gap").isGreaterThan(10);
     assertThat(overlaps).as("starts in an overlap").isGreaterThan(10);
@@ -151,7 +152,8 @@ class ClientsProperties {
             "no reminder policy",
             "locked",
             "already",
-            "discharged")) {
+            "discharged",
+            "no migration")) {
       if (reason.contains(kind)) {
         return kind;
       }
