@@ -52,16 +52,64 @@ public final class Reminders {
         if (!to.isAfter(at)) {
           return early;
         }
-        Engine.Decisions late = engine(timeline).decide(at, to);
+        ReminderSchedule late = between(timeline, at, to);
         List<Reminder> fired = new ArrayList<>(early.reminders());
-        fired.addAll(late.fired());
+        fired.addAll(late.reminders());
         List<Suppressed> suppressed = new ArrayList<>(early.suppressed());
         suppressed.addAll(late.suppressed());
         return new ReminderSchedule(fired, suppressed);
       }
+      Engine.Decisions decided = engine(timeline).decide(from, to);
+      return capMigrationDay(timeline, last, from, decided);
     }
     Engine.Decisions decided = engine(timeline).decide(from, to);
     return new ReminderSchedule(decided.fired(), decided.suppressed());
+  }
+
+  /**
+   * Holds the new protocol's daily cap on the local day of a migration, counting the reminders the
+   * old protocol fired that day before it: the later ones over the cap are suppressed. The day
+   * after the migration is capped as a whole and then cut to the window, so windows still add up.
+   */
+  private static ReminderSchedule capMigrationDay(
+      Timeline timeline, Timeline.Migrated migrated, Instant from, Engine.Decisions decided) {
+    java.util.OptionalInt cap = timeline.protocol().reminderLimits().maxPerDay();
+    java.time.ZoneId zone = timeline.zoneAt(migrated.at());
+    java.time.LocalDate day = migrated.at().atZone(zone).toLocalDate();
+    Instant dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant();
+    if (cap.isEmpty() || decided.fired().isEmpty() || !from.isBefore(dayEnd)) {
+      return new ReminderSchedule(decided.fired(), decided.suppressed());
+    }
+    Instant dayStart = day.atStartOfDay(zone).toInstant();
+    int left = cap.getAsInt();
+    if (dayStart.isBefore(migrated.at())) {
+      left -= between(timeline.before(migrated), dayStart, migrated.at()).reminders().size();
+    }
+    java.util.Set<String> over = new java.util.HashSet<>();
+    for (Reminder r : engine(timeline).decide(migrated.at(), dayEnd).fired()) {
+      if (left-- <= 0) {
+        over.add(r.id());
+      }
+    }
+    List<Reminder> kept = new ArrayList<>();
+    List<Suppressed> suppressed = new ArrayList<>(decided.suppressed());
+    for (Reminder r : decided.fired()) {
+      if (over.contains(r.id())) {
+        suppressed.add(
+            new Suppressed(
+                r,
+                Suppression.CAP,
+                "over the cap of "
+                    + cap.getAsInt()
+                    + " reminders a day, counting those before the migration"));
+      } else {
+        kept.add(r);
+      }
+    }
+    suppressed.sort(
+        java.util.Comparator.comparing((Suppressed x) -> x.reminder().instant())
+            .thenComparing(x -> x.reminder().id()));
+    return new ReminderSchedule(kept, suppressed);
   }
 
   /**
@@ -86,6 +134,17 @@ public final class Reminders {
         }
         early.addAll(next(timeline, at, count - early.size()));
         return early;
+      }
+      // The day of the migration, under the cap that counts the old protocol's reminders.
+      java.time.ZoneId zone = timeline.zoneAt(at);
+      Instant dayEnd = at.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+      if (after.isBefore(dayEnd)) {
+        List<Reminder> day = new ArrayList<>(between(timeline, after, dayEnd).reminders());
+        if (day.size() >= count) {
+          return List.copyOf(day.subList(0, count));
+        }
+        day.addAll(next(timeline, dayEnd, count - day.size()));
+        return day;
       }
     }
     List<Reminder> next = new ArrayList<>();

@@ -264,6 +264,18 @@ class MigrationProperties {
               if (after.migrations().isEmpty()) {
                 return;
               }
+              java.util.OptionalInt cap = to.protocol().reminderLimits().maxPerDay();
+              if (cap.isPresent()) {
+                java.time.ZoneId zone = after.enrolment().zone();
+                java.time.LocalDate day = in.m().atZone(zone).toLocalDate();
+                Instant dayStart = day.atStartOfDay(zone).toInstant();
+                Instant dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant();
+                if (in.events().stream().noneMatch(e -> e instanceof Event.ZoneChanged)) {
+                  assertThat(after.reminders(dayStart, dayEnd).reminders())
+                      .as("the migration day under the cap")
+                      .hasSizeLessThanOrEqualTo(cap.getAsInt());
+                }
+              }
               for (Reminder r : after.reminders(in.m(), until).reminders()) {
                 assertThat(to.protocol().reminders()).extracting(p -> p.id()).contains(r.policy());
                 assertThat(r.instant()).isAfterOrEqualTo(in.m());
