@@ -28,7 +28,7 @@ public final class BlendedCli implements Runnable {
    * reflects over every registered command at startup, which is most of a short run's time.
    */
   static final List<String> SUBCOMMANDS =
-      List.of("validate", "state", "simulate", "reminders", "burden", "diff");
+      List.of("validate", "state", "simulate", "reminders", "burden", "diff", "export-fhir");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -128,6 +128,7 @@ public final class BlendedCli implements Runnable {
       case "reminders" -> new RemindersCommand(workingDirectory);
       case "burden" -> new BurdenCommand(workingDirectory);
       case "diff" -> new DiffCommand(workingDirectory);
+      case "export-fhir" -> new ExportFhirCommand(workingDirectory);
       default -> throw new IllegalArgumentException("no subcommand " + name);
     };
   }

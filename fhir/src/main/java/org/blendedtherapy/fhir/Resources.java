@@ -376,7 +376,8 @@ final class Resources {
       request.setStatus(CommunicationRequest.CommunicationRequestStatus.ACTIVE);
       request.addCategory(
           new CodeableConcept(
-              new Coding(Names.REMINDER_KIND_SYSTEM, reminder.kind().json(), reminder.policy())));
+              new Coding(
+                  Names.REMINDER_KIND_SYSTEM, reminder.kind().json(), reminder.kind().json())));
       request.setSubject(subject());
       request.setOccurrence(dateTime(reminder.instant()));
       protocol.reminders().stream()
