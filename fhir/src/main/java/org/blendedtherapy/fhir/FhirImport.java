@@ -29,6 +29,7 @@ import org.hl7.fhir.r4.model.PlanDefinition.PlanDefinitionActionRelatedActionCom
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.TimeType;
 import org.hl7.fhir.r4.model.Timing;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -58,8 +59,10 @@ public final class FhirImport {
    *
    * @param bundle the Bundle
    * @return the protocol with its issues, and what a PlanDefinition does not carry
-   * @throws IllegalArgumentException if the Bundle holds no PlanDefinition, or one without the
-   *     protocol id identifier of blended
+   * @throws IllegalArgumentException if the Bundle holds no PlanDefinition, one without the
+   *     protocol id identifier of blended, or one not in the form blended-fhir writes (a fraction
+   *     where a count belongs, an action without its timing); an invalid rule or value is not
+   *     thrown but reported in {@link ProtocolImport#protocol()} with its JSON pointer
    */
   public static ProtocolImport protocol(Bundle bundle) {
     Objects.requireNonNull(bundle, "bundle");
@@ -76,8 +79,20 @@ public final class FhirImport {
     if (plan == null) {
       throw new IllegalArgumentException("the Bundle holds no PlanDefinition");
     }
-    String document = PlanDefinitions.MAPPER.writeValueAsString(document(plan, definitions));
-    return new ProtocolImport(ProtocolJson.validate(document), NOT_CARRIED);
+    ObjectNode document;
+    try {
+      document = document(plan, definitions);
+    } catch (ArithmeticException | NumberFormatException | NullPointerException e) {
+      // A hand-edited PlanDefinition: a fraction where a count belongs, a missing timing, an
+      // action without its definition. What blended wrote never gets here.
+      throw new IllegalArgumentException(
+          "the PlanDefinition is not in the form blended-fhir writes ("
+              + e.getClass().getSimpleName()
+              + ")",
+          e);
+    }
+    String json = PlanDefinitions.MAPPER.writeValueAsString(document);
+    return new ProtocolImport(ProtocolJson.validate(json), NOT_CARRIED);
   }
 
   private static ObjectNode document(
@@ -145,7 +160,13 @@ public final class FhirImport {
     for (PlanDefinition.PlanDefinitionActionConditionComponent condition : action.getCondition()) {
       Extension rule = condition.getExtensionByUrl(Names.UNLOCK_RULE);
       if (rule != null) {
-        module.set("unlock", PlanDefinitions.MAPPER.readTree(rule.getValue().primitiveValue()));
+        String text = rule.getValue().primitiveValue();
+        try {
+          module.set("unlock", PlanDefinitions.MAPPER.readTree(text));
+        } catch (JacksonException e) {
+          // Not JSON: kept as text, so that validation names the module's /unlock.
+          module.put("unlock", text);
+        }
       }
     }
     return module;

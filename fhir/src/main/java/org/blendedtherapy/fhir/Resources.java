@@ -21,7 +21,6 @@ import org.blendedtherapy.state.MeasureResult;
 import org.blendedtherapy.state.ModuleState;
 import org.blendedtherapy.state.RiskFlag;
 import org.hl7.fhir.r4.model.Appointment;
-import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -391,9 +390,5 @@ final class Resources {
       requests.add(request);
     }
     return requests;
-  }
-
-  static CanonicalType canonical(String url) {
-    return new CanonicalType(url);
   }
 }

@@ -69,6 +69,32 @@ class RoundTripTest {
     assertThat(back.measures()).isEqualTo(slim.measures());
   }
 
+  @Test
+  void aBrokenRule_isReportedAtItsPointer_notThrown() {
+    Protocol uk = Samples.protocol(Samples.root().resolve("protocols/e-compared-uk.json"));
+    Bundle bundle = FhirExport.protocol(uk);
+    org.hl7.fhir.r4.model.PlanDefinition plan =
+        (org.hl7.fhir.r4.model.PlanDefinition) bundle.getEntryFirstRep().getResource();
+    plan.getAction()
+        .get(0)
+        .getAction()
+        .get(1)
+        .getConditionFirstRep()
+        .getExtensionByUrl(Names.UNLOCK_RULE)
+        .setValue(new org.hl7.fhir.r4.model.StringType("{\"moduleCompleted\": \"nowhere\"}"));
+    ProtocolImport back = FhirImport.protocol(bundle);
+    assertThat(back.protocol().isValid()).isFalse();
+    assertThat(back.protocol().issues())
+        .extracting(Issue::pointer)
+        .contains("/modules/1/unlock/moduleCompleted");
+  }
+
+  @Test
+  void aBundleWithoutPlanDefinition_isRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> FhirImport.protocol(new Bundle()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   /** The protocol as a PlanDefinition carries it: the listed differences applied. */
   private static Protocol expected(Protocol original) {
     ObjectNode doc = (ObjectNode) PlanDefinitions.MAPPER.readTree(ProtocolJson.canonical(original));
