@@ -28,7 +28,8 @@ public final class BlendedCli implements Runnable {
    * reflects over every registered command at startup, which is most of a short run's time.
    */
   static final List<String> SUBCOMMANDS =
-      List.of("validate", "state", "simulate", "reminders", "burden", "diff", "migrate");
+      List.of(
+          "validate", "state", "simulate", "reminders", "burden", "diff", "migrate", "export-fhir");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -129,6 +130,7 @@ public final class BlendedCli implements Runnable {
       case "burden" -> new BurdenCommand(workingDirectory);
       case "diff" -> new DiffCommand(workingDirectory);
       case "migrate" -> new MigrateCommand(workingDirectory);
+      case "export-fhir" -> new ExportFhirCommand(workingDirectory);
       default -> throw new IllegalArgumentException("no subcommand " + name);
     };
   }
