@@ -1021,11 +1021,17 @@ final class Fold {
     for (int i = 0; i < old.pauses.size(); i++) {
       pauses.add(old.pauses.get(i));
     }
+    // Earlier plan versions keep their times, in the new plan's length (what readers index by).
+    LocalDateTime[] planned = sessions.resolvedLocals();
     versions.clear();
     for (int i = 0; i < old.versions.size(); i++) {
-      versions.add(old.versions.get(i));
+      PlanVersion version = old.versions.get(i);
+      LocalDateTime[] locals = planned.clone();
+      System.arraycopy(
+          version.locals(), 0, locals, 0, Math.min(locals.length, version.locals().length));
+      versions.add(new PlanVersion(version.from(), locals));
     }
-    versions.add(new PlanVersion(at, sessions.resolvedLocals()));
+    versions.add(new PlanVersion(at, planned));
     for (int i = 0; i < old.moods.size(); i++) {
       moods.add(old.moods.get(i));
     }

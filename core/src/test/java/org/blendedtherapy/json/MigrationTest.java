@@ -139,6 +139,48 @@ class MigrationTest {
   }
 
   @Test
+  void toALongerPlan_sessionsPastTheOldPlanFollowTheNewCadence() {
+    Migration.Proposal proposal = Migration.between(SLIM, UK);
+    Migration longer =
+        new Migration(
+            proposal.from(),
+            proposal.to(),
+            proposal.modules(),
+            4,
+            proposal.policies(),
+            "ab".repeat(32));
+    Enrolment slim =
+        new Enrolment(
+            "client-slim",
+            SLIM.pin(),
+            ENROLMENT.start(),
+            ENROLMENT.zone(),
+            org.blendedtherapy.client.Preferences.NONE);
+    List<Event> events = new java.util.ArrayList<>();
+    for (int n = 1; n <= 3; n++) {
+      events.add(
+          new Event.SessionEvent(
+              "s" + n,
+              EventType.SESSION_ATTENDED,
+              Instant.parse("2027-01-04T10:50:00Z").plusSeconds(7L * 86_400 * (n - 1)),
+              n));
+    }
+    events.add(new Event.ProtocolMigrated("mig", AT, longer.sha256()));
+    Instant later = AT.plusSeconds(86_400 * 60);
+    ClientState plain = ClientState.of(SLIM, slim, History.of(events), AT);
+    ClientState moved =
+        ClientState.of(SLIM, slim, History.of(events), later, Migrations.none().with(longer, UK));
+    assertThat(moved.pinned()).isEqualTo(UK);
+    assertThat(moved.sessions()).hasSize(12);
+    assertThat(moved.session(4).local()).isEqualTo(plain.session(4).local());
+    assertThat(moved.session(12).local()).isEqualTo(plain.session(4).local().plusWeeks(8));
+    List<Reminder> reminders = moved.reminders(AT.minusSeconds(86_400 * 10), later).reminders();
+    assertThat(reminders).isNotEmpty();
+    assertThat(moved.nextReminders(AT.minusSeconds(86_400), 20)).hasSize(20);
+    assertThat(StateJson.write(moved)).contains("\"migrations\"");
+  }
+
+  @Test
   void theMappingIsCheckedAgainstBothProtocols() {
     String text = new String(MAPPING, StandardCharsets.UTF_8);
     assertThat(codes(text.replace("\"problem-solving\": {", "\"nonesuch\": {"), UK, SLIM))

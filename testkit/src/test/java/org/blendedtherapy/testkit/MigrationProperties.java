@@ -77,7 +77,26 @@ class MigrationProperties {
           kept.add(p);
         }
       }
-      return ProtocolJson.pin(from.protocol().withVersion("99.0.0").withReminders(kept));
+      org.blendedtherapy.protocol.SessionPlan plan = from.protocol().sessionPlan();
+      // A third of the targets plan another number of sessions (longer or shorter courses).
+      int sessions =
+          random.nextInt(3) == 0
+              ? Math.max(1, plan.sessions() + random.nextInt(-3, 5))
+              : plan.sessions();
+      org.blendedtherapy.protocol.SessionPlan other = plan;
+      try {
+        other =
+            new org.blendedtherapy.protocol.SessionPlan(
+                plan.pattern(),
+                plan.cadence(),
+                sessions,
+                plan.durationMinutes(),
+                plan.reschedulingMovesLater());
+      } catch (IllegalArgumentException tooLong) {
+        // Past the five years a plan may span: keep the old number.
+      }
+      return ProtocolJson.pin(
+          from.protocol().withVersion("99.0.0").withReminders(kept).withSessionPlan(other));
     }
 
     /** A generated mapping: most modules carried, some retired; the new plan after what is held. */
@@ -107,8 +126,9 @@ class MigrationProperties {
         }
       }
       int sessions = from.protocol().sessionPlan().sessions();
+      int target = to.protocol().sessionPlan().sessions();
       int newPlanFrom =
-          identical ? sessions + 1 : Math.min(sessions + 1, held + 1 + random.nextInt(3));
+          identical ? sessions + 1 : Math.min(target + 1, held + 1 + random.nextInt(3));
       byte[] sha = new byte[32];
       new Random(seed).nextBytes(sha);
       return new Migration(
