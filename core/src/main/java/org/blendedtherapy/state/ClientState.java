@@ -13,6 +13,7 @@ import java.util.OptionalInt;
 import org.apiguardian.api.API;
 import org.blendedtherapy.InvalidInputException;
 import org.blendedtherapy.IssueCode;
+import org.blendedtherapy.SupportedRange;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.History;
@@ -92,12 +93,35 @@ public final class ClientState {
    * @return the state
    * @throws InvalidInputException with code {@code pin-mismatch} if the enrolment is pinned to
    *     another protocol id, version or SHA-256: a new protocol version never silently changes an
-   *     enrolled client
+   *     enrolled client; with code {@code out-of-range} if the instant lies outside the supported
+   *     years ({@link SupportedRange})
    */
   public static ClientState of(
       PinnedProtocol protocol, Enrolment enrolment, History history, Instant at) {
     protocol.requirePinOf(enrolment);
+    requireSupported(at);
     return new ClientState(protocol, Timeline.of(protocol.protocol(), enrolment, history, at));
+  }
+
+  /**
+   * Refuses a query instant outside the supported years: its state could not be written as the
+   * state schema's instants (four-digit years), and events and enrolments outside them are refused
+   * already. Found by the engine-queries fuzz target (FUZZING.md).
+   */
+  private static void requireSupported(Instant at) {
+    if (!SupportedRange.contains(at)) {
+      throw new InvalidInputException(
+          "query instant",
+          List.of(
+              org.blendedtherapy.Issue.error(
+                  IssueCode.OUT_OF_RANGE,
+                  "",
+                  "instant "
+                      + at
+                      + " is outside the supported range ("
+                      + SupportedRange.TEXT
+                      + ")")));
+    }
   }
 
   /**
@@ -136,8 +160,11 @@ public final class ClientState {
    *
    * @param instant the query instant
    * @return the state then
+   * @throws InvalidInputException with code {@code out-of-range} if the instant lies outside the
+   *     supported years ({@link SupportedRange})
    */
   public ClientState at(Instant instant) {
+    requireSupported(instant);
     return new ClientState(pinned, timeline.at(instant));
   }
 
