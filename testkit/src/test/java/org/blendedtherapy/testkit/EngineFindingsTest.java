@@ -17,8 +17,8 @@ class EngineFindingsTest {
   private static final Clients.Case CASE = Clients.cases().sample(new SplittableRandom(19), 20);
 
   /**
-   * A state asked at an instant past year 9999 was answered, and its JSON broke the state schema
-   * (instants with four-digit years); inputs {@code far-instant-state} and {@code
+   * A state asked at an instant outside years 0 to 9999 was answered, and its JSON broke the state
+   * schema (instants with four-digit years); inputs {@code far-instant-state} and {@code
    * far-instant-adherent-simulation}. Every instant outside the supported years is now refused.
    */
   @Test
