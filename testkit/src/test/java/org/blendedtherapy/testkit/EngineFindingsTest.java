@@ -19,11 +19,11 @@ class EngineFindingsTest {
   /**
    * A state asked at an instant outside years 0 to 9999 was answered, and its JSON broke the state
    * schema (instants with four-digit years); inputs {@code far-instant-state} and {@code
-   * far-instant-adherent-simulation}. Every instant outside the supported years is now refused.
+   * far-instant-adherent-simulation}. Every instant outside years 1 to 9998 is now refused.
    */
   @Test
-  void stateAndSimulation_outsideTheSupportedYears_areOutOfRange() {
-    for (String at : new String[] {"+10000-01-01T00:00:00Z", "1899-12-31T23:59:59Z"}) {
+  void stateAndSimulation_outsideTheWritableYears_areOutOfRange() {
+    for (String at : new String[] {"+10000-01-01T00:00:00Z", "0000-06-01T00:00:00Z"}) {
       Instant instant = Instant.parse(at);
 
       assertThatThrownBy(() -> CASE.stateAt(instant))
