@@ -13,6 +13,7 @@ import java.util.OptionalInt;
 import org.apiguardian.api.API;
 import org.blendedtherapy.InvalidInputException;
 import org.blendedtherapy.IssueCode;
+import org.blendedtherapy.SupportedRange;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.History;
@@ -93,12 +94,40 @@ public final class ClientState {
    * @return the state
    * @throws InvalidInputException with code {@code pin-mismatch} if the enrolment is pinned to
    *     another protocol id, version or SHA-256: a new protocol version never silently changes an
-   *     enrolled client
+   *     enrolled client; with code {@code out-of-range} if the instant lies outside years 1 to
+   *     9998, whose states the state JSON can write
    */
   public static ClientState of(
       PinnedProtocol protocol, Enrolment enrolment, History history, Instant at) {
     protocol.requirePinOf(enrolment);
+    requireWritable(at);
     return new ClientState(protocol, Timeline.of(protocol.protocol(), enrolment, history, at));
+  }
+
+  /** The first instant a state can be asked at: 0001-01-01T00:00:00Z. */
+  private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+
+  /** The first instant a state can no longer be asked at: 9999-01-01T00:00:00Z. */
+  private static final Instant PAST_LAST = Instant.parse("9999-01-01T00:00:00Z");
+
+  /**
+   * Refuses a query instant whose state the state JSON could not write: its instants have
+   * four-digit years, and the state holds instants up to months after the query (a year of margin).
+   * Wider than the supported years ({@link SupportedRange}), which bound inputs, because a plan
+   * that starts in them may run past them. Found by the engine-queries fuzz target (FUZZING.md).
+   */
+  private static void requireWritable(Instant at) {
+    if (at.isBefore(FIRST) || !at.isBefore(PAST_LAST)) {
+      throw new InvalidInputException(
+          "query instant",
+          List.of(
+              org.blendedtherapy.Issue.error(
+                  IssueCode.OUT_OF_RANGE,
+                  "",
+                  "instant "
+                      + at
+                      + " is outside the years a state can be written for (1 to 9998)")));
+    }
   }
 
   /**
@@ -166,8 +195,11 @@ public final class ClientState {
    *
    * @param instant the query instant
    * @return the state then
+   * @throws InvalidInputException with code {@code out-of-range} if the instant lies outside years
+   *     1 to 9998, whose states the state JSON can write
    */
   public ClientState at(Instant instant) {
+    requireWritable(instant);
     return new ClientState(pinned, timeline.at(instant));
   }
 
