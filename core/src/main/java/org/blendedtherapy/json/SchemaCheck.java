@@ -384,15 +384,16 @@ final class SchemaCheck {
           pointer,
           "expected exactly one key of: " + String.join(", ", keys) + "; found " + found);
     }
+    String range = max == Integer.MAX_VALUE ? "at least " + min : min + " to " + max;
+    if (keys.isEmpty()) {
+      // A map (ids to values): its own keys are the data; the count says it.
+      return Issue.error(
+          IssueCode.KEY_COUNT, pointer, "expected " + range + " keys, found " + present.size());
+    }
     return Issue.error(
         IssueCode.KEY_COUNT,
         pointer,
-        "expected "
-            + (max == Integer.MAX_VALUE ? "at least " + min : min + " to " + max)
-            + " keys of: "
-            + String.join(", ", keys)
-            + "; found "
-            + found);
+        "expected " + range + " keys of: " + String.join(", ", keys) + "; found " + found);
   }
 
   private Issue repeated(String pointer, JsonNode array) {
