@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +28,6 @@ import org.blendedtherapy.plan.Times;
 import org.blendedtherapy.protocol.Module;
 import org.blendedtherapy.state.Burden;
 import org.blendedtherapy.state.ClientState;
-import org.blendedtherapy.state.Migrated;
 import org.blendedtherapy.state.ModuleState;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -303,13 +301,12 @@ final class MigrateCommand extends InputCommand {
     }
 
     List<String[]> sessions() {
-      ZoneId zone = before.enrolment().zone();
       List<String[]> rows = new ArrayList<>();
       List<Session> a = before.sessions();
       List<Session> b = after.sessions();
       for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
-        String was = i < a.size() ? describe(a.get(i), zone) : "-";
-        String now = i < b.size() ? describe(b.get(i), zone) : "-";
+        String was = i < a.size() ? describe(a.get(i)) : "-";
+        String now = i < b.size() ? describe(b.get(i)) : "-";
         String change =
             i >= b.size() ? "dropped" : i >= a.size() ? "added" : was.equals(now) ? "" : "moved";
         if (!change.isEmpty()) {
@@ -319,7 +316,7 @@ final class MigrateCommand extends InputCommand {
       return rows;
     }
 
-    static String describe(Session s, ZoneId zone) {
+    static String describe(Session s) {
       return Times.format(s.local()) + " " + s.type().json() + " " + s.status().json();
     }
 
@@ -439,10 +436,5 @@ final class MigrateCommand extends InputCommand {
       root.put("client", before.enrolment().client());
       return root.toPrettyString() + "\n";
     }
-  }
-
-  /** Keeps the unused-import check quiet about a type the Javadoc names. */
-  static Class<?> migrated() {
-    return Migrated.class;
   }
 }

@@ -351,7 +351,7 @@ public final class MigrationJson {
   }
 
   /**
-   * Reads a migration's bytes as text for messages; a convenience for hosts holding a string.
+   * Reads a migration document held as a string against the two protocols it names.
    *
    * @param json the document
    * @param from the protocol clients move from
