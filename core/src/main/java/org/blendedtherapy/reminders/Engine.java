@@ -450,7 +450,6 @@ final class Engine {
       long lastDay = Math.floorDiv(hiSec + offset, DAY);
       for (long day = Math.floorDiv(loSec + offset, DAY); day <= lastDay; day++) {
         LocalDate date = null;
-        String stamp = null;
         for (Slot slot : slots) {
           if (only != null && only != slot.p()) {
             continue;
@@ -470,22 +469,27 @@ final class Engine {
             continue;
           }
           LocalDateTime intent = LocalDateTime.of(date, slot.time());
-          if (stamp == null) {
-            stamp = Ids.stamp(date);
-          }
-          String id =
-              stamp.isEmpty()
-                  ? ids.id(slot.p().id(), intent, "")
-                  : slot.prefix() + stamp + slot.suffix();
+          Instant instant = Instant.ofEpochSecond(sec, nano);
+          int year = date.getYear();
           Reminder reminder =
-              new Reminder(
-                  id,
-                  slot.p().id(),
-                  slot.p().kind(),
-                  intent,
-                  Instant.ofEpochSecond(sec, nano),
-                  home,
-                  slot.reason());
+              year >= 1000 && year <= 9999
+                  ? new Reminder(
+                      slot.prefix(),
+                      slot.suffix(),
+                      slot.p().id(),
+                      slot.p().kind(),
+                      intent,
+                      instant,
+                      home,
+                      slot.reason())
+                  : new Reminder(
+                      ids.id(slot.p().id(), intent, ""),
+                      slot.p().id(),
+                      slot.p().kind(),
+                      intent,
+                      instant,
+                      home,
+                      slot.reason());
           while (r < relative.size() && compare(relative.get(r).reminder(), reminder) < 0) {
             out.add(relative.get(r++));
           }
@@ -1003,7 +1007,7 @@ final class Engine {
       }
       if (!memo.covers(at)) {
         memo.around(at);
-        memo.value = timeline.ignoredRun(policyList.get(policy).id(), at);
+        memo.value = timeline.ignoredRun(policy, at);
       }
       return memo.value;
     }
@@ -1221,7 +1225,7 @@ final class Engine {
           continue;
         }
         Reminder reminder = chunk.reminders[i];
-        if (timeline.ignoredRun(policy.id(), reminder.instant()) < threshold) {
+        if (timeline.ignoredRun(index(policy), reminder.instant()) < threshold) {
           return count;
         }
         count++;

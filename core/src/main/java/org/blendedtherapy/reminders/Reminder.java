@@ -15,11 +15,17 @@ import org.blendedtherapy.protocol.ReminderKind;
  * <p>The id is deterministic: built from the client, the policy and the intended local time (never
  * the instant), so it survives zone changes and is the same in every query.
  *
- * <p>This class is immutable and thread-safe.
+ * <p>This class is immutable and thread-safe. (A calendar occurrence keeps its id as the parts it
+ * shares with the policy's other occurrences and joins them with its date on the first call of
+ * {@link #id()}: most occurrences of a long query are counted or suppressed and never asked their
+ * id.)
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class Reminder {
-  private final String id;
+  // Joined from head, day and tail on first use; a racy write of the same immutable value is safe.
+  private String id;
+  private final String head;
+  private final String tail;
   private final String policy;
   private final ReminderKind kind;
   private final LocalDateTime local;
@@ -36,14 +42,29 @@ public final class Reminder {
       Instant instant,
       ZoneId zone,
       String reason) {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(policy, "policy");
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(local, "local");
-    Objects.requireNonNull(instant, "instant");
-    Objects.requireNonNull(zone, "zone");
-    Objects.requireNonNull(reason, "reason");
+    this(Objects.requireNonNull(id, "id"), "", policy, kind, local, instant, zone, reason);
     this.id = id;
+  }
+
+  /**
+   * Creates a reminder meant at {@code local} (its intended local time, a year from 1000 to 9999)
+   * whose id is {@code head}, the date of {@code local} as {@code uuuuMMdd}, and {@code tail},
+   * joined when first asked.
+   *
+   * @param head the start of the id, shared by the policy's occurrences
+   * @param tail the time part, shared by the occurrences at the same time of day
+   */
+  Reminder(
+      String head,
+      String tail,
+      String policy,
+      ReminderKind kind,
+      LocalDateTime local,
+      Instant instant,
+      ZoneId zone,
+      String reason) {
+    this.head = head;
+    this.tail = tail;
     this.policy = policy;
     this.kind = kind;
     this.local = local;
@@ -52,9 +73,13 @@ public final class Reminder {
     this.reason = reason;
   }
 
-  /** Returns the deterministic id. */
   public String id() {
-    return id;
+    String joined = id;
+    if (joined == null) {
+      joined = head + Ids.stamp(local.toLocalDate()) + tail;
+      id = joined;
+    }
+    return joined;
   }
 
   /** Returns the policy id. */
@@ -95,7 +120,7 @@ public final class Reminder {
     if (!(o instanceof Reminder other)) {
       return false;
     }
-    return java.util.Objects.equals(id, other.id)
+    return id().equals(other.id())
         && java.util.Objects.equals(policy, other.policy)
         && java.util.Objects.equals(kind, other.kind)
         && java.util.Objects.equals(local, other.local)
@@ -106,13 +131,13 @@ public final class Reminder {
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(id, policy, kind, local, instant, zone, reason);
+    return java.util.Objects.hash(id(), policy, kind, local, instant, zone, reason);
   }
 
   @Override
   public String toString() {
     return "Reminder[id="
-        + id
+        + id()
         + ", policy="
         + policy
         + ", kind="

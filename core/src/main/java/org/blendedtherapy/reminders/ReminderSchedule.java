@@ -24,6 +24,18 @@ public final class ReminderSchedule {
     this.suppressed = suppressed;
   }
 
+  private ReminderSchedule(List<Reminder> reminders, List<Suppressed> suppressed, boolean owned) {
+    this.reminders = java.util.Collections.unmodifiableList(reminders);
+    this.suppressed = java.util.Collections.unmodifiableList(suppressed);
+  }
+
+  /**
+   * A schedule that takes the engine's fresh lists without copying them: nothing else holds them.
+   */
+  static ReminderSchedule owning(List<Reminder> reminders, List<Suppressed> suppressed) {
+    return new ReminderSchedule(reminders, suppressed, true);
+  }
+
   /** Returns the occurrences that fire. */
   public List<Reminder> reminders() {
     return reminders;

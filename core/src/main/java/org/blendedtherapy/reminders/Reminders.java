@@ -63,7 +63,7 @@ public final class Reminders {
       return capMigrationDay(timeline, last, from, decided);
     }
     Engine.Decisions decided = engine(timeline).decide(from, to);
-    return new ReminderSchedule(decided.fired(), decided.suppressed());
+    return ReminderSchedule.owning(decided.fired(), decided.suppressed());
   }
 
   /**

@@ -94,7 +94,9 @@ public final class Timeline {
       Map<String, String> retired) {}
 
   private static final int MAGIC = 0x424c4e44;
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
+  // Version 1 wrote each fingerprint as the whole 64-bit hash; it is still read.
+  private static final int VERSION_64_BIT_FINGERPRINTS = 1;
 
   private final Fold fold;
   private final int seq;
@@ -151,10 +153,10 @@ public final class Timeline {
   /**
    * Returns a timeline that answers every question and folds every later event exactly as this one
    * does, holding no event it has folded: the fold frozen in primitive arrays, and the folded
-   * events' ids, exact and front-coded, each with a 64-bit fingerprint of its content (for repeats
-   * and conflicts). Like a restored timeline, it refuses what reads the folded events ({@link
-   * #events()}, {@link #rejection(int)}) and an event that sorts before the last folded one. Linear
-   * in the events folded.
+   * events' ids, exact and front-coded, each with a 32-bit fingerprint of its content (for repeats
+   * and conflicts, see {@link #fingerprint}). Like a restored timeline, it refuses what reads the
+   * folded events ({@link #events()}, {@link #rejection(int)}) and an event that sorts before the
+   * last folded one. Linear in the events folded.
    *
    * @return the compact timeline
    */
@@ -164,7 +166,7 @@ public final class Timeline {
       return this;
     }
     Fold frozen = frozenFold();
-    java.util.TreeMap<String, Long> ids =
+    java.util.TreeMap<String, Integer> ids =
         base == null ? new java.util.TreeMap<>() : base.ids().toMap();
     List<Event> events = history.events();
     for (Event event : events.subList(0, folded)) {
@@ -186,7 +188,7 @@ public final class Timeline {
 
   /**
    * Writes this timeline as a snapshot: versioned bytes from which {@link #restore} folds on
-   * exactly as this timeline would. It holds the protocol pin, the instant, the id and a 64-bit
+   * exactly as this timeline would. It holds the protocol pin, the instant, the id and a 32-bit
    * content fingerprint of every event folded, and the fold's own state: module ledgers, sessions
    * and their notes, plan versions, zones, pauses, discharge, scores, mood-rating and response
    * instants, opt-outs and the rejections (event id, code and the library's own words). It holds no
@@ -214,14 +216,14 @@ public final class Timeline {
       int prior = base == null ? 0 : base.ids().size();
       out.writeInt(prior + folded.size());
       if (base != null) {
-        for (Map.Entry<String, Long> e : base.ids().toMap().entrySet()) {
+        for (Map.Entry<String, Integer> e : base.ids().toMap().entrySet()) {
           out.writeUTF(e.getKey());
-          out.writeLong(e.getValue());
+          out.writeInt(e.getValue());
         }
       }
       for (Event event : folded) {
         out.writeUTF(event.id());
-        out.writeLong(fingerprint(event));
+        out.writeInt(fingerprint(event));
       }
       Instant lastAt = base == null ? null : base.lastAt();
       String lastId = base == null ? "" : base.lastId();
@@ -264,8 +266,10 @@ public final class Timeline {
     try {
       java.io.DataInputStream in =
           new java.io.DataInputStream(new java.io.ByteArrayInputStream(snapshot));
-      if (in.readInt() != MAGIC || in.readInt() != VERSION) {
-        throw new IllegalArgumentException("not a timeline snapshot of version " + VERSION);
+      int version = in.readInt() == MAGIC ? in.readInt() : -1;
+      if (version != VERSION && version != VERSION_64_BIT_FINGERPRINTS) {
+        throw new IllegalArgumentException(
+            "not a timeline snapshot of version " + VERSION_64_BIT_FINGERPRINTS + " or " + VERSION);
       }
       if (!in.readUTF().equals(protocol.id())
           || !in.readUTF().equals(protocol.version())
@@ -273,9 +277,10 @@ public final class Timeline {
         throw new IllegalArgumentException("the snapshot was taken on another protocol version");
       }
       Instant at = readInstant(in);
-      java.util.TreeMap<String, Long> ids = new java.util.TreeMap<>();
+      java.util.TreeMap<String, Integer> ids = new java.util.TreeMap<>();
       for (int n = in.readInt(), i = 0; i < n; i++) {
-        ids.put(in.readUTF(), in.readLong());
+        String id = in.readUTF();
+        ids.put(id, version == VERSION ? in.readInt() : fold(in.readLong()));
       }
       Instant lastAt = readInstant(in);
       String lastId = in.readUTF();
@@ -300,10 +305,14 @@ public final class Timeline {
   }
 
   /**
-   * A 64-bit FNV-1a fingerprint of an event's content: its type and every component, enums by name,
-   * the rest by their ISO or list form; the same on every JVM.
+   * A 32-bit fingerprint of an event's content: the 64-bit FNV-1a hash of its type and every
+   * component (enums by name, the rest by their ISO or list form), its two halves XORed; the same
+   * on every JVM. A compact or restored timeline keeps it per folded id, to tell a repeat of an
+   * event from another event under the same id: another content is taken for a repeat (and ignored,
+   * as the first content stays) with probability 2<sup>-32</sup>, and reported as {@code
+   * conflicting-id} otherwise. The state is the same either way; only that report can be missed.
    */
-  static long fingerprint(Event event) {
+  static int fingerprint(Event event) {
     StringBuilder text = new StringBuilder(event.getClass().getSimpleName());
     for (java.lang.reflect.RecordComponent component : event.getClass().getRecordComponents()) {
       Object value;
@@ -319,7 +328,12 @@ public final class Timeline {
       hash ^= text.charAt(i);
       hash *= 0x100000001b3L;
     }
-    return hash;
+    return fold(hash);
+  }
+
+  /** A 64-bit hash folded into 32 bits, as version 1 snapshots are read. */
+  private static int fold(long hash) {
+    return (int) (hash ^ (hash >>> 32));
   }
 
   /** For a restored timeline: whether an event repeats one before the snapshot, or conflicts. */
@@ -870,12 +884,27 @@ public final class Timeline {
    * @return the run of ignored prompts, 0 after an acknowledgement
    */
   public int ignoredRun(String policy, Instant instant) {
-    Frame f = frame();
     int index = fold.shape.policy(policy);
-    Instants responses =
-        index >= 0
-            ? f.responses[index]
-            : f.otherResponses == null ? null : f.otherResponses.get(policy);
+    if (index >= 0) {
+      return ignoredRun(index, instant);
+    }
+    Frame f = frame();
+    Instants responses = f.otherResponses == null ? null : f.otherResponses.get(policy);
+    int last = responses == null ? -1 : responses.lastAtOrBefore(instant);
+    return last < 0 ? 0 : Fold.ignoredRun(responses, last);
+  }
+
+  /**
+   * Returns how many prompts of the protocol's policy at an index in {@link Protocol#reminders()}
+   * in a row the client had ignored at an instant, as {@link #ignoredRun(String, Instant)} does
+   * without looking the id up. O(log responses).
+   *
+   * @param policy the index of the policy in the protocol's reminders
+   * @param instant the instant
+   * @return the run of ignored prompts, 0 after an acknowledgement
+   */
+  public int ignoredRun(int policy, Instant instant) {
+    Instants responses = frame().responses[policy];
     int last = responses == null ? -1 : responses.lastAtOrBefore(instant);
     return last < 0 ? 0 : Fold.ignoredRun(responses, last);
   }
