@@ -207,7 +207,7 @@ public final class ClientState {
    * Writes this state's timeline as a snapshot: versioned bytes from which {@link #restore} folds
    * on exactly as this state would, so a stream processor or a database host can keep the snapshot
    * instead of replaying the history. The snapshot holds the protocol pin, the instant, each folded
-   * event's id with a 64-bit fingerprint of its content (so a repeat is still ignored and a
+   * event's id with a 32-bit fingerprint of its content (so a repeat is still ignored and a
    * conflict still refused), and the fold's own state: module ledgers with their instants,
    * sessions, plan versions, zones, pauses, discharge, scores, mood-rating, reminder-response and
    * opt-out instants, and the rejections (event id, code, the library's own words). It holds no
@@ -260,7 +260,7 @@ public final class ClientState {
    * events with {@link #apply} exactly as this state would, but holds none of the events folded so
    * far: what it knows of them is the fold itself in primitive arrays (module ledgers, sessions,
    * plan versions, zones, pauses, scores, mood-rating, reminder-response and opt-out instants,
-   * rejections) and their ids, exact and front-coded, each with a 64-bit fingerprint of the event's
+   * rejections) and their ids, exact and front-coded, each with a 32-bit fingerprint of the event's
    * content, so that a repeated event is still ignored and a conflicting one still refused. Like a
    * state restored from a {@link #snapshot()}: {@link #history()} holds only the events not yet
    * folded (after {@link #at()}) and those applied since, the reports that list past events throw

@@ -177,7 +177,7 @@ final class Fold {
             : new ArrayList<>(from.order);
     this.attendedSeq = from.attendedSeq.clone();
     this.attendedAt = from.attendedAt.clone();
-    this.cancelledAt = from.cancelledAt.clone();
+    this.cancelledAt = frozen ? Frozen.orShared(from.cancelledAt) : from.cancelledAt.clone();
     if (frozen) {
       // Only the views: a fold copied from this one rebuilds the chains from them.
       Map<Instrument, List<int[]>> views = new HashMap<>();

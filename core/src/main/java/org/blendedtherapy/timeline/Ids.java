@@ -5,14 +5,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The ids of the events a compact or restored timeline no longer holds, each with the 64-bit
- * fingerprint of its event's content: exact ids, so that an event is known as a repeat or a
- * conflict exactly as the history would know it (no id is ever mistaken for another), and compact:
- * sorted, and each id written as the length of the prefix it shares with the id before it and the
- * rest, one byte a character when every id is Latin-1 (two otherwise), or as one byte when it is
- * the id before it with its trailing decimal number one higher (same width); a restart (a whole id)
- * every {@value #BLOCK} ids allows a binary search. Sequential ids such as {@code e-0000123} thus
- * take about one byte each, plus eight for the fingerprint.
+ * The ids of the events a compact or restored timeline no longer holds, each with the 32-bit
+ * fingerprint of its event's content ({@link Timeline#fingerprint}): exact ids, so that an event is
+ * known as a repeat or a conflict exactly as the history would know it (no id is ever mistaken for
+ * another), and compact: sorted, and each id written as the length of the prefix it shares with the
+ * id before it and the rest, one byte a character when every id is Latin-1 (two otherwise), or as
+ * one byte when it is the id before it with its trailing decimal number one higher (same width); a
+ * restart (a whole id) every {@value #BLOCK} ids allows a binary search. Sequential ids such as
+ * {@code e-0000123} thus take about one byte each, plus four for the fingerprint.
  *
  * <p>Immutable and thread-safe.
  */
@@ -24,10 +24,10 @@ final class Ids {
   private final byte[] text;
   private final boolean wide;
   private final int[] blocks;
-  private final long[] fingerprints;
+  private final int[] fingerprints;
   private final int size;
 
-  private Ids(byte[] text, boolean wide, int[] blocks, long[] fingerprints) {
+  private Ids(byte[] text, boolean wide, int[] blocks, int[] fingerprints) {
     this.text = text;
     this.wide = wide;
     this.blocks = blocks;
@@ -41,7 +41,7 @@ final class Ids {
    * @param ids every id with its fingerprint, in id order
    * @return the set
    */
-  static Ids of(TreeMap<String, Long> ids) {
+  static Ids of(TreeMap<String, Integer> ids) {
     boolean wide = false;
     for (String id : ids.keySet()) {
       for (int i = 0; i < id.length() && !wide; i++) {
@@ -50,10 +50,10 @@ final class Ids {
     }
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     int[] blocks = new int[(ids.size() + BLOCK - 1) / BLOCK];
-    long[] fingerprints = new long[ids.size()];
+    int[] fingerprints = new int[ids.size()];
     String previous = "";
     int n = 0;
-    for (Map.Entry<String, Long> e : ids.entrySet()) {
+    for (Map.Entry<String, Integer> e : ids.entrySet()) {
       String id = e.getKey();
       int shared = 0;
       if (n % BLOCK == 0) {
@@ -119,7 +119,7 @@ final class Ids {
     return size;
   }
 
-  long fingerprint(int index) {
+  int fingerprint(int index) {
     return fingerprints[index];
   }
 
@@ -219,8 +219,8 @@ final class Ids {
   }
 
   /** Every id with its fingerprint, in id order. */
-  TreeMap<String, Long> toMap() {
-    TreeMap<String, Long> out = new TreeMap<>();
+  TreeMap<String, Integer> toMap() {
+    TreeMap<String, Integer> out = new TreeMap<>();
     for (int block = 0; block < blocks.length; block++) {
       Cursor cursor = new Cursor(block);
       int end = Math.min(size, (block + 1) * BLOCK);

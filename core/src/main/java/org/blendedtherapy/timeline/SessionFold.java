@@ -85,10 +85,13 @@ final class SessionFold {
     this.zone = from.zone;
     this.start = from.start;
     this.planned = from.planned.clone();
-    this.local = from.local.clone();
+    // Trimmed (a frozen fold's), sessions all at their planned times share one array, and no
+    // reasons the array every trimmed fold shares: a trimmed fold is never written into.
+    this.local =
+        trim && java.util.Arrays.equals(from.local, from.planned) ? planned : from.local.clone();
     this.zoned = trim || from.zoned == null ? null : from.zoned.clone();
     this.status = from.status.clone();
-    this.reason = from.reason.clone();
+    this.reason = trim ? Frozen.orShared(from.reason) : from.reason.clone();
     this.pausedAt = from.pausedAt;
     this.dischargedAt = from.dischargedAt;
   }

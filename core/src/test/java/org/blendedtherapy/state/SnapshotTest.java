@@ -61,6 +61,27 @@ class SnapshotTest {
   }
 
   @Test
+  void aVersion1Snapshot_withWholeFingerprints_isStillRead() throws IOException {
+    byte[] v1;
+    try (var in = SnapshotTest.class.getResourceAsStream("/snapshots/adherent-half.v1.bin")) {
+      v1 = in.readAllBytes();
+    }
+    ClientState restored = ClientState.restore(UK, ENROLMENT, v1);
+    ClientState now = ClientState.restore(UK, ENROLMENT, half().snapshot());
+    assertThat(restored.modules()).isEqualTo(now.modules());
+    assertThat(restored.snapshot()).isEqualTo(now.snapshot());
+    // Its fingerprints still tell a repeat from a conflict.
+    Event early = EVENTS.get(0);
+    assertThat(restored.apply(early).modules()).isEqualTo(restored.modules());
+    Event.SessionEvent changed =
+        new Event.SessionEvent(
+            early.id(), early.type(), early.at().plusSeconds(60), early.aboutSession().orElse(1));
+    assertThatThrownBy(() -> restored.apply(changed))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("[conflicting-id]");
+  }
+
+  @Test
   void aRepeatBeforeTheSnapshot_isIgnored_aConflictIsRefused() {
     ClientState restored = ClientState.restore(UK, ENROLMENT, half().snapshot());
     Event early = EVENTS.get(0);
