@@ -42,6 +42,11 @@ final class Blended {
     return ProtocolJson.read(json);
   }
 
+  /** A protocol with its SHA-256, as a host pins each protocol version once. */
+  static PinnedProtocol pin(Protocol protocol) {
+    return ProtocolJson.pin(protocol);
+  }
+
   static String sha256(Protocol protocol) {
     return ProtocolJson.sha256(protocol);
   }
@@ -115,8 +120,8 @@ final class Blended {
   }
 
   /**
-   * P5b: what a host keeps in memory per client between queries: the state after every event in
-   * its compact form, which holds the enrolment, the fold in primitive arrays and the folded events'
+   * P5b: what a host keeps in memory per client between queries: the state after every event in its
+   * compact form, which holds the enrolment, the fold in primitive arrays and the folded events'
    * ids with fingerprints, not the events; the protocol is shared and measured apart.
    */
   static Object held(Client client, Instant at) {

@@ -73,7 +73,7 @@ public final class Report {
         "# Benchmarks\n\n"
             + "Made by `"
             + command
-            + "` (JMH 1.37, one fork, 2×1 s warm-up, 3×1 s measurement; guarded rows in child"
+            + "` (JMH 1.37, one fork, 8×1 s warm-up, 5×1 s measurement; guarded rows in child"
             + " JVMs under a time budget).\n\n"
             + header
             + "\n"
