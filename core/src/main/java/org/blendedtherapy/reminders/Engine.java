@@ -30,6 +30,7 @@ import org.blendedtherapy.protocol.ReminderKind;
 import org.blendedtherapy.protocol.ReminderPolicy;
 import org.blendedtherapy.protocol.Schedule;
 import org.blendedtherapy.protocol.SessionType;
+import org.blendedtherapy.timeline.Instants;
 import org.blendedtherapy.timeline.Timeline;
 
 /**
@@ -125,7 +126,7 @@ final class Engine {
   private static final Comparator<Reminder> CAP_ORDER =
       Comparator.comparing((Reminder r) -> r.kind().ordinal())
           .thenComparing(Reminder::instant)
-          .thenComparing(Reminder::id);
+          .thenComparing(Reminder::compareIds);
 
   /** By instant, then id. */
   private static int compare(Occurrence a, Occurrence b) {
@@ -134,7 +135,7 @@ final class Engine {
 
   private static int compare(Reminder a, Reminder b) {
     int byInstant = a.instant().compareTo(b.instant());
-    return byInstant != 0 ? byInstant : a.id().compareTo(b.id());
+    return byInstant != 0 ? byInstant : Reminder.compareIds(a, b);
   }
 
   private static final long LOOKBACK_DAYS = 7;
@@ -967,23 +968,26 @@ final class Engine {
    * ignored prompts and the opt-out, each with the span of instants over which it holds.
    */
   private final class Context {
-    final List<Instant> moods = timeline.moodRatings();
-    Instant moodFrom;
+    final Instants moods = timeline.moodColumn();
+    boolean moodKnown;
+    long moodFrom;
     int mood;
-    LocalDate ratedDay;
+    long ratedDay = Long.MIN_VALUE;
     int ratedOffset;
-    Instant rated;
+    // The index of the first rating of the day asked about last, or -1.
+    int rated = -1;
     final Memo[] ignored = new Memo[policyList.size()];
     final Memo[] opted = new Memo[policyList.size()];
 
-    /** The first rating in {@code [from, to)}, or null. */
-    Instant firstMood(Instant from, Instant to) {
-      if (moodFrom == null || from.isBefore(moodFrom)) {
+    /** The index of the first rating in {@code [from, to)} (epoch seconds), or -1. */
+    int firstMood(long from, long to) {
+      int size = moods.size();
+      if (!moodKnown || from < moodFrom) {
         int low = 0;
-        int high = moods.size();
+        int high = size;
         while (low < high) {
           int mid = (low + high) >>> 1;
-          if (moods.get(mid).isBefore(from)) {
+          if (moods.seconds(mid) < from) {
             low = mid + 1;
           } else {
             high = mid;
@@ -991,12 +995,23 @@ final class Engine {
         }
         mood = low;
       } else {
-        while (mood < moods.size() && moods.get(mood).isBefore(from)) {
+        while (mood < size && moods.seconds(mood) < from) {
           mood++;
         }
       }
+      moodKnown = true;
       moodFrom = from;
-      return mood < moods.size() && moods.get(mood).isBefore(to) ? moods.get(mood) : null;
+      return mood < size && moods.seconds(mood) < to ? mood : -1;
+    }
+
+    /** Whether rating {@code i} (-1: none) is at or before an instant. */
+    boolean ratedBy(int i, Instant at) {
+      if (i < 0) {
+        return false;
+      }
+      long seconds = moods.seconds(i);
+      return seconds < at.getEpochSecond()
+          || seconds == at.getEpochSecond() && moods.nano(i) <= at.getNano();
     }
 
     int ignoredRun(int policy, Instant at) {
@@ -1140,28 +1155,23 @@ final class Engine {
             : null;
       }
       case MOOD_RATING -> {
-        LocalDate day = reminder.local().toLocalDate();
-        Instant first;
         if (fixed != null) {
           int offset = fixed.getTotalSeconds();
-          if (!day.equals(context.ratedDay) || context.ratedOffset != offset) {
-            long epochDay = day.toEpochDay();
-            context.rated =
-                context.firstMood(
-                    Instant.ofEpochSecond(epochDay * DAY - offset),
-                    Instant.ofEpochSecond((epochDay + 1) * DAY - offset));
+          long day = reminder.local().toLocalDate().toEpochDay();
+          if (day != context.ratedDay || context.ratedOffset != offset) {
+            context.rated = context.firstMood(day * DAY - offset, (day + 1) * DAY - offset);
             context.ratedDay = day;
             context.ratedOffset = offset;
           }
-          first = context.rated;
-        } else {
-          first =
-              firstRating
-                  .computeIfAbsent(
-                      day + " " + reminder.zone(),
-                      k -> timeline.firstMoodRatingOn(day, reminder.zone()))
-                  .orElse(null);
+          yield context.ratedBy(context.rated, at) ? "mood already rated today" : null;
         }
+        LocalDate day = reminder.local().toLocalDate();
+        Instant first =
+            firstRating
+                .computeIfAbsent(
+                    day + " " + reminder.zone(),
+                    k -> timeline.firstMoodRatingOn(day, reminder.zone()))
+                .orElse(null);
         yield first != null && !first.isAfter(at) ? "mood already rated today" : null;
       }
       case HOMEWORK, ACTIVITY -> null;

@@ -22,10 +22,11 @@ import org.blendedtherapy.protocol.ReminderKind;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class Reminder {
-  // Joined from head, day and tail on first use; a racy write of the same immutable value is safe.
-  private String id;
+  // A whole id is head itself (tail null); otherwise head, the date of local and tail, joined on
+  // first use into joined (a racy write of the same immutable string is safe).
   private final String head;
   private final String tail;
+  private String joined;
   private final String policy;
   private final ReminderKind kind;
   private final LocalDateTime local;
@@ -42,8 +43,7 @@ public final class Reminder {
       Instant instant,
       ZoneId zone,
       String reason) {
-    this(Objects.requireNonNull(id, "id"), "", policy, kind, local, instant, zone, reason);
-    this.id = id;
+    this(Objects.requireNonNull(id, "id"), null, policy, kind, local, instant, zone, reason);
   }
 
   /**
@@ -52,7 +52,8 @@ public final class Reminder {
    * joined when first asked.
    *
    * @param head the start of the id, shared by the policy's occurrences
-   * @param tail the time part, shared by the occurrences at the same time of day
+   * @param tail the time part, shared by the occurrences at the same time of day; null when {@code
+   *     head} is the whole id
    */
   Reminder(
       String head,
@@ -74,12 +75,60 @@ public final class Reminder {
   }
 
   public String id() {
-    String joined = id;
-    if (joined == null) {
-      joined = head + Ids.stamp(local.toLocalDate()) + tail;
-      id = joined;
+    if (tail == null) {
+      return head;
     }
-    return joined;
+    String id = joined;
+    if (id == null) {
+      id = head + Ids.stamp(local.toLocalDate()) + tail;
+      joined = id;
+    }
+    return id;
+  }
+
+  /** Compares two reminders' ids as {@code a.id().compareTo(b.id())} does, without joining them. */
+  static int compareIds(Reminder a, Reminder b) {
+    int n = Math.min(a.idLength(), b.idLength());
+    for (int k = 0; k < n; k++) {
+      char c = a.idChar(k);
+      char d = b.idChar(k);
+      if (c != d) {
+        return c - d;
+      }
+    }
+    return a.idLength() - b.idLength();
+  }
+
+  private int idLength() {
+    return tail == null ? head.length() : head.length() + 8 + tail.length();
+  }
+
+  /** The character at an index of the id, read from its parts. */
+  private char idChar(int k) {
+    if (k < head.length()) {
+      return head.charAt(k);
+    }
+    int i = k - head.length();
+    if (i >= 8) {
+      return tail.charAt(i - 8);
+    }
+    // uuuuMMdd of the local date (a year from 1000 to 9999).
+    int value;
+    int digit;
+    if (i < 4) {
+      value = local.getYear();
+      digit = 3 - i;
+    } else if (i < 6) {
+      value = local.getMonthValue();
+      digit = 5 - i;
+    } else {
+      value = local.getDayOfMonth();
+      digit = 7 - i;
+    }
+    for (int d = 0; d < digit; d++) {
+      value /= 10;
+    }
+    return (char) ('0' + value % 10);
   }
 
   /** Returns the policy id. */

@@ -10,9 +10,11 @@ import java.util.Arrays;
  * org.blendedtherapy.internal.Chain}, a {@link #view()} is an immutable prefix: elements below a
  * view's size are written once and never again, and growing moves the owner to new arrays.
  *
- * <p>The owner appends, not thread-safe; views are immutable and thread-safe once published.
+ * <p>The owner appends, not thread-safe; views are immutable and thread-safe once published. The
+ * reminders engine reads views by index ({@link #size}, {@link #seconds}, {@link #nano}), without
+ * making an {@link Instant} per element.
  */
-final class Instants {
+public final class Instants {
   static final Instants EMPTY = new Instants(false, false);
 
   private final boolean owner;
@@ -70,15 +72,32 @@ final class Instants {
     return new Instants(this, size, true, true);
   }
 
-  int size() {
+  /**
+   * Returns the number of elements.
+   *
+   * @return the size
+   */
+  public int size() {
     return size;
   }
 
-  long seconds(int i) {
+  /**
+   * Returns an element's epoch second.
+   *
+   * @param i the index, below {@link #size}
+   * @return the epoch second
+   */
+  public long seconds(int i) {
     return small != null ? base + small[i] : wide[i];
   }
 
-  int nano(int i) {
+  /**
+   * Returns an element's nanosecond of its second.
+   *
+   * @param i the index, below {@link #size}
+   * @return the nanosecond
+   */
+  public int nano(int i) {
     return nanos == null ? 0 : nanos[i];
   }
 

@@ -947,6 +947,17 @@ public final class Timeline {
   }
 
   /**
+   * Returns the instants of the accepted mood ratings up to the timeline's instant as a column read
+   * by index, in time order: {@link #moodRatings()} without an {@link Instant} per read.
+   *
+   * @return the column, read-only
+   */
+  public Instants moodColumn() {
+    Instants moods = frame().moods;
+    return moods == null ? Instants.EMPTY : moods;
+  }
+
+  /**
    * Returns the instants of the accepted responses to a policy's reminders, in time order: where
    * {@link #ignoredRun} can change.
    *
