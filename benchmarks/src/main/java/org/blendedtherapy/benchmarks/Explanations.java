@@ -34,10 +34,10 @@ final class Explanations {
         the reminders from the start to the last event, and `apply` one event at a time. Each
         size runs in a child JVM that first runs the same query on 300 events for 3 s (so every
         size is measured with compiled code, and the ratio shows growth rather than warm-up),
-        then the minimum of up to five runs within a 30 s budget; a size is not run when ten
+        then the minimum of up to ten runs within a 30 s budget; a size is not run when ten
         times the previous size's time would not fit the budget.
       - **P4b**: a one-week reminder query at week 50 and at week 1 of the year-long plan, with the
-        whole history before the week folded once, as a host holds it (minimum of up to five runs in a child JVM, 40 s budget).
+        whole history before the week folded once, as a host holds it (minimum of up to ten runs in a child JVM, 40 s budget).
       - **P4c**: folding the 300 events one at a time with `state.apply(event)` against folding
         them at once (JMH); both start from the same list of events, so "at once" includes
         `History.of(events)` as "one at a time" includes building the history event by event.

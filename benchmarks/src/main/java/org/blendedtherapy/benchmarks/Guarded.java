@@ -24,7 +24,7 @@ import org.openjdk.jol.info.GraphLayout;
  * report keeps every run that finished within the budget.
  */
 public final class Guarded {
-  private static final int RUNS = 5;
+  private static final int RUNS = 10;
   private static final int P4A_WARM_SIZE = 300;
   private static final long P4A_WARM_NANOS = 3_000_000_000L;
   private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
