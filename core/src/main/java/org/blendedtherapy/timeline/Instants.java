@@ -1,7 +1,10 @@
 package org.blendedtherapy.timeline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Instant;
 import java.util.Arrays;
+import org.apiguardian.api.API;
 
 /**
  * An append-only column of instants in time order, each with an optional one-byte tag, held in
@@ -14,6 +17,7 @@ import java.util.Arrays;
  * reminders engine reads views by index ({@link #size}, {@link #seconds}, {@link #nano}), without
  * making an {@link Instant} per element.
  */
+@API(status = INTERNAL, since = "0.2")
 public final class Instants {
   static final Instants EMPTY = new Instants(false, false);
 
