@@ -1,15 +1,37 @@
 package org.blendedtherapy;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
+  /**
+   * The result types: everything public in {@code state} and {@code reminders}, nested types
+   * included, and the results elsewhere ({@code Session}, {@code Rejection}, {@code
+   * Migration.Proposal}, {@code Validation}).
+   */
+  static final DescribedPredicate<JavaClass> RESULT_TYPES =
+      resideInAnyPackage("org.blendedtherapy.state", "org.blendedtherapy.reminders")
+          .or(
+              name("org.blendedtherapy.plan.Session")
+                  .or(name("org.blendedtherapy.client.Rejection"))
+                  .or(name("org.blendedtherapy.client.Migration$Proposal"))
+                  .or(name("org.blendedtherapy.Validation")))
+          .as("result types");
+
   private static JavaClasses core;
 
   @BeforeAll
@@ -38,29 +60,49 @@ class ArchitectureTest {
   }
 
   /**
-   * The library's answers (a state's modules, reminders, reports, the bridge, outcome, burden, diff
-   * and simulation) come only from the library: a host reads them and cannot build one that the
-   * library did not compute. The outcome calculator's inputs ({@code Outcome.Basis}, {@code
-   * Outcome.Scores}) are the one exception: {@code Outcome.of} computes from them.
+   * The library's answers (a state's modules, sessions, rejections, reminders, reports, the bridge,
+   * outcome, burden, diff and simulation, a migration proposal, a validation outcome) come only
+   * from the library: a host reads them and cannot build one that the library did not compute. A
+   * public record always has a public constructor, so the rule fails on a result made a record
+   * again. The outcome calculator's inputs ({@code Outcome.Basis}, {@code Outcome.Scores}) are the
+   * one exception: {@code Outcome.of} computes from them.
    */
+  static final ArchRule RESULTS_HAVE_NO_PUBLIC_CONSTRUCTOR =
+      constructors()
+          .that()
+          .areDeclaredInClassesThat(RESULT_TYPES)
+          .and()
+          .areDeclaredInClassesThat()
+          .arePublic()
+          .and()
+          .areDeclaredInClassesThat()
+          .doNotHaveFullyQualifiedName("org.blendedtherapy.state.Outcome$Basis")
+          .and()
+          .areDeclaredInClassesThat()
+          .doNotHaveFullyQualifiedName("org.blendedtherapy.state.Outcome$Scores")
+          .should()
+          .notBePublic()
+          .because("a host must not build a result the library did not compute");
+
   @Test
   void results_cannotBeBuiltByAHost() {
-    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors()
-        .that()
-        .areDeclaredInClassesThat()
-        .resideInAnyPackage("org.blendedtherapy.state", "org.blendedtherapy.reminders")
-        .and()
-        .areDeclaredInClassesThat()
-        .arePublic()
-        .and()
-        .areDeclaredInClassesThat()
-        .doNotHaveFullyQualifiedName("org.blendedtherapy.state.Outcome$Basis")
-        .and()
-        .areDeclaredInClassesThat()
-        .doNotHaveFullyQualifiedName("org.blendedtherapy.state.Outcome$Scores")
-        .should()
-        .notBePublic()
-        .check(core);
+    RESULTS_HAVE_NO_PUBLIC_CONSTRUCTOR.check(core);
+  }
+
+  /** The rule above finds a public constructor on a result, a record's included. */
+  @Test
+  void results_cannotBeBuiltByAHost_failsOnAResultWithAPublicConstructor() {
+    JavaClasses fixtures =
+        new ClassFileImporter()
+            .importClasses(
+                org.blendedtherapy.state.PublicResultFixture.class,
+                org.blendedtherapy.state.PublicResultFixture.Nested.class,
+                org.blendedtherapy.state.PublicResultFixture.Sealed.class);
+    EvaluationResult result = RESULTS_HAVE_NO_PUBLIC_CONSTRUCTOR.evaluate(fixtures);
+    assertThat(result.getFailureReport().getDetails())
+        .hasSize(2)
+        .anyMatch(d -> d.contains("PublicResultFixture.<init>"))
+        .anyMatch(d -> d.contains("PublicResultFixture$Nested.<init>"));
   }
 
   @Test

@@ -207,29 +207,129 @@ public final class Migration {
   }
 
   /**
-   * A proposed mapping with the decisions a person still has to make; written out by {@code
-   * MigrationJson.write}.
+   * A proposed mapping with the decisions a person still has to make, as {@link #propose} computed
+   * it (a host cannot build one); written out by {@code MigrationJson.write}.
    *
-   * @param from the pin clients move from
-   * @param to the pin they move to
-   * @param modules old module id to its proposed target
-   * @param newPlanFrom the proposed first session of the new plan
-   * @param policies old policy id to the proposed new one
-   * @param decisions what the proposal could not decide, one sentence each
+   * <p>Two proposals are equal when every accessor's value is; {@link #toString()} lists them as
+   * {@code Proposal[from=…, to=…, …]}.
+   *
+   * <p>This class is immutable and thread-safe.
    */
   @API(status = EXPERIMENTAL, since = "0.2")
-  public record Proposal(
-      ProtocolPin from,
-      ProtocolPin to,
-      Map<String, Target> modules,
-      int newPlanFrom,
-      Map<String, Optional<String>> policies,
-      List<String> decisions) {
-    /** Creates a proposal. */
-    public Proposal {
-      modules = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(modules));
-      policies = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(policies));
-      decisions = List.copyOf(decisions);
+  public static final class Proposal {
+    private final ProtocolPin from;
+    private final ProtocolPin to;
+    private final Map<String, Target> modules;
+    private final int newPlanFrom;
+    private final Map<String, Optional<String>> policies;
+    private final List<String> decisions;
+
+    Proposal(
+        ProtocolPin from,
+        ProtocolPin to,
+        Map<String, Target> modules,
+        int newPlanFrom,
+        Map<String, Optional<String>> policies,
+        List<String> decisions) {
+      this.from = from;
+      this.to = to;
+      this.modules = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(modules));
+      this.newPlanFrom = newPlanFrom;
+      this.policies = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(policies));
+      this.decisions = List.copyOf(decisions);
+    }
+
+    /**
+     * Returns the pin clients move from.
+     *
+     * @return the pin
+     */
+    public ProtocolPin from() {
+      return from;
+    }
+
+    /**
+     * Returns the pin clients move to.
+     *
+     * @return the pin
+     */
+    public ProtocolPin to() {
+      return to;
+    }
+
+    /**
+     * Returns old module id to its proposed target.
+     *
+     * @return the map, in the order proposed
+     */
+    public Map<String, Target> modules() {
+      return modules;
+    }
+
+    /**
+     * Returns the proposed first session of the new plan.
+     *
+     * @return the session number
+     */
+    public int newPlanFrom() {
+      return newPlanFrom;
+    }
+
+    /**
+     * Returns old policy id to the proposed new one.
+     *
+     * @return the map, in the order proposed
+     */
+    public Map<String, Optional<String>> policies() {
+      return policies;
+    }
+
+    /**
+     * Returns what the proposal could not decide.
+     *
+     * @return one sentence each
+     */
+    public List<String> decisions() {
+      return decisions;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o
+          || o instanceof Proposal other
+              && Objects.equals(from, other.from)
+              && Objects.equals(to, other.to)
+              && modules.equals(other.modules)
+              && newPlanFrom == other.newPlanFrom
+              && policies.equals(other.policies)
+              && decisions.equals(other.decisions);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = Objects.hashCode(from);
+      h = 31 * h + Objects.hashCode(to);
+      h = 31 * h + modules.hashCode();
+      h = 31 * h + Integer.hashCode(newPlanFrom);
+      h = 31 * h + policies.hashCode();
+      return 31 * h + decisions.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return "Proposal[from="
+          + from
+          + ", to="
+          + to
+          + ", modules="
+          + modules
+          + ", newPlanFrom="
+          + newPlanFrom
+          + ", policies="
+          + policies
+          + ", decisions="
+          + decisions
+          + "]";
     }
   }
 

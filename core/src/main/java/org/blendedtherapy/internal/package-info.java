@@ -1,6 +1,14 @@
 /**
  * Implementation details shared across packages. Not API: anything here may change in any release,
  * and {@code module-info} does not export it.
+ *
+ * <p>{@link org.blendedtherapy.internal.Results} is the one way a package builds a result another
+ * package owns: {@code Session} ({@code plan}) and {@code Rejection} ({@code client}) are built by
+ * the fold in {@code timeline}, {@code Validation} by the readers in {@code json}, and none of them
+ * has a public constructor, so that a host cannot build a result the library did not compute. Each
+ * registers a factory for its package-private constructor here from its static initializer; {@code
+ * Results}' static methods initialize the type first and call that factory. A result type that
+ * another package must build uses the same mechanism rather than a public constructor or factory.
  */
 @NullMarked
 package org.blendedtherapy.internal;

@@ -16,6 +16,7 @@ import org.blendedtherapy.IssueCode;
 import org.blendedtherapy.Validation;
 import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Preferences;
+import org.blendedtherapy.internal.Results;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,17 +50,17 @@ public final class EnrolmentJson {
     JsonInput.Parsed parsed = new JsonInput(false).parse(bytes);
     List<Issue> issues = new ArrayList<>(parsed.issues());
     if (parsed.tree().isEmpty() || !issues.isEmpty()) {
-      return new Validation<>(issues, Optional.empty());
+      return Results.validation(issues, Optional.empty());
     }
     JsonNode tree = parsed.tree().get();
     for (Issue issue : SchemaCheck.Enrolment.INSTANCE.check(tree)) {
       issues.add(ownMessage(issue));
     }
     if (!issues.isEmpty()) {
-      return new Validation<>(issues, Optional.empty());
+      return Results.validation(issues, Optional.empty());
     }
     Optional<Enrolment> enrolment = EnrolmentMapper.map(tree, issues);
-    return new Validation<>(issues, enrolment);
+    return Results.validation(issues, enrolment);
   }
 
   /**

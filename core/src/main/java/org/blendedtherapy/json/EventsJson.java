@@ -23,6 +23,7 @@ import org.blendedtherapy.Validation;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.client.History;
+import org.blendedtherapy.internal.Results;
 import org.blendedtherapy.plan.Times;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -189,13 +190,13 @@ public final class EventsJson {
               Issue.error(
                   IssueCode.SYNTAX, "", "more than one line; expected one event on one line"));
         } else if (event.isPresent()) {
-          return new Validation<>(issues, event);
+          return Results.validation(issues, event);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Validation<>(issues, Optional.empty());
+    return Results.validation(issues, Optional.empty());
   }
 
   /**
@@ -280,12 +281,12 @@ public final class EventsJson {
     if (!issues.hasError) {
       try {
         // Repeats and conflicts of ids not looked at yet: the history finds them as it builds.
-        return new Validation<>(issues.list(), Optional.of(History.of(read.events)));
+        return Results.validation(issues.list(), Optional.of(History.of(read.events)));
       } catch (InvalidInputException conflict) {
         read.checkIds();
       }
     }
-    return new Validation<>(issues.list(), Optional.empty());
+    return Results.validation(issues.list(), Optional.empty());
   }
 
   /**
@@ -523,10 +524,10 @@ public final class EventsJson {
     // the event-line fuzz target (FUZZING.md), an empty line failed with IllegalStateException.
     if (isBlank(line)) {
       issues.add(Issue.error(IssueCode.EMPTY, "", "empty event; expected a JSON object"));
-      return new Validation<>(issues, Optional.empty());
+      return Results.validation(issues, Optional.empty());
     }
     Optional<Event> event = explained(line, 0, line.length, issues);
-    return new Validation<>(issues, issues.isEmpty() ? event : Optional.empty());
+    return Results.validation(issues, issues.isEmpty() ? event : Optional.empty());
   }
 
   /** Blank as {@code LineReader.isBlank} judges a line: spaces, tabs and carriage returns. */

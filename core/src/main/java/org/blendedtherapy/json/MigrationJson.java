@@ -19,6 +19,7 @@ import org.blendedtherapy.client.PinnedProtocol;
 import org.blendedtherapy.client.ProtocolPin;
 import org.blendedtherapy.internal.JsonNames;
 import org.blendedtherapy.internal.Pointers;
+import org.blendedtherapy.internal.Results;
 import org.blendedtherapy.protocol.Module;
 import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.protocol.ReminderPolicy;
@@ -55,14 +56,14 @@ public final class MigrationJson {
     JsonInput.Parsed parsed = new JsonInput(true).parse(bytes);
     List<Issue> issues = new ArrayList<>(parsed.issues());
     if (parsed.tree().isEmpty() || !issues.isEmpty()) {
-      return new Validation<>(issues, Optional.empty());
+      return Results.validation(issues, Optional.empty());
     }
     JsonNode tree = parsed.tree().get();
     issues.addAll(SchemaCheck.Migration.INSTANCE.check(tree));
     if (!issues.isEmpty()) {
-      return new Validation<>(issues, Optional.empty());
+      return Results.validation(issues, Optional.empty());
     }
-    return new Validation<>(issues, Optional.of(map(tree)));
+    return Results.validation(issues, Optional.of(map(tree)));
   }
 
   /**
@@ -82,7 +83,7 @@ public final class MigrationJson {
     List<Issue> issues = new ArrayList<>(alone.issues());
     issues.addAll(check(alone.value().get(), from, to));
     boolean error = issues.stream().anyMatch(Issue::isError);
-    return new Validation<>(issues, error ? Optional.empty() : alone.value());
+    return Results.validation(issues, error ? Optional.empty() : alone.value());
   }
 
   /**

@@ -15,6 +15,7 @@ import org.blendedtherapy.InvalidInputException;
 import org.blendedtherapy.Issue;
 import org.blendedtherapy.Validation;
 import org.blendedtherapy.client.PinnedProtocol;
+import org.blendedtherapy.internal.Results;
 import org.blendedtherapy.protocol.Protocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +74,7 @@ public final class ProtocolJson {
     JsonInput.Parsed parsed = new JsonInput(true).parse(bytes);
     List<Issue> issues = new ArrayList<>(parsed.issues());
     if (parsed.tree().isEmpty() || !issues.isEmpty()) {
-      return new Validation<>(issues, Optional.empty());
+      return Results.validation(issues, Optional.empty());
     }
     JsonNode tree = parsed.tree().get();
     issues.addAll(SchemaCheck.Protocol.INSTANCE.check(tree));
@@ -91,7 +92,7 @@ public final class ProtocolJson {
           issues.size() - errors,
           issues.stream().map(Issue::code).distinct().toList());
     }
-    return new Validation<>(
+    return Results.validation(
         issues, valid ? Optional.of(mapped.parts().protocol()) : Optional.empty());
   }
 

@@ -91,7 +91,7 @@ public final class Reason {
    * @param text the text
    * @return the reason
    */
-  public static Reason of(String code, boolean holds, String text) {
+  static Reason of(String code, boolean holds, String text) {
     return new Reason(code, holds, text, List.of());
   }
 

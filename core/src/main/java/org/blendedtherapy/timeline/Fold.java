@@ -21,6 +21,7 @@ import org.blendedtherapy.client.ProtocolPin;
 import org.blendedtherapy.client.Rejection;
 import org.blendedtherapy.client.RejectionCode;
 import org.blendedtherapy.internal.Chain;
+import org.blendedtherapy.internal.Results;
 import org.blendedtherapy.protocol.Instrument;
 import org.blendedtherapy.protocol.Module;
 import org.blendedtherapy.protocol.Protocol;
@@ -327,7 +328,8 @@ final class Fold {
     step(event.at());
     Optional<Refusal> refused = SessionFold.handles(event.type()) ? session(event) : check(event);
     if (refused.isPresent()) {
-      Rejection rejection = new Rejection(event.id(), refused.get().code(), refused.get().reason());
+      Rejection rejection =
+          Results.rejection(event.id(), refused.get().code(), refused.get().reason());
       rejected.add(rejection);
       if (rejectedCount == rejectedAt.length) {
         rejectedAt = java.util.Arrays.copyOf(rejectedAt, rejectedCount * 2 + 4);
@@ -1257,7 +1259,7 @@ final class Fold {
     org.blendedtherapy.client.RejectionCode[] codes =
         org.blendedtherapy.client.RejectionCode.values();
     for (int n = d.readInt(), i = 0; i < n; i++) {
-      rejected.add(new Rejection(d.readUTF(), codes[d.readUnsignedByte()], d.readUTF()));
+      rejected.add(Results.rejection(d.readUTF(), codes[d.readUnsignedByte()], d.readUTF()));
       // Restored rejections have no position: a restored timeline answers no verdict by position.
       if (rejectedCount == rejectedAt.length) {
         rejectedAt = java.util.Arrays.copyOf(rejectedAt, rejectedCount * 2 + 4);

@@ -14,6 +14,7 @@ import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.client.RejectionCode;
+import org.blendedtherapy.internal.Results;
 import org.blendedtherapy.plan.Session;
 import org.blendedtherapy.plan.SessionStatus;
 import org.blendedtherapy.plan.Times;
@@ -415,7 +416,7 @@ final class SessionFold {
           i + 1 < local.length ? instants[i + 1] : Times.instant(afterLast(i), zone);
       LocalDateTime now = zoned(i).toLocalDateTime();
       sessions.add(
-          new Session(
+          Results.session(
               i + 1,
               plan.typeOf(i + 1),
               local[i].equals(planned[i]) ? now : Times.resolve(planned[i], zone).toLocalDateTime(),

@@ -24,6 +24,7 @@ import org.blendedtherapy.client.Preferences;
 import org.blendedtherapy.client.ProtocolPin;
 import org.blendedtherapy.client.Rejection;
 import org.blendedtherapy.client.RejectionCode;
+import org.blendedtherapy.internal.Results;
 import org.blendedtherapy.json.ProtocolJson;
 import org.blendedtherapy.plan.Session;
 import org.blendedtherapy.plan.SessionStatus;
@@ -133,7 +134,7 @@ class ClientStateTest {
         .isEqualTo("locked: needs psychoeducation completed (not started)");
     assertThat(s.rejected())
         .containsExactly(
-            new Rejection(
+            Results.rejection(
                 "m2", RejectionCode.MODULE_LOCKED, "module \"behavioural-activation\" is locked"));
     assertThat(s.progress()).isEqualTo(new ProgressSummary(1, 12, 0, 5));
   }
@@ -248,20 +249,21 @@ class ClientStateTest {
     ClientState s = state(UK, e, events, "2027-03-23T00:00:00Z");
     assertThat(s.rejected())
         .containsExactly(
-            new Rejection(
+            Results.rejection(
                 "x1",
                 RejectionCode.UNKNOWN_SESSION,
                 "session 13 is outside the plan (sessions 1 to 12)"),
-            new Rejection(
+            Results.rejection(
                 "x2",
                 RejectionCode.TAILORING_FORBIDS,
                 "tailoring.skip does not include core modules, so \"introduction\" cannot be skipped"),
-            new Rejection(
+            Results.rejection(
                 "x3",
                 RejectionCode.TAILORING_FORBIDS,
                 "tailoring.release is false and the rule of \"psychoeducation\" has no therapistRelease condition"),
-            new Rejection("x4", RejectionCode.UNKNOWN_MODULE, "no module \"m9\" in the protocol"),
-            new Rejection(
+            Results.rejection(
+                "x4", RejectionCode.UNKNOWN_MODULE, "no module \"m9\" in the protocol"),
+            Results.rejection(
                 "x5",
                 RejectionCode.OPT_OUT_NOT_ALLOWED,
                 "policy \"appointment\" does not allow opting out (optOut is false)"));

@@ -15,6 +15,7 @@ import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.History;
 import org.blendedtherapy.client.Rejection;
 import org.blendedtherapy.client.RejectionCode;
+import org.blendedtherapy.internal.Results;
 import org.blendedtherapy.json.EnrolmentJson;
 import org.blendedtherapy.json.EventsJson;
 import org.blendedtherapy.json.ProtocolJson;
@@ -113,11 +114,12 @@ class ScenarioTest {
                 "rule-satisfied", "opened on 2027-01-19: psychoeducation completed"));
     assertThat(after.rejected())
         .containsExactly(
-            new Rejection(
+            Results.rejection(
                 "uk-03",
                 RejectionCode.MODULE_LOCKED,
                 "module \"behavioural-activation\" is locked"),
-            new Rejection("uk-07", RejectionCode.TAILORING_FORBIDS, "tailoring.repeat is false"));
+            Results.rejection(
+                "uk-07", RejectionCode.TAILORING_FORBIDS, "tailoring.repeat is false"));
   }
 
   @Test
@@ -136,7 +138,7 @@ class ScenarioTest {
         .isEqualTo(ModuleStatus.SKIPPED);
     assertThat(slim.at("2027-01-08T12:00:00Z").rejected())
         .containsExactly(
-            new Rejection(
+            Results.rejection(
                 "slim-04", RejectionCode.MODULE_SKIPPED, "module \"psychoeducation\" was skipped"));
   }
 
@@ -164,7 +166,7 @@ class ScenarioTest {
     assertThat(s.nextModule()).contains("psychoeducation");
     assertThat(s.rejected())
         .containsExactly(
-            new Rejection(
+            Results.rejection(
                 "nl-11",
                 RejectionCode.NOT_ONLINE_SESSION,
                 "session 3 is a face-to-face session; a module is assigned to an online session"));

@@ -16,6 +16,7 @@ import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.client.Rejection;
 import org.blendedtherapy.client.RejectionCode;
+import org.blendedtherapy.internal.Results;
 import org.blendedtherapy.protocol.Instrument;
 import org.blendedtherapy.protocol.Module;
 import org.blendedtherapy.protocol.Protocol;
@@ -45,9 +46,9 @@ class TailoringTest {
     ClientState s = state(UK, e, events, "2027-01-05T00:00:00Z");
     assertThat(s.rejected())
         .containsExactly(
-            new Rejection("r", RejectionCode.TAILORING_FORBIDS, "tailoring.repeat is false"),
-            new Rejection("a", RejectionCode.TAILORING_FORBIDS, "tailoring.assign is false"),
-            new Rejection("o", RejectionCode.TAILORING_FORBIDS, "tailoring.reorder is false"));
+            Results.rejection("r", RejectionCode.TAILORING_FORBIDS, "tailoring.repeat is false"),
+            Results.rejection("a", RejectionCode.TAILORING_FORBIDS, "tailoring.assign is false"),
+            Results.rejection("o", RejectionCode.TAILORING_FORBIDS, "tailoring.reorder is false"));
     assertThat(s.module("introduction").orElseThrow().status()).isEqualTo(ModuleStatus.COMPLETED);
     assertThat(s.module("problem-solving").orElseThrow().status()).isEqualTo(ModuleStatus.LOCKED);
     assertThat(s.path()).doesNotContain("problem-solving");
@@ -107,13 +108,15 @@ class TailoringTest {
     ClientState s = state(DUTCH, e, events, "2027-01-05T00:00:00Z");
     assertThat(s.rejected())
         .containsExactly(
-            new Rejection(
+            Results.rejection(
                 "a1",
                 RejectionCode.UNKNOWN_SESSION,
                 "session 20 is outside the plan (sessions 1 to 19)"),
-            new Rejection("a2", RejectionCode.UNKNOWN_MODULE, "no module \"m9\" in the protocol"),
-            new Rejection("o1", RejectionCode.UNKNOWN_MODULE, "no module \"m9\" in the protocol"),
-            new Rejection(
+            Results.rejection(
+                "a2", RejectionCode.UNKNOWN_MODULE, "no module \"m9\" in the protocol"),
+            Results.rejection(
+                "o1", RejectionCode.UNKNOWN_MODULE, "no module \"m9\" in the protocol"),
+            Results.rejection(
                 "o2",
                 RejectionCode.LISTED_TWICE,
                 "module \"physical-exercise\" is listed twice in the order"));
