@@ -8,10 +8,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.blendedtherapy.internal.Queries;
 import org.blendedtherapy.timeline.Timeline;
 
 /**
- * The reminder queries a host calls: the reminders of a window, and the next few from an instant.
+ * How reminders are decided, and their ids ({@link #id}). A host asks {@code
+ * ClientState.reminders(from, to)} and {@code ClientState.nextReminders(after, count)}, which this
+ * class answers from the client's timeline (registered with the unexported {@code
+ * internal.Queries}, so no public method takes the fold).
  *
  * <p>Every occurrence of every policy is resolved from local intent in the client's zone (a time in
  * a spring-forward gap moves forward by the gap, a time in an autumn overlap is the earlier
@@ -27,6 +31,21 @@ import org.blendedtherapy.timeline.Timeline;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class Reminders {
+  static {
+    Queries.register(
+        new Queries.ReminderQueries() {
+          @Override
+          public ReminderSchedule between(Timeline timeline, Instant from, Instant to) {
+            return Reminders.between(timeline, from, to);
+          }
+
+          @Override
+          public List<Reminder> next(Timeline timeline, Instant after, int count) {
+            return Reminders.next(timeline, after, count);
+          }
+        });
+  }
+
   private Reminders() {}
 
   /**
@@ -41,7 +60,7 @@ public final class Reminders {
    * @param to the end of the window, exclusive
    * @return the reminders and the suppressed occurrences, each sorted by instant, then id
    */
-  public static ReminderSchedule between(Timeline timeline, Instant from, Instant to) {
+  static ReminderSchedule between(Timeline timeline, Instant from, Instant to) {
     List<Timeline.Migrated> migrations = timeline.migrations();
     if (!migrations.isEmpty()) {
       // Before a migration the old protocol's reminders stand, unchanged by it.
@@ -123,7 +142,7 @@ public final class Reminders {
    * @param count how many at most
    * @return up to {@code count} reminders, sorted by instant, then id
    */
-  public static List<Reminder> next(Timeline timeline, Instant after, int count) {
+  static List<Reminder> next(Timeline timeline, Instant after, int count) {
     List<Timeline.Migrated> migrations = timeline.migrations();
     if (!migrations.isEmpty()) {
       Instant at = migrations.get(migrations.size() - 1).at();

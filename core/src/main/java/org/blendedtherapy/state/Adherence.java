@@ -21,8 +21,8 @@ import org.apiguardian.api.API;
  *   <li>core modules: of the core modules in the client's path, those completed (per week: by the
  *       end of the week);
  *   <li>mood ratings: of the mood-rating prompts that fired up to the instant ({@link
- *       org.blendedtherapy.reminders.Reminders#between}), those followed by a rating before the
- *       next prompt (or the instant).
+ *       ClientState#reminders}), those followed by a rating before the next prompt (or the
+ *       instant).
  * </ul>
  *
  * <p>Weeks run from the start date in steps of seven local days, from week 1 to the week of the

@@ -20,6 +20,7 @@ import org.blendedtherapy.client.History;
 import org.blendedtherapy.client.Migrations;
 import org.blendedtherapy.client.PinnedProtocol;
 import org.blendedtherapy.client.Rejection;
+import org.blendedtherapy.internal.Queries;
 import org.blendedtherapy.plan.Session;
 import org.blendedtherapy.plan.SessionStatus;
 import org.blendedtherapy.protocol.Module;
@@ -28,7 +29,6 @@ import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.protocol.Rule;
 import org.blendedtherapy.reminders.Reminder;
 import org.blendedtherapy.reminders.ReminderSchedule;
-import org.blendedtherapy.reminders.Reminders;
 import org.blendedtherapy.timeline.ModuleLedger;
 import org.blendedtherapy.timeline.Moment;
 import org.blendedtherapy.timeline.Timeline;
@@ -640,7 +640,7 @@ public final class ClientState {
       throw new IllegalArgumentException(
           "the window starts after it ends: from " + from + ", to " + to);
     }
-    return Reminders.between(timeline, from, to);
+    return Queries.reminders().between(timeline, from, to);
   }
 
   /**
@@ -652,7 +652,7 @@ public final class ClientState {
    * @return up to {@code count} reminders, sorted by instant, then id
    */
   public List<Reminder> nextReminders(Instant after, int count) {
-    return Reminders.next(timeline, after, count);
+    return Queries.reminders().next(timeline, after, count);
   }
 
   Reports reports() {

@@ -30,7 +30,6 @@ import org.blendedtherapy.protocol.SessionPlan;
 import org.blendedtherapy.protocol.Tailoring;
 import org.blendedtherapy.reminders.Reminder;
 import org.blendedtherapy.reminders.ReminderSchedule;
-import org.blendedtherapy.reminders.Reminders;
 import org.blendedtherapy.reminders.Suppressed;
 import org.blendedtherapy.state.ClientState;
 
@@ -40,7 +39,7 @@ import org.blendedtherapy.state.ClientState;
  * short backoff), enrolments in DST-hostile zones whose daily times are often aimed at the zone's
  * gaps and overlaps within the plan, and histories with extra zone changes, opt-outs and opt-ins of
  * real policies, pauses, discharges, and reminder-ignored or -acknowledged events that name real
- * reminder ids (taken from {@link Reminders#between} over the history without them).
+ * reminder ids (taken from {@code ClientState.reminders} over the history without them).
  */
 final class ReminderCases {
   /** The most sessions a generated plan keeps, so that a whole plan stays cheap to compute. */

@@ -533,7 +533,9 @@ class ReminderProperties {
     return sessions.get(sessions.size() - 1).windowEnd();
   }
 
-  /** {@code Reminders.between} and {@code next} never throw for any case and window. */
+  /**
+   * {@code ClientState.reminders} and {@code nextReminders} never throw for any case and window.
+   */
   @Test
   void between_neverThrows() {
     forAllInputs()
