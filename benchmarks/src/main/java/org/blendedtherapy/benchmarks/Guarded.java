@@ -25,7 +25,6 @@ import org.openjdk.jol.info.GraphLayout;
  */
 public final class Guarded {
   private static final int RUNS = 10;
-  private static final int P4A_WARM_SIZE = 300;
   private static final long P4A_WARM_NANOS = 3_000_000_000L;
   private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
@@ -34,12 +33,14 @@ public final class Guarded {
   /**
    * Runs one guarded case.
    *
-   * @param args {@code p4a QUERY SIZE}, {@code p4b WEEK}, {@code p5a CLIENTS} or {@code p5b}
+   * @param args {@code p4a QUERY SIZE...}, {@code p4b WEEK}, {@code p5a CLIENTS} or {@code p5b}
    */
   public static void main(String[] args) {
     switch (args[0]) {
       case "p4a":
-        p4a(args[1], Integer.parseInt(args[2]));
+        p4a(
+            args[1],
+            java.util.Arrays.stream(args, 2, args.length).mapToInt(Integer::parseInt).toArray());
         break;
       case "p4b":
         p4b(Integer.parseInt(args[1]));
@@ -55,18 +56,35 @@ public final class Guarded {
     }
   }
 
-  private static void p4a(String query, int size) {
-    // The JIT first, on the smallest size for a fixed time, so that every size is measured with
-    // compiled code and the ratio between sizes shows growth, not how warm the child JVM was.
-    Supplier<Object> warm = p4aQuery(query, P4A_WARM_SIZE);
+  /**
+   * Every size of one query in this JVM: the same compiled code for all of them, so that their
+   * ratio shows growth and not how one JVM's compiler happened to decide. First every size in turn
+   * for a fixed time (ascending, each at least once), then {@link #RUNS} rounds of one run of each
+   * size, printed as {@code run SIZE NANOS}.
+   */
+  private static void p4a(String query, int[] sizes) {
+    List<Supplier<Object>> runs = new ArrayList<>();
+    for (int size : sizes) {
+      runs.add(p4aQuery(query, size));
+    }
+    OUT.println("ready");
     long warmUntil = System.nanoTime() + P4A_WARM_NANOS;
     long warmRuns = 0;
-    while (System.nanoTime() < warmUntil) {
-      warm.get();
-      warmRuns++;
-    }
+    do {
+      for (Supplier<Object> run : runs) {
+        run.get();
+        warmRuns++;
+      }
+    } while (System.nanoTime() < warmUntil);
     OUT.println("warm " + warmRuns);
-    repeat(p4aQuery(query, size));
+    for (int round = 0; round < RUNS; round++) {
+      for (int k = 0; k < sizes.length; k++) {
+        long begin = System.nanoTime();
+        Object result = runs.get(k).get();
+        long nanos = System.nanoTime() - begin;
+        OUT.println("run " + sizes[k] + " " + nanos + " " + (result == null ? 0 : 1));
+      }
+    }
   }
 
   private static Supplier<Object> p4aQuery(String query, int size) {
