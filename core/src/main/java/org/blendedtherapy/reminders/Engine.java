@@ -1017,7 +1017,7 @@ final class Engine {
     int ignoredRun(int policy, Instant at) {
       Memo memo = ignored[policy];
       if (memo == null) {
-        memo = new Memo(timeline.responseInstants(policyList.get(policy).id()));
+        memo = new Memo(timeline.responseColumn(policy));
         ignored[policy] = memo;
       }
       if (!memo.covers(at)) {
@@ -1034,7 +1034,7 @@ final class Engine {
       }
       Memo memo = opted[policy];
       if (memo == null) {
-        memo = new Memo(timeline.optInstants(p.id()));
+        memo = new Memo(timeline.optColumn(policy));
         opted[policy] = memo;
       }
       if (!memo.covers(at)) {
@@ -1046,58 +1046,44 @@ final class Engine {
   }
 
   /**
-   * An answer that can change only at the given instants, and the span {@code [from, until)}
-   * between two of them over which it holds ({@code until} null: to the end).
+   * An answer that can change only at the given instants (a column in time order), and the span
+   * between two of them over which it holds: {@code [changes[index - 1], changes[index])}, from the
+   * start when {@code index} is 0 and to the end when it is the column's size.
    */
   private static final class Memo {
-    final List<Instant> changes;
-    Instant from;
-    Instant until;
+    final Instants changes;
+    boolean known;
     // How many changes lie at or before the span.
     int index;
     int value;
 
-    Memo(List<Instant> changes) {
+    Memo(Instants changes) {
       this.changes = changes;
     }
 
     boolean covers(Instant at) {
-      return from != null && !at.isBefore(from) && (until == null || at.isBefore(until));
+      return known
+          && (index == 0 || changes.compare(index - 1, at) <= 0)
+          && (index >= changes.size() || changes.compare(index, at) > 0);
     }
 
     void around(Instant at) {
       int size = changes.size();
       int low;
-      if (until != null && !at.isBefore(until)) {
+      if (known && index < size && changes.compare(index, at) <= 0) {
         // Walking forward, as a query does: the next few changes first.
         low = index + 1;
-        while (low < size && low <= index + 4 && !changes.get(low).isAfter(at)) {
+        while (low < size && low <= index + 4 && changes.compare(low, at) <= 0) {
           low++;
         }
         if (low < size && low > index + 4) {
-          low = search(at);
+          low = changes.lastAtOrBefore(at) + 1;
         }
       } else {
-        low = search(at);
+        low = changes.lastAtOrBefore(at) + 1;
       }
       index = low;
-      from = low == 0 ? Instant.MIN : changes.get(low - 1);
-      until = low < size ? changes.get(low) : null;
-    }
-
-    /** How many changes are at or before an instant. */
-    private int search(Instant at) {
-      int low = 0;
-      int high = changes.size();
-      while (low < high) {
-        int mid = (low + high) >>> 1;
-        if (!changes.get(mid).isAfter(at)) {
-          low = mid + 1;
-        } else {
-          high = mid;
-        }
-      }
-      return low;
+      known = true;
     }
   }
 

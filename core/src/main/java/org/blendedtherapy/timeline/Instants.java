@@ -120,14 +120,25 @@ public final class Instants {
     return get(size - 1);
   }
 
-  /** Compares element {@code i} with an instant. */
-  int compare(int i, Instant instant) {
+  /**
+   * Compares element {@code i} with an instant.
+   *
+   * @param i the index, below {@link #size}
+   * @param instant the instant
+   * @return negative, zero or positive as the element is before, at or after the instant
+   */
+  public int compare(int i, Instant instant) {
     int c = Long.compare(seconds(i), instant.getEpochSecond());
     return c != 0 ? c : Integer.compare(nano(i), instant.getNano());
   }
 
-  /** The index of the last element at or before an instant, or -1. O(log n). */
-  int lastAtOrBefore(Instant instant) {
+  /**
+   * Returns the index of the last element at or before an instant. O(log n).
+   *
+   * @param instant the instant
+   * @return the index, or -1
+   */
+  public int lastAtOrBefore(Instant instant) {
     int low = 0;
     int high = size;
     while (low < high) {

@@ -985,6 +985,31 @@ public final class Timeline {
     return listOf(index < 0 ? null : frame().opts[index]);
   }
 
+  /**
+   * Returns the instants of the accepted responses to the protocol's policy at an index in {@link
+   * Protocol#reminders()}, as {@link #responseInstants(String)} does, as a column read by index.
+   *
+   * @param policy the index of the policy
+   * @return the column, read-only
+   */
+  public Instants responseColumn(int policy) {
+    Instants responses = frame().responses[policy];
+    return responses == null ? Instants.EMPTY : responses;
+  }
+
+  /**
+   * Returns the instants of the accepted opt-outs and opt-ins of the protocol's policy at an index
+   * in {@link Protocol#reminders()}, as {@link #optInstants(String)} does, as a column read by
+   * index.
+   *
+   * @param policy the index of the policy
+   * @return the column, read-only
+   */
+  public Instants optColumn(int policy) {
+    Instants opts = frame().opts[policy];
+    return opts == null ? Instants.EMPTY : opts;
+  }
+
   private static List<Instant> listOf(Instants instants) {
     if (instants == null) {
       return List.of();
