@@ -9,6 +9,10 @@
  * registers a factory for its package-private constructor here from its static initializer; {@code
  * Results}' static methods initialize the type first and call that factory. A result type that
  * another package must build uses the same mechanism rather than a public constructor or factory.
+ *
+ * <p>{@link org.blendedtherapy.internal.Queries} does the same for a query: {@code Reminders}
+ * registers the reminder queries of a timeline, which {@code ClientState} asks, so that no public
+ * method of an exported package takes the unexported {@code Timeline}.
  */
 @NullMarked
 package org.blendedtherapy.internal;
