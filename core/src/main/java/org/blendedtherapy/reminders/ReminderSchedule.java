@@ -16,24 +16,13 @@ public final class ReminderSchedule {
   private final List<Reminder> reminders;
   private final List<Suppressed> suppressed;
 
-  /** Creates a schedule; lists are copied. */
+  /**
+   * Creates a schedule over the engine's lists, without copying them: every caller hands over lists
+   * it made for this schedule and keeps no other reference to them.
+   */
   ReminderSchedule(List<Reminder> reminders, List<Suppressed> suppressed) {
-    reminders = List.copyOf(reminders);
-    suppressed = List.copyOf(suppressed);
-    this.reminders = reminders;
-    this.suppressed = suppressed;
-  }
-
-  private ReminderSchedule(List<Reminder> reminders, List<Suppressed> suppressed, boolean owned) {
     this.reminders = java.util.Collections.unmodifiableList(reminders);
     this.suppressed = java.util.Collections.unmodifiableList(suppressed);
-  }
-
-  /**
-   * A schedule that takes the engine's fresh lists without copying them: nothing else holds them.
-   */
-  static ReminderSchedule owning(List<Reminder> reminders, List<Suppressed> suppressed) {
-    return new ReminderSchedule(reminders, suppressed, true);
   }
 
   /** Returns the occurrences that fire. */

@@ -82,7 +82,7 @@ public final class Reminders {
       return capMigrationDay(timeline, last, from, decided);
     }
     Engine.Decisions decided = engine(timeline).decide(from, to);
-    return ReminderSchedule.owning(decided.fired(), decided.suppressed());
+    return new ReminderSchedule(decided.fired(), decided.suppressed());
   }
 
   /**
