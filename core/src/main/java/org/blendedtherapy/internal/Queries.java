@@ -5,14 +5,18 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import java.time.Instant;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.blendedtherapy.Issue;
 import org.blendedtherapy.reminders.Reminder;
 import org.blendedtherapy.reminders.ReminderSchedule;
 import org.blendedtherapy.timeline.Timeline;
 
 /**
- * How {@code ClientState} asks the reminders engine about its timeline without a public method of
- * the API taking the unexported {@link Timeline}: {@code Reminders} registers the queries from its
- * static initializer, as result types register their factories with {@link Results}. Not API.
+ * How one package asks another for a computation whose input is not API: {@code ClientState} asks
+ * the reminders engine about its unexported {@link Timeline}, and {@code ProtocolJson} asks the
+ * meaning checks of {@code protocol} about the sound {@link ProtocolParts} of a document, without a
+ * public method of an exported package taking either. The owner registers its queries from its
+ * static initializer ({@code Reminders}, {@code Protocol}), as result types register their
+ * factories with {@link Results}. Not API.
  */
 @API(status = INTERNAL, since = "0.2")
 public final class Queries {
@@ -65,14 +69,59 @@ public final class Queries {
   public static ReminderQueries reminders() {
     ReminderQueries queries = reminders;
     if (queries == null) {
-      try {
-        Class.forName(
-            "org.blendedtherapy.reminders.Reminders", true, Queries.class.getClassLoader());
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException(e);
-      }
+      initialize("org.blendedtherapy.reminders.Reminders");
       queries = reminders;
     }
     return queries;
+  }
+
+  /** The meaning checks of a protocol document; registered by {@code Protocol}. */
+  @API(status = INTERNAL, since = "0.2")
+  @FunctionalInterface
+  public interface MeaningChecks {
+    /**
+     * Runs the meaning checks whose inputs are all sound.
+     *
+     * @param parts the sound parts of a document
+     * @return every issue found, errors and warnings, pointers into the document
+     */
+    List<Issue> check(ProtocolParts parts);
+  }
+
+  private static volatile MeaningChecks meaning;
+
+  /**
+   * Registers the meaning checks; called once, by {@code Protocol}'s static initializer.
+   *
+   * @param checks the checks
+   * @throws IllegalStateException if they are registered already
+   */
+  public static synchronized void register(MeaningChecks checks) {
+    if (meaning != null) {
+      throw new IllegalStateException("the meaning checks are registered already");
+    }
+    meaning = checks;
+  }
+
+  /**
+   * Returns the meaning checks, initializing {@code Protocol} first if it has not run yet.
+   *
+   * @return the checks
+   */
+  public static MeaningChecks meaning() {
+    MeaningChecks checks = meaning;
+    if (checks == null) {
+      initialize("org.blendedtherapy.protocol.Protocol");
+      checks = meaning;
+    }
+    return checks;
+  }
+
+  private static void initialize(String type) {
+    try {
+      Class.forName(type, true, Queries.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.blendedtherapy.Issue;
 import org.blendedtherapy.IssueCode;
+import org.blendedtherapy.internal.ProtocolParts;
 
 /**
  * The meaning layer of protocol validation: everything the JSON Schema cannot say. Runs on the

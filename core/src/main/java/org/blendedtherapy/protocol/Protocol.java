@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
 import org.blendedtherapy.Issue;
+import org.blendedtherapy.internal.ProtocolParts;
+import org.blendedtherapy.internal.Queries;
 
 /**
  * A blended-therapy protocol: modules with their unlocking rules, the session plan, measures,
@@ -49,6 +51,10 @@ public record Protocol(
     ReminderLimits reminderLimits,
     Tailoring tailoring,
     Optional<OutcomeDefinitions> outcomes) {
+  static {
+    // The one way the json readers reach the package-private meaning checks.
+    Queries.register((Queries.MeaningChecks) parts -> new MeaningCheck(parts).run());
+  }
 
   /** Creates a protocol; collections are copied. */
   public Protocol {
@@ -356,7 +362,7 @@ public record Protocol(
    * @return every issue found, errors and warnings, in document order; empty when all is well
    */
   public List<Issue> check() {
-    return ProtocolParts.whole(this).check();
+    return new MeaningCheck(ProtocolParts.whole(this)).run();
   }
 
   /**

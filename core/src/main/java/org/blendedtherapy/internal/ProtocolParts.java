@@ -1,4 +1,4 @@
-package org.blendedtherapy.protocol;
+package org.blendedtherapy.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apiguardian.api.API;
 import org.blendedtherapy.Issue;
+import org.blendedtherapy.protocol.Module;
+import org.blendedtherapy.protocol.Protocol;
 
 /**
  * The parts of a protocol document that passed the schema, for meaning checks on a document that
@@ -18,8 +20,8 @@ import org.blendedtherapy.Issue;
  *
  * <p>The protocol holds the sound parts and a neutral placeholder for each other one; the
  * components say which is which. A document without schema errors is {@link #whole} and checks
- * exactly as {@link Protocol#check()}. Not API: {@link org.blendedtherapy.json.ProtocolJson} builds
- * it.
+ * exactly as {@link Protocol#check()}. Not API: {@code ProtocolJson} builds it, and the checks
+ * themselves (package-private in {@code protocol}) are reached through {@link Queries#meaning()}.
  *
  * <p>This class is immutable and thread-safe.
  *
@@ -34,7 +36,7 @@ import org.blendedtherapy.Issue;
  * @param measures whether the measures are the document's
  * @param tailoring whether the tailoring is the document's
  */
-@API(status = INTERNAL, since = "0.1")
+@API(status = INTERNAL, since = "0.2")
 public record ProtocolParts(
     Protocol protocol,
     List<Integer> modules,
@@ -92,6 +94,6 @@ public record ProtocolParts(
    * @return every issue found, errors and warnings, pointers into the document
    */
   public List<Issue> check() {
-    return new MeaningCheck(this).run();
+    return Queries.meaning().check(this);
   }
 }
