@@ -13,7 +13,12 @@
  * {@link org.blendedtherapy.state.Bridge}, {@link org.blendedtherapy.state.Outcome} and {@link
  * org.blendedtherapy.state.RiskFlag}; for errors, {@link Validation}, {@link Issue}, {@link
  * IssueCode}, {@link InvalidInputException} and {@link org.blendedtherapy.client.Rejection}.
- * Everything else public is a value reached through these or a view for tools.
+ * Everything else public is a value reached through these, a view for tools ({@link
+ * org.blendedtherapy.state.Simulation}, {@link org.blendedtherapy.state.Burden}, {@link
+ * org.blendedtherapy.state.ProtocolDiff}) or one of three helpers: {@link
+ * org.blendedtherapy.plan.Times} (the one local-time format, and the gap and overlap rule), {@link
+ * SupportedRange} (the years the library answers for) and {@link
+ * org.blendedtherapy.reminders.Reminders#id} (a reminder's id, for a host that records responses).
  */
 @NullMarked
 package org.blendedtherapy;

@@ -336,19 +336,42 @@ public sealed interface Event
   /**
    * The client acknowledged or ignored a reminder.
    *
+   * <p>The response counts for the policy it names (backoff runs per policy). An event without a
+   * policy, as logs written before 0.2 are, counts for the policy its reminder id names: the id's
+   * second dot-separated part, as {@link org.blendedtherapy.reminders.Reminders#id(String, String,
+   * java.time.LocalDateTime)} builds it.
+   *
    * @param id the event id
    * @param type {@code REMINDER_ACKNOWLEDGED} or {@code REMINDER_IGNORED}
    * @param at when
    * @param reminder the reminder's id, as the reminder query returned it
+   * @param policy the reminder's policy id, as the reminder query returned it; empty when not given
    */
   @API(status = EXPERIMENTAL, since = "0.1")
-  record ReminderEvent(String id, EventType type, Instant at, String reminder) implements Event {
+  record ReminderEvent(
+      String id, EventType type, Instant at, String reminder, Optional<String> policy)
+      implements Event {
     /** Creates the event. */
     public ReminderEvent {
       requireBase(id, at);
       requireType(
           type, type == EventType.REMINDER_ACKNOWLEDGED || type == EventType.REMINDER_IGNORED);
       Objects.requireNonNull(reminder, "reminder");
+      Objects.requireNonNull(policy, "policy");
+    }
+
+    /**
+     * Creates the event for a reminder of a policy.
+     *
+     * @param id the event id
+     * @param type {@code REMINDER_ACKNOWLEDGED} or {@code REMINDER_IGNORED}
+     * @param at when
+     * @param reminder the reminder's id, as the reminder query returned it
+     * @param policy the reminder's policy id
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public ReminderEvent(String id, EventType type, Instant at, String reminder, String policy) {
+      this(id, type, at, reminder, Optional.of(policy));
     }
   }
 

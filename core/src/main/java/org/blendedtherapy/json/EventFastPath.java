@@ -120,6 +120,8 @@ final class EventFastPath {
       int optional = 0;
       if (type == EventType.MODULE_ASSIGNED) {
         optional = bit(SESSION);
+      } else if (type == EventType.REMINDER_ACKNOWLEDGED || type == EventType.REMINDER_IGNORED) {
+        optional = bit(POLICY);
       } else if (type == EventType.MEASURE_RECORDED) {
         // Exactly one of items and total, checked with the measure.
         optional = bit(ITEMS) | bit(TOTAL);
@@ -343,7 +345,10 @@ final class EventFastPath {
         case MOOD_RATED -> new Event.MoodRated(eventId, instant, value);
         case MEASURE_RECORDED -> measure(eventId, instant);
         case REMINDER_ACKNOWLEDGED, REMINDER_IGNORED ->
-            reminder == null ? null : new Event.ReminderEvent(eventId, type, instant, reminder);
+            reminder == null
+                ? null
+                : new Event.ReminderEvent(
+                    eventId, type, instant, reminder, Optional.ofNullable(policy));
         case REMINDER_OPTED_OUT, REMINDER_OPTED_IN ->
             policy == null ? null : new Event.PolicyEvent(eventId, type, instant, policy);
         case ZONE_CHANGED -> zone == null ? null : new Event.ZoneChanged(eventId, instant, zone);

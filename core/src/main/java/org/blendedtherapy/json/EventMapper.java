@@ -40,7 +40,7 @@ final class EventMapper {
       case MODULE_ASSIGNED -> List.of("module", "session");
       case MOOD_RATED -> List.of("value");
       case MEASURE_RECORDED -> List.of("instrument", "items", "total");
-      case REMINDER_ACKNOWLEDGED, REMINDER_IGNORED -> List.of("reminder");
+      case REMINDER_ACKNOWLEDGED, REMINDER_IGNORED -> List.of("reminder", "policy");
       case REMINDER_OPTED_OUT, REMINDER_OPTED_IN -> List.of("policy");
       case ZONE_CHANGED -> List.of("zone");
       case PROTOCOL_MIGRATED -> List.of("migration");
@@ -114,7 +114,14 @@ final class EventMapper {
           case MOOD_RATED -> new Event.MoodRated(id, instant, root.get("value").asInt());
           case MEASURE_RECORDED -> measureRecorded(id, instant, instrument.orElseThrow(), root);
           case REMINDER_ACKNOWLEDGED, REMINDER_IGNORED ->
-              new Event.ReminderEvent(id, type, instant, root.get("reminder").asString());
+              new Event.ReminderEvent(
+                  id,
+                  type,
+                  instant,
+                  root.get("reminder").asString(),
+                  root.has("policy")
+                      ? Optional.of(root.get("policy").asString())
+                      : Optional.empty());
           case REMINDER_OPTED_OUT, REMINDER_OPTED_IN ->
               new Event.PolicyEvent(id, type, instant, root.get("policy").asString());
           case ZONE_CHANGED -> new Event.ZoneChanged(id, instant, zone.orElseThrow());

@@ -622,7 +622,9 @@ public final class EventsJson {
             yield true;
           }
           case REMINDER_ACKNOWLEDGED, REMINDER_IGNORED -> {
-            o.put("reminder", ((Event.ReminderEvent) event).reminder());
+            Event.ReminderEvent e = (Event.ReminderEvent) event;
+            o.put("reminder", e.reminder());
+            e.policy().ifPresent(p -> o.put("policy", p));
             yield true;
           }
           case REMINDER_OPTED_OUT, REMINDER_OPTED_IN -> {

@@ -219,16 +219,4 @@ public final class Reminders {
   public static String id(String client, String policy, LocalDateTime intended, String anchor) {
     return new Ids(client).id(policy, intended, anchor);
   }
-
-  /**
-   * Returns the policy a reminder id names.
-   *
-   * @param id a reminder id
-   * @return the policy id, or the empty string when the id is not one of ours
-   */
-  public static String policyOf(String id) {
-    int first = id.indexOf('.');
-    int second = first < 0 ? -1 : id.indexOf('.', first + 1);
-    return second < 0 ? "" : id.substring(first + 1, second);
-  }
 }

@@ -491,10 +491,14 @@ final class Fold {
         };
   }
 
-  /** Records a response to a prompt, with the run of ignored prompts it ends. */
+  /**
+   * Records a response to a prompt, with the run of ignored prompts it ends, for the policy the
+   * event names or, in an event without one (logs written before 0.2), the policy its reminder id
+   * names.
+   */
   private void respond(Event.ReminderEvent event, Instant at) {
-    String reminder = event.reminder();
-    int policy = shape.policyOfReminder(reminder);
+    String id = event.policy().orElseGet(() -> policyOf(event.reminder()));
+    int policy = shape.policy(id);
     Instants chain;
     if (policy >= 0) {
       chain = responses[policy];
@@ -506,7 +510,7 @@ final class Fold {
       if (otherResponses == null) {
         otherResponses = new HashMap<>();
       }
-      chain = otherResponses.computeIfAbsent(policyOf(reminder), k -> new Instants(true));
+      chain = otherResponses.computeIfAbsent(id, k -> new Instants(true));
     }
     int run =
         event.type() == EventType.REMINDER_IGNORED
@@ -533,6 +537,10 @@ final class Fold {
     return run;
   }
 
+  /**
+   * The policy a reminder id names ({@code CLIENTHASH.POLICY.…}, see {@code Reminders.id}): its
+   * second dot-separated part, or the empty string when it has fewer parts.
+   */
   static String policyOf(String id) {
     int first = id.indexOf('.');
     int second = first < 0 ? -1 : id.indexOf('.', first + 1);

@@ -159,27 +159,4 @@ final class Shape {
     Integer i = policyIndex.get(id);
     return i == null ? -1 : i;
   }
-
-  /**
-   * Returns the policy a reminder id names ({@code CLIENTHASH.POLICY.…}) as an index, without
-   * cutting a string out of the id.
-   *
-   * @return the index, or -1 when the id names no policy of the protocol
-   */
-  int policyOfReminder(String id) {
-    int first = id.indexOf('.');
-    if (first >= 0) {
-      for (int i = 0; i < policies.length; i++) {
-        String policy = policies[i];
-        int length = policy.length();
-        int end = first + 1 + length;
-        if (end < id.length()
-            && id.charAt(end) == '.'
-            && id.regionMatches(first + 1, policy, 0, length)) {
-          return i;
-        }
-      }
-    }
-    return -1;
-  }
 }

@@ -306,11 +306,13 @@ public final class Timeline {
 
   /**
    * A 32-bit fingerprint of an event's content: the 64-bit FNV-1a hash of its type and every
-   * component (enums by name, the rest by their ISO or list form), its two halves XORed; the same
-   * on every JVM. A compact or restored timeline keeps it per folded id, to tell a repeat of an
-   * event from another event under the same id: another content is taken for a repeat (and ignored,
-   * as the first content stays) with probability 2<sup>-32</sup>, and reported as {@code
-   * conflicting-id} otherwise. The state is the same either way; only that report can be missed.
+   * component (enums by name, the rest by their ISO or list form, an empty {@code Optional} left
+   * out so that an event without an optional key keeps the fingerprint it had before that key
+   * existed), its two halves XORed; the same on every JVM. A compact or restored timeline keeps it
+   * per folded id, to tell a repeat of an event from another event under the same id: another
+   * content is taken for a repeat (and ignored, as the first content stays) with probability
+   * 2<sup>-32</sup>, and reported as {@code conflicting-id} otherwise. The state is the same either
+   * way; only that report can be missed.
    */
   static int fingerprint(Event event) {
     StringBuilder text = new StringBuilder(event.getClass().getSimpleName());
@@ -320,6 +322,10 @@ public final class Timeline {
         value = component.getAccessor().invoke(event);
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException(e);
+      }
+      if (value instanceof Optional<?> optional && optional.isEmpty()) {
+        // An absent optional key (0.2's reminder policy) leaves the fingerprint as before it.
+        continue;
       }
       text.append('\u0000').append(value instanceof Enum<?> e ? e.name() : String.valueOf(value));
     }

@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
@@ -127,10 +128,15 @@ class EventsJsonTest {
             new Event.MeasureRecorded("k", AT, Instrument.WSAS, List.of(), OptionalInt.of(40))),
         Arguments.of(
             event("l", "reminder-acknowledged", "reminder", "r-1"),
-            new Event.ReminderEvent("l", EventType.REMINDER_ACKNOWLEDGED, AT, "r-1")),
+            new Event.ReminderEvent(
+                "l", EventType.REMINDER_ACKNOWLEDGED, AT, "r-1", Optional.empty())),
+        Arguments.of(
+            event("l", "reminder-acknowledged", "reminder", "r-1", "policy", "mood-rating"),
+            new Event.ReminderEvent(
+                "l", EventType.REMINDER_ACKNOWLEDGED, AT, "r-1", "mood-rating")),
         Arguments.of(
             event("m", "reminder-ignored", "reminder", "r-2"),
-            new Event.ReminderEvent("m", EventType.REMINDER_IGNORED, AT, "r-2")),
+            new Event.ReminderEvent("m", EventType.REMINDER_IGNORED, AT, "r-2", Optional.empty())),
         Arguments.of(
             event("n", "reminder-opted-out", "policy", "mood-rating"),
             new Event.PolicyEvent("n", EventType.REMINDER_OPTED_OUT, AT, "mood-rating")),
@@ -195,6 +201,9 @@ class EventsJsonTest {
       if (type == EventType.MODULE_ASSIGNED) {
         // session is optional: the therapist may add a module without naming its session.
         assertThat(required).as(type.json()).containsExactly("module");
+      } else if (type == EventType.REMINDER_ACKNOWLEDGED || type == EventType.REMINDER_IGNORED) {
+        // policy is optional: logs written before 0.2 name it only inside the reminder id.
+        assertThat(required).as(type.json()).containsExactly("reminder");
       } else if (type != EventType.MEASURE_RECORDED) {
         assertThat(required).as(type.json()).isEqualTo(EventMapper.fields(type));
       }

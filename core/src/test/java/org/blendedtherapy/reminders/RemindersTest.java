@@ -285,12 +285,17 @@ class RemindersTest {
               "ig" + day,
               EventType.REMINDER_IGNORED,
               Instant.parse("2027-03-" + day + "T11:00:00Z"),
-              id));
+              id,
+              Optional.empty()));
     }
     String ack = Reminders.id("client-7", "mood", LocalDateTime.parse("2027-03-27T10:00"));
     events.add(
         new Event.ReminderEvent(
-            "ack", EventType.REMINDER_ACKNOWLEDGED, Instant.parse("2027-03-27T11:00:00Z"), ack));
+            "ack",
+            EventType.REMINDER_ACKNOWLEDGED,
+            Instant.parse("2027-03-27T11:00:00Z"),
+            ack,
+            Optional.empty()));
     ReminderSchedule s = between(p, e, events, "2027-03-22T00:00:00Z", "2027-03-30T00:00:00Z");
     assertThat(s.reminders())
         .extracting(r -> r.local().getDayOfMonth())
@@ -298,6 +303,46 @@ class RemindersTest {
     assertThat(s.suppressed())
         .extracting(x -> x.reminder().local().getDayOfMonth() + " " + x.by())
         .containsExactly("24 BACKOFF", "26 BACKOFF");
+  }
+
+  @Test
+  void backoff_countsEachResponseForThePolicyItNames_notForTheIdsText() {
+    Protocol p =
+        with(
+            List.of(
+                daily("mood", ReminderKind.MOOD_RATING, "10:00"),
+                daily("walk", ReminderKind.ACTIVITY, "12:00")),
+            new ReminderLimits(Optional.empty(), OptionalInt.empty(), OptionalInt.of(2)));
+    Enrolment e = enrol(p, "2027-03-22T10:00", "Europe/London", Preferences.NONE);
+    List<Event> events = new ArrayList<>();
+    for (int day = 22; day <= 23; day++) {
+      // A host's own ids, which name no policy; and an id of ours that names the other policy.
+      events.add(
+          new Event.ReminderEvent(
+              "ig" + day,
+              EventType.REMINDER_IGNORED,
+              Instant.parse("2027-03-" + day + "T11:00:00Z"),
+              day == 22
+                  ? "push-" + day
+                  : Reminders.id("client-7", "walk", LocalDateTime.parse("2027-03-23T12:00")),
+              "mood"));
+    }
+    ReminderSchedule s = between(p, e, events, "2027-03-22T00:00:00Z", "2027-03-27T00:00:00Z");
+    assertThat(s.reminders())
+        .filteredOn(r -> r.policy().equals("mood"))
+        .extracting(r -> r.local().getDayOfMonth())
+        .containsExactly(22, 23, 25);
+    assertThat(s.suppressed())
+        .extracting(x -> x.reminder().policy() + " " + x.reminder().local().getDayOfMonth())
+        .containsExactly("mood 24", "mood 26");
+    // Without the policy, the same events count for what their ids name: nothing, then walk.
+    List<Event> legacy = new ArrayList<>();
+    for (Event event : events) {
+      Event.ReminderEvent r = (Event.ReminderEvent) event;
+      legacy.add(new Event.ReminderEvent(r.id(), r.type(), r.at(), r.reminder(), Optional.empty()));
+    }
+    assertThat(between(p, e, legacy, "2027-03-22T00:00:00Z", "2027-03-27T00:00:00Z").suppressed())
+        .isEmpty();
   }
 
   @Test

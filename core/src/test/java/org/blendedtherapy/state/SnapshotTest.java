@@ -75,6 +75,36 @@ class SnapshotTest {
   }
 
   @Test
+  void aSnapshotWithResponsesWithoutAPolicy_fromBefore02_keepsItsFingerprints() throws IOException {
+    // Written by the code before reminder responses could name their policy (commit 1c65158).
+    byte[] before;
+    List<Event> responses;
+    try (var in =
+            SnapshotTest.class.getResourceAsStream("/snapshots/adherent-half-responses.v2.bin");
+        var lines =
+            SnapshotTest.class.getResourceAsStream("/snapshots/adherent-half.responses.jsonl")) {
+      before = in.readAllBytes();
+      responses = EventsJson.read(lines).events();
+    }
+    List<Event> history = new java.util.ArrayList<>(EVENTS.subList(0, EVENTS.size() / 2));
+    history.addAll(responses);
+    ClientState restored = ClientState.restore(UK, ENROLMENT, before);
+    ClientState now =
+        ClientState.restore(
+            UK, ENROLMENT, ClientState.of(UK, ENROLMENT, History.of(history)).snapshot());
+    assertThat(restored.snapshot()).isEqualTo(now.snapshot());
+    // The same response again is a repeat; naming its policy now makes it other content.
+    Event.ReminderEvent first = (Event.ReminderEvent) responses.get(0);
+    assertThat(restored.apply(first).snapshot()).isEqualTo(restored.snapshot());
+    Event.ReminderEvent named =
+        new Event.ReminderEvent(
+            first.id(), first.type(), first.at(), first.reminder(), "mood-rating");
+    assertThatThrownBy(() -> restored.apply(named))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("[conflicting-id]");
+  }
+
+  @Test
   void aRepeatBeforeTheSnapshot_isIgnored_aConflictIsRefused() {
     assertRepeatIgnored_conflictRefused(ClientState.restore(UK, ENROLMENT, half().snapshot()));
   }

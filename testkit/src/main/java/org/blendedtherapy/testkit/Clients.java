@@ -431,8 +431,9 @@ public final class Clients {
                 elements(EventType.REMINDER_ACKNOWLEDGED, EventType.REMINDER_IGNORED),
                 at,
                 TypeAt::new),
-            choose(0, 99).map(k -> "r-" + k),
-            (ta, r) -> id -> new Event.ReminderEvent(id, ta.type(), ta.at(), r));
+            zip(choose(0, 99).map(k -> "r-" + k), Gen.optional(policy), Response::new),
+            (ta, r) ->
+                id -> new Event.ReminderEvent(id, ta.type(), ta.at(), r.reminder(), r.policy()));
     Gen<Function<String, Event>> optOut =
         zip(
             zip(
@@ -476,6 +477,8 @@ public final class Clients {
   }
 
   private record TypeAt(EventType type, Instant at) {}
+
+  private record Response(String reminder, Optional<String> policy) {}
 
   private record AtSession(Instant at, int session) {}
 

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -252,6 +253,9 @@ public final class LongHistories {
         for (LocalTime time : policy.times()) {
           LocalDateTime intended = date.atTime(time);
           String reminder = Reminders.id(enrolment.client(), policy.id(), intended);
+          // One day in four as a log written before 0.2: the policy only in the reminder id.
+          Optional<String> named =
+              date.getDayOfMonth() % 4 == 0 ? Optional.empty() : Optional.of(policy.id());
           double draw = random.nextDouble();
           if (draw < 0.6) {
             drafts.add(
@@ -259,13 +263,14 @@ public final class LongHistories {
                     at(intended).plusSeconds(60L * random.nextInt(1, 30)),
                     (id, at) ->
                         new Event.ReminderEvent(
-                            id, EventType.REMINDER_ACKNOWLEDGED, at, reminder)));
+                            id, EventType.REMINDER_ACKNOWLEDGED, at, reminder, named)));
           } else if (draw < 0.9) {
             drafts.add(
                 new Draft(
                     at(intended).plusSeconds(60L * 60),
                     (id, at) ->
-                        new Event.ReminderEvent(id, EventType.REMINDER_IGNORED, at, reminder)));
+                        new Event.ReminderEvent(
+                            id, EventType.REMINDER_IGNORED, at, reminder, named)));
           }
         }
       }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.blendedtherapy.client.Enrolment;
@@ -299,7 +300,8 @@ final class ReminderCases {
     }
   }
 
-  private record Response(Reminder reminder, int minutes, boolean ignored) {}
+  /** A response to an occurrence; {@code named}: the event names the policy (0.2 on). */
+  private record Response(Reminder reminder, int minutes, boolean ignored, boolean named) {}
 
   private static Gen<List<Event>> withReminderEvents(
       Protocol protocol, Enrolment enrolment, List<Event> events) {
@@ -316,11 +318,18 @@ final class ReminderCases {
     Gen<Response> response =
         Gen.zip(
             Gen.zip(
-                Gen.elements(occurrences), Gen.choose(0, 240), (r, m) -> new Response(r, m, false)),
+                Gen.elements(occurrences),
+                Gen.choose(0, 240),
+                (r, m) -> new Response(r, m, false, false)),
             Gen.frequency(
                 List.of(Gen.weighted(3, Gen.constant(true)), Gen.weighted(1, Gen.constant(false)))),
-            (r, ignored) -> new Response(r.reminder(), r.minutes(), ignored));
-    return Gen.listOf(response, 0, 6)
+            (r, ignored) -> new Response(r.reminder(), r.minutes(), ignored, false));
+    Gen<Response> named =
+        Gen.zip(
+            response,
+            Gen.elements(true, false),
+            (r, n) -> new Response(r.reminder(), r.minutes(), r.ignored(), n));
+    return Gen.listOf(named, 0, 6)
         .map(
             responses -> {
               List<Event> out = new ArrayList<>(events);
@@ -331,7 +340,8 @@ final class ReminderCases {
                         "r" + i,
                         r.ignored() ? EventType.REMINDER_IGNORED : EventType.REMINDER_ACKNOWLEDGED,
                         r.reminder().instant().plusSeconds(60L * r.minutes()),
-                        r.reminder().id()));
+                        r.reminder().id(),
+                        r.named() ? Optional.of(r.reminder().policy()) : Optional.empty()));
               }
               return List.copyOf(out);
             });
