@@ -9,6 +9,7 @@ import org.blendedtherapy.Issue;
 import org.blendedtherapy.reminders.Reminder;
 import org.blendedtherapy.reminders.ReminderSchedule;
 import org.blendedtherapy.timeline.Timeline;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How one package asks another for a computation whose input is not API: {@code ClientState} asks
@@ -46,7 +47,8 @@ public final class Queries {
     List<Reminder> next(Timeline timeline, Instant after, int count);
   }
 
-  private static volatile ReminderQueries reminders;
+  private static final Slot<ReminderQueries> REMINDERS =
+      new Slot<>("the reminder queries", "org.blendedtherapy.reminders.Reminders");
 
   /**
    * Registers the reminder queries; called once, by {@code Reminders}' static initializer.
@@ -54,11 +56,8 @@ public final class Queries {
    * @param queries the queries
    * @throws IllegalStateException if they are registered already
    */
-  public static synchronized void register(ReminderQueries queries) {
-    if (reminders != null) {
-      throw new IllegalStateException("the reminder queries are registered already");
-    }
-    reminders = queries;
+  public static void register(ReminderQueries queries) {
+    REMINDERS.register(queries);
   }
 
   /**
@@ -67,12 +66,7 @@ public final class Queries {
    * @return the queries
    */
   public static ReminderQueries reminders() {
-    ReminderQueries queries = reminders;
-    if (queries == null) {
-      initialize("org.blendedtherapy.reminders.Reminders");
-      queries = reminders;
-    }
-    return queries;
+    return REMINDERS.get();
   }
 
   /** The meaning checks of a protocol document; registered by {@code Protocol}. */
@@ -88,7 +82,8 @@ public final class Queries {
     List<Issue> check(ProtocolParts parts);
   }
 
-  private static volatile MeaningChecks meaning;
+  private static final Slot<MeaningChecks> MEANING =
+      new Slot<>("the meaning checks", "org.blendedtherapy.protocol.Protocol");
 
   /**
    * Registers the meaning checks; called once, by {@code Protocol}'s static initializer.
@@ -96,11 +91,8 @@ public final class Queries {
    * @param checks the checks
    * @throws IllegalStateException if they are registered already
    */
-  public static synchronized void register(MeaningChecks checks) {
-    if (meaning != null) {
-      throw new IllegalStateException("the meaning checks are registered already");
-    }
-    meaning = checks;
+  public static void register(MeaningChecks checks) {
+    MEANING.register(checks);
   }
 
   /**
@@ -109,19 +101,41 @@ public final class Queries {
    * @return the checks
    */
   public static MeaningChecks meaning() {
-    MeaningChecks checks = meaning;
-    if (checks == null) {
-      initialize("org.blendedtherapy.protocol.Protocol");
-      checks = meaning;
-    }
-    return checks;
+    return MEANING.get();
   }
 
-  private static void initialize(String type) {
-    try {
-      Class.forName(type, true, Queries.class.getClassLoader());
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(e);
+  /** One registered query: set once by its owner's static initializer, read by everyone else. */
+  private static final class Slot<T> {
+    private final String what;
+    private final String owner;
+    private volatile @Nullable T value;
+
+    Slot(String what, String owner) {
+      this.what = what;
+      this.owner = owner;
+    }
+
+    synchronized void register(T registered) {
+      if (value != null) {
+        throw new IllegalStateException(what + " are registered already");
+      }
+      value = registered;
+    }
+
+    T get() {
+      T registered = value;
+      if (registered == null) {
+        try {
+          Class.forName(owner, true, Queries.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+          throw new IllegalStateException(e);
+        }
+        registered = value;
+        if (registered == null) {
+          throw new IllegalStateException(what + " are not registered by " + owner);
+        }
+      }
+      return registered;
     }
   }
 }
