@@ -28,8 +28,8 @@ final class Blended {
       return new Client(ProtocolJson.pin(protocol), enrolment, History.of(events));
     }
 
-    static Client of(Protocol protocol, String sha256, Enrolment enrolment, List<Event> events) {
-      return new Client(new PinnedProtocol(protocol, sha256), enrolment, History.of(events));
+    static Client of(PinnedProtocol pinned, Enrolment enrolment, List<Event> events) {
+      return new Client(pinned, enrolment, History.of(events));
     }
   }
 

@@ -13,6 +13,7 @@ import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.History;
 import org.blendedtherapy.client.PinnedProtocol;
+import org.blendedtherapy.json.ProtocolJson;
 import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.state.ClientState;
 import org.openjdk.jol.info.GraphLayout;
@@ -138,7 +139,8 @@ public final class Guarded {
     Instant now = LocalDateTime.of(2027, 6, 1, 9, 30).atZone(Inputs.LONDON).toInstant();
     List<ClientState> clients = new ArrayList<>(n);
     Protocol protocol = Inputs.UK;
-    String sha256 = Blended.sha256(protocol);
+    PinnedProtocol pinned = ProtocolJson.pin(protocol);
+    String sha256 = pinned.sha256();
     long events = 0;
     for (int i = 0; i < n; i++) {
       LocalDateTime start = LocalDateTime.of(2027, 6, 1, 10, 0).minusMinutes(i * 137L % 14_400);
@@ -150,7 +152,7 @@ public final class Guarded {
         }
       }
       events += history.size();
-      clients.add(Blended.hold(Blended.Client.of(protocol, sha256, enrolment, history)));
+      clients.add(Blended.hold(Blended.Client.of(pinned, enrolment, history)));
     }
     OUT.println("ready " + n + " clients, " + events + " events");
     // One sweep first, as a host sweeps every hour: it warms the JIT and each client's reminder

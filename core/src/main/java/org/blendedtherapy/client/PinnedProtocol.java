@@ -9,6 +9,7 @@ import org.apiguardian.api.API;
 import org.blendedtherapy.InvalidInputException;
 import org.blendedtherapy.Issue;
 import org.blendedtherapy.IssueCode;
+import org.blendedtherapy.internal.Results;
 import org.blendedtherapy.protocol.Protocol;
 
 /**
@@ -16,24 +17,42 @@ import org.blendedtherapy.protocol.Protocol;
  * get one from {@code ProtocolJson.pin(protocol)} or {@code ProtocolJson.readPinned(bytes)} once
  * per protocol version and share it across clients, so no query takes the hash as a loose string.
  *
- * <p>This class is immutable and thread-safe.
+ * <p>Only the library builds one, so its hash is always the hash of its protocol: a host cannot
+ * pair a protocol with another protocol's hash. Two are equal when their protocols and hashes are;
+ * {@link #toString()} lists them as {@code PinnedProtocol[protocol=…, sha256=…]}.
  *
- * @param protocol the protocol
- * @param sha256 the lowercase hex SHA-256 of its RFC 8785 canonical form
+ * <p>This class is immutable and thread-safe.
  */
 @API(status = EXPERIMENTAL, since = "0.2")
-public record PinnedProtocol(Protocol protocol, String sha256) {
+public final class PinnedProtocol {
+  static {
+    Results.registerPins(PinnedProtocol::new);
+  }
+
+  private final Protocol protocol;
+  private final String sha256;
+
+  PinnedProtocol(Protocol protocol, String sha256) {
+    this.protocol = Objects.requireNonNull(protocol, "protocol");
+    this.sha256 = Objects.requireNonNull(sha256, "sha256");
+  }
+
   /**
-   * Creates a pinned protocol.
+   * Returns the protocol.
    *
-   * @throws IllegalArgumentException if {@code sha256} is not 64 lowercase hex digits
+   * @return the protocol
    */
-  public PinnedProtocol {
-    Objects.requireNonNull(protocol, "protocol");
-    Objects.requireNonNull(sha256, "sha256");
-    if (!sha256.matches("[0-9a-f]{64}")) {
-      throw new IllegalArgumentException("sha256 must be 64 lowercase hex digits");
-    }
+  public Protocol protocol() {
+    return protocol;
+  }
+
+  /**
+   * Returns the lowercase hex SHA-256 of the protocol's RFC 8785 canonical form.
+   *
+   * @return the hash
+   */
+  public String sha256() {
+    return sha256;
   }
 
   /**
@@ -90,5 +109,23 @@ public record PinnedProtocol(Protocol protocol, String sha256) {
    */
   public ProtocolPin pin() {
     return new ProtocolPin(protocol.id(), protocol.version(), sha256);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return this == o
+        || o instanceof PinnedProtocol other
+            && protocol.equals(other.protocol)
+            && sha256.equals(other.sha256);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * protocol.hashCode() + sha256.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "PinnedProtocol[protocol=" + protocol + ", sha256=" + sha256 + "]";
   }
 }

@@ -9,22 +9,24 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 import org.blendedtherapy.Issue;
 import org.blendedtherapy.Validation;
+import org.blendedtherapy.client.PinnedProtocol;
 import org.blendedtherapy.client.Rejection;
 import org.blendedtherapy.client.RejectionCode;
 import org.blendedtherapy.plan.Session;
 import org.blendedtherapy.plan.SessionStatus;
+import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.protocol.SessionType;
 
 /**
  * The one way core's packages build a result that another package owns and a host must not build.
  * Not API.
  *
- * <p>A result type ({@link Session}, {@link Rejection}, {@link Validation}) has only a
- * package-private constructor. From its static initializer it hands this class a factory that calls
- * that constructor ({@code register}); core code in another package builds one through the static
- * methods here ({@link #session}, {@link #rejection}, {@link #validation}), which first make sure
- * the type is initialized, so its factory is registered. Each factory can be registered once; a
- * second registration throws. The JDK's own "shared secrets" do the same.
+ * <p>A result type ({@link Session}, {@link Rejection}, {@link Validation}, {@link PinnedProtocol})
+ * has only a package-private constructor. From its static initializer it hands this class a factory
+ * that calls that constructor ({@code register}); core code in another package builds one through
+ * the static methods here ({@link #session}, {@link #rejection}, {@link #validation}), which first
+ * make sure the type is initialized, so its factory is registered. Each factory can be registered
+ * once; a second registration throws. The JDK's own "shared secrets" do the same.
  */
 @API(status = INTERNAL, since = "0.2")
 public final class Results {
@@ -87,7 +89,22 @@ public final class Results {
     <T> Validation<T> validation(List<Issue> issues, Optional<T> value);
   }
 
+  /** Builds pinned protocols; registered by {@link PinnedProtocol}. */
+  @API(status = INTERNAL, since = "0.2")
+  @FunctionalInterface
+  public interface PinnedFactory {
+    /**
+     * Pairs a protocol with the hash the caller computed from it.
+     *
+     * @param protocol the protocol
+     * @param sha256 the lowercase hex SHA-256 of its canonical form
+     * @return the pinned protocol
+     */
+    PinnedProtocol pinned(Protocol protocol, String sha256);
+  }
+
   private static volatile SessionFactory sessions;
+  private static volatile PinnedFactory pins;
   private static volatile RejectionFactory rejections;
   private static volatile ValidationFactory validations;
 
@@ -128,6 +145,37 @@ public final class Results {
       throw new IllegalStateException("the validation factory is registered already");
     }
     validations = factory;
+  }
+
+  /**
+   * Registers the pinned-protocol factory; called once, by {@link PinnedProtocol}'s static
+   * initializer.
+   *
+   * @param factory the factory
+   * @throws IllegalStateException if one is registered already
+   */
+  public static synchronized void registerPins(PinnedFactory factory) {
+    if (pins != null) {
+      throw new IllegalStateException("the pinned-protocol factory is registered already");
+    }
+    pins = factory;
+  }
+
+  /**
+   * Pins a protocol; see {@link PinnedFactory#pinned}. Only {@code ProtocolJson.pin}, which
+   * computes the hash, calls it.
+   *
+   * @param protocol the protocol
+   * @param sha256 the lowercase hex SHA-256 of its canonical form
+   * @return the pinned protocol
+   */
+  public static PinnedProtocol pinned(Protocol protocol, String sha256) {
+    PinnedFactory factory = pins;
+    if (factory == null) {
+      initialize(PinnedProtocol.class);
+      factory = pins;
+    }
+    return factory.pinned(protocol, sha256);
   }
 
   /**

@@ -210,6 +210,6 @@ public final class ProtocolJson {
    * @return the pinned protocol
    */
   public static PinnedProtocol pin(Protocol protocol) {
-    return new PinnedProtocol(protocol, sha256(protocol));
+    return Results.pinned(protocol, sha256(protocol));
   }
 }

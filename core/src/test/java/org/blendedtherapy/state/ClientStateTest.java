@@ -19,7 +19,6 @@ import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.client.History;
-import org.blendedtherapy.client.PinnedProtocol;
 import org.blendedtherapy.client.Preferences;
 import org.blendedtherapy.client.ProtocolPin;
 import org.blendedtherapy.client.Rejection;
@@ -294,11 +293,16 @@ class ClientStateTest {
 
   @Test
   void aProtocolOtherThanThePinnedOne_isRefused() {
-    Enrolment e = enrol(UK, "2027-03-22T10:00", "Europe/London");
+    Enrolment pinned = enrol(UK, "2027-03-22T10:00", "Europe/London");
+    Enrolment e =
+        new Enrolment(
+            pinned.client(),
+            new ProtocolPin(UK.id(), UK.version(), "0".repeat(64)),
+            pinned.start(),
+            pinned.zone(),
+            pinned.preferences());
     assertThatThrownBy(
-            () ->
-                ClientState.of(
-                    new PinnedProtocol(UK, "0".repeat(64)), e, History.empty(), Instant.EPOCH))
+            () -> ClientState.of(ProtocolJson.pin(UK), e, History.empty(), Instant.EPOCH))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("[pin-mismatch]")
         .hasMessageNotContaining("client-1");

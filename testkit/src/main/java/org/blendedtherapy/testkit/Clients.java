@@ -237,12 +237,12 @@ public final class Clients {
     }
 
     /**
-     * Returns the protocol pinned with the SHA-256 the enrolment carries.
+     * Returns the protocol pinned, its SHA-256 computed from it (the one the enrolment carries).
      *
      * @return the pinned protocol
      */
     public PinnedProtocol pinned() {
-      return new PinnedProtocol(protocol, enrolment.protocol().sha256());
+      return ProtocolJson.pin(protocol);
     }
 
     /**

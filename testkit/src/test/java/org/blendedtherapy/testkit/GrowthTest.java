@@ -40,7 +40,8 @@ class GrowthTest {
   /** A year-long plan (52 weekly sessions), so that both histories lie mostly within it. */
   private static final Protocol YEAR = LongHistories.withSessions(SampleProtocol.uk(), 52);
 
-  private static final String SHA = ProtocolJson.sha256(YEAR);
+  private static final PinnedProtocol PINNED = ProtocolJson.pin(YEAR);
+  private static final String SHA = PINNED.sha256();
   private static final Enrolment ENROLMENT =
       new Enrolment(
           "client-growth",
@@ -53,10 +54,7 @@ class GrowthTest {
   void state_growsAtMostLinearly() {
     assertGrowth(
         "ClientState.of",
-        events ->
-            ClientState.of(
-                    new PinnedProtocol(YEAR, SHA), ENROLMENT, History.of(events), after(events))
-                .modules());
+        events -> ClientState.of(PINNED, ENROLMENT, History.of(events), after(events)).modules());
   }
 
   @Test
@@ -64,9 +62,7 @@ class GrowthTest {
     assertGrowth(
         "StateJson.write",
         events ->
-            StateJson.write(
-                ClientState.of(
-                    new PinnedProtocol(YEAR, SHA), ENROLMENT, History.of(events), after(events))));
+            StateJson.write(ClientState.of(PINNED, ENROLMENT, History.of(events), after(events))));
   }
 
   @Test
@@ -74,7 +70,7 @@ class GrowthTest {
     assertGrowth(
         "ClientState.reminders, start to last event",
         events -> {
-          return ClientState.of(new PinnedProtocol(YEAR, SHA), ENROLMENT, History.of(events))
+          return ClientState.of(PINNED, ENROLMENT, History.of(events))
               .reminders(start().minus(2, ChronoUnit.DAYS), after(events));
         });
   }
@@ -84,8 +80,7 @@ class GrowthTest {
     assertGrowth(
         "ClientState.apply, one event at a time",
         events -> {
-          ClientState state =
-              ClientState.of(new PinnedProtocol(YEAR, SHA), ENROLMENT, History.empty(), start());
+          ClientState state = ClientState.of(PINNED, ENROLMENT, History.empty(), start());
           for (Event event : events) {
             state = state.apply(event);
           }

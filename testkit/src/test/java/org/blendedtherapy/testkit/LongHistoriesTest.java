@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 class LongHistoriesTest {
   private static final Protocol UK = SampleProtocol.uk();
-  private static final String SHA = ProtocolJson.sha256(UK);
+  private static final PinnedProtocol PINNED = ProtocolJson.pin(UK);
+  private static final String SHA = PINNED.sha256();
   private static final Enrolment ENROLMENT =
       new Enrolment(
           "client-long",
@@ -55,9 +56,7 @@ class LongHistoriesTest {
   @Test
   void of_withinThePlan_hasNoRejectedEventAndEveryKind() {
     List<Event> events = LongHistories.of(UK, ENROLMENT, 300, new SplittableRandom(1));
-    ClientState state =
-        ClientState.of(
-            new PinnedProtocol(UK, SHA), ENROLMENT, History.of(events), events.get(299).at());
+    ClientState state = ClientState.of(PINNED, ENROLMENT, History.of(events), events.get(299).at());
     assertThat(state.rejected()).isEmpty();
     assertThat(events.stream().map(Event::type).distinct())
         .contains(

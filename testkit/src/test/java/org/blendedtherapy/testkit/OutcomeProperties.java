@@ -24,7 +24,6 @@ import org.blendedtherapy.plan.Session;
 import org.blendedtherapy.plan.SessionStatus;
 import org.blendedtherapy.protocol.Instrument;
 import org.blendedtherapy.protocol.OutcomeDefinitions;
-import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.state.Adherence;
 import org.blendedtherapy.state.Bridge;
 import org.blendedtherapy.state.ClientState;
@@ -37,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * each.
  */
 class OutcomeProperties {
-  private static final Protocol UK = ProtocolJson.read(bytes("protocols/e-compared-uk.json"));
+  private static final PinnedProtocol UK =
+      ProtocolJson.pin(ProtocolJson.read(bytes("protocols/e-compared-uk.json")));
   private static final Enrolment ENROLMENT =
       EnrolmentJson.read(bytes("clients/recovering.enrolment.json"));
 
@@ -153,10 +153,7 @@ class OutcomeProperties {
               }
               ClientState state =
                   ClientState.of(
-                      new PinnedProtocol(UK, ENROLMENT.protocol().sha256()),
-                      ENROLMENT,
-                      History.of(events),
-                      Instant.parse("2027-01-20T00:00:00Z"));
+                      UK, ENROLMENT, History.of(events), Instant.parse("2027-01-20T00:00:00Z"));
               List<MeasureResult> measures = state.measures();
               assertThat(measures).hasSize(4);
               OptionalInt[] totals = new OptionalInt[4];

@@ -19,8 +19,8 @@ import org.blendedtherapy.client.Enrolment;
 import org.blendedtherapy.client.Event;
 import org.blendedtherapy.client.EventType;
 import org.blendedtherapy.client.History;
-import org.blendedtherapy.client.PinnedProtocol;
 import org.blendedtherapy.client.Preferences;
+import org.blendedtherapy.json.ProtocolJson;
 import org.blendedtherapy.protocol.Module;
 import org.blendedtherapy.protocol.Protocol;
 import org.blendedtherapy.protocol.ReminderKind;
@@ -307,10 +307,7 @@ final class ReminderCases {
       Protocol protocol, Enrolment enrolment, List<Event> events) {
     List<Reminder> occurrences =
         occurrences(
-            ClientState.of(
-                    new PinnedProtocol(protocol, enrolment.protocol().sha256()),
-                    enrolment,
-                    History.of(events))
+            ClientState.of(ProtocolJson.pin(protocol), enrolment, History.of(events))
                 .reminders(Instant.MIN, Instant.MAX));
     if (occurrences.isEmpty()) {
       return Gen.constant(events);

@@ -54,10 +54,13 @@ class RuleProperties {
           EventType.MODULE_REPEATED);
 
   /** A protocol, a client enrolled on it, a history, and an instant after all of it. */
-  record Case(Protocol protocol, String sha256, Enrolment enrolment, List<Event> events) {
+  record Case(PinnedProtocol pinned, Enrolment enrolment, List<Event> events) {
+    Protocol protocol() {
+      return pinned.protocol();
+    }
+
     ClientState at(Instant at) {
-      return ClientState.of(
-          new PinnedProtocol(protocol, sha256), enrolment, History.of(events), at);
+      return ClientState.of(pinned, enrolment, History.of(events), at);
     }
 
     ClientState end() {
@@ -71,12 +74,12 @@ class RuleProperties {
     Case with(Event event) {
       List<Event> more = new ArrayList<>(events);
       more.add(event);
-      return new Case(protocol, sha256, enrolment, more);
+      return new Case(pinned, enrolment, more);
     }
 
     @Override
     public String toString() {
-      return ProtocolJson.canonical(protocol)
+      return ProtocolJson.canonical(protocol())
           + "\nstart "
           + enrolment.start()
           + " "
@@ -114,7 +117,8 @@ class RuleProperties {
             random.nextInt(24),
             15 * random.nextInt(4));
     ZoneId zone = ZoneId.of(ZONES.get(random.nextInt(ZONES.size())));
-    String sha = ProtocolJson.sha256(p);
+    PinnedProtocol pinned = ProtocolJson.pin(p);
+    String sha = pinned.sha256();
     Enrolment e =
         new Enrolment(
             "prop", new ProtocolPin(p.id(), p.version(), sha), start, zone, Preferences.NONE);
@@ -125,7 +129,7 @@ class RuleProperties {
       events.add(
           event(p, "e" + i, origin.plus(random.nextInt(60 * 24 * 60), ChronoUnit.MINUTES), random));
     }
-    return new Case(p, sha, e, events);
+    return new Case(pinned, e, events);
   }
 
   static String anyModule(Protocol p, SplittableRandom random) {
@@ -255,8 +259,7 @@ class RuleProperties {
     Property.forAll(cases())
         .verify(
             c -> {
-              ClientState empty =
-                  new Case(c.protocol(), c.sha256(), c.enrolment(), List.of()).at(c.origin());
+              ClientState empty = new Case(c.pinned(), c.enrolment(), List.of()).at(c.origin());
               ClientState end = c.end();
               for (Module module : c.protocol().modules()) {
                 if (module.isOpenFromStart()) {
