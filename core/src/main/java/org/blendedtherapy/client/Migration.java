@@ -207,7 +207,7 @@ public final class Migration {
   }
 
   /**
-   * A proposed mapping with the decisions a person still has to make, as {@link #propose} computed
+   * A proposed mapping with the decisions a person still has to make, as {@link #between} computed
    * it (a host cannot build one); written out by {@code MigrationJson.write}.
    *
    * <p>Two proposals are equal when every accessor's value is; {@link #toString()} lists them as

@@ -218,7 +218,7 @@ class ReminderProperties {
 
   /**
    * No reminder for a started module: a module reminder does not fire after the module it names was
-   * started (per {@link org.blendedtherapy.state.ModuleOpenings}).
+   * started (per {@link org.blendedtherapy.state.ClientState#startedAt}).
    */
   @Test
   void noModuleReminder_afterTheModuleWasStarted() {
