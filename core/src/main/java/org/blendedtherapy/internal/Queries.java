@@ -9,7 +9,6 @@ import org.blendedtherapy.Issue;
 import org.blendedtherapy.reminders.Reminder;
 import org.blendedtherapy.reminders.ReminderSchedule;
 import org.blendedtherapy.timeline.Timeline;
-import org.jspecify.annotations.Nullable;
 
 /**
  * How one package asks another for a computation whose input is not API: {@code ClientState} asks
@@ -48,7 +47,7 @@ public final class Queries {
   }
 
   private static final Slot<ReminderQueries> REMINDERS =
-      new Slot<>("the reminder queries", "org.blendedtherapy.reminders.Reminders");
+      new Slot<>("the reminder query set", "org.blendedtherapy.reminders.Reminders");
 
   /**
    * Registers the reminder queries; called once, by {@code Reminders}' static initializer.
@@ -83,7 +82,7 @@ public final class Queries {
   }
 
   private static final Slot<MeaningChecks> MEANING =
-      new Slot<>("the meaning checks", "org.blendedtherapy.protocol.Protocol");
+      new Slot<>("the meaning check set", "org.blendedtherapy.protocol.Protocol");
 
   /**
    * Registers the meaning checks; called once, by {@code Protocol}'s static initializer.
@@ -102,40 +101,5 @@ public final class Queries {
    */
   public static MeaningChecks meaning() {
     return MEANING.get();
-  }
-
-  /** One registered query: set once by its owner's static initializer, read by everyone else. */
-  private static final class Slot<T> {
-    private final String what;
-    private final String owner;
-    private volatile @Nullable T value;
-
-    Slot(String what, String owner) {
-      this.what = what;
-      this.owner = owner;
-    }
-
-    synchronized void register(T registered) {
-      if (value != null) {
-        throw new IllegalStateException(what + " are registered already");
-      }
-      value = registered;
-    }
-
-    T get() {
-      T registered = value;
-      if (registered == null) {
-        try {
-          Class.forName(owner, true, Queries.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-          throw new IllegalStateException(e);
-        }
-        registered = value;
-        if (registered == null) {
-          throw new IllegalStateException(what + " are not registered by " + owner);
-        }
-      }
-      return registered;
-    }
   }
 }

@@ -103,10 +103,14 @@ public final class Results {
     PinnedProtocol pinned(Protocol protocol, String sha256);
   }
 
-  private static volatile SessionFactory sessions;
-  private static volatile PinnedFactory pins;
-  private static volatile RejectionFactory rejections;
-  private static volatile ValidationFactory validations;
+  private static final Slot<SessionFactory> SESSIONS =
+      new Slot<>("the session factory", Session.class.getName());
+  private static final Slot<PinnedFactory> PINS =
+      new Slot<>("the pinned-protocol factory", PinnedProtocol.class.getName());
+  private static final Slot<RejectionFactory> REJECTIONS =
+      new Slot<>("the rejection factory", Rejection.class.getName());
+  private static final Slot<ValidationFactory> VALIDATIONS =
+      new Slot<>("the validation factory", Validation.class.getName());
 
   /**
    * Registers the session factory; called once, by {@link Session}'s static initializer.
@@ -114,11 +118,8 @@ public final class Results {
    * @param factory the factory
    * @throws IllegalStateException if one is registered already
    */
-  public static synchronized void register(SessionFactory factory) {
-    if (sessions != null) {
-      throw new IllegalStateException("the session factory is registered already");
-    }
-    sessions = factory;
+  public static void register(SessionFactory factory) {
+    SESSIONS.register(factory);
   }
 
   /**
@@ -127,11 +128,8 @@ public final class Results {
    * @param factory the factory
    * @throws IllegalStateException if one is registered already
    */
-  public static synchronized void register(RejectionFactory factory) {
-    if (rejections != null) {
-      throw new IllegalStateException("the rejection factory is registered already");
-    }
-    rejections = factory;
+  public static void register(RejectionFactory factory) {
+    REJECTIONS.register(factory);
   }
 
   /**
@@ -140,11 +138,8 @@ public final class Results {
    * @param factory the factory
    * @throws IllegalStateException if one is registered already
    */
-  public static synchronized void register(ValidationFactory factory) {
-    if (validations != null) {
-      throw new IllegalStateException("the validation factory is registered already");
-    }
-    validations = factory;
+  public static void register(ValidationFactory factory) {
+    VALIDATIONS.register(factory);
   }
 
   /**
@@ -154,11 +149,8 @@ public final class Results {
    * @param factory the factory
    * @throws IllegalStateException if one is registered already
    */
-  public static synchronized void registerPins(PinnedFactory factory) {
-    if (pins != null) {
-      throw new IllegalStateException("the pinned-protocol factory is registered already");
-    }
-    pins = factory;
+  public static void registerPins(PinnedFactory factory) {
+    PINS.register(factory);
   }
 
   /**
@@ -170,12 +162,7 @@ public final class Results {
    * @return the pinned protocol
    */
   public static PinnedProtocol pinned(Protocol protocol, String sha256) {
-    PinnedFactory factory = pins;
-    if (factory == null) {
-      initialize(PinnedProtocol.class);
-      factory = pins;
-    }
-    return factory.pinned(protocol, sha256);
+    return PINS.get().pinned(protocol, sha256);
   }
 
   /**
@@ -200,12 +187,7 @@ public final class Results {
       Instant windowEnd,
       SessionStatus status,
       Optional<String> reason) {
-    SessionFactory factory = sessions;
-    if (factory == null) {
-      initialize(Session.class);
-      factory = sessions;
-    }
-    return factory.session(number, type, planned, local, instant, windowEnd, status, reason);
+    return SESSIONS.get().session(number, type, planned, local, instant, windowEnd, status, reason);
   }
 
   /**
@@ -217,12 +199,7 @@ public final class Results {
    * @return the rejection
    */
   public static Rejection rejection(String event, RejectionCode code, String reason) {
-    RejectionFactory factory = rejections;
-    if (factory == null) {
-      initialize(Rejection.class);
-      factory = rejections;
-    }
-    return factory.rejection(event, code, reason);
+    return REJECTIONS.get().rejection(event, code, reason);
   }
 
   /**
@@ -235,20 +212,6 @@ public final class Results {
    * @throws IllegalArgumentException if a value is present beside an error, or absent without one
    */
   public static <T> Validation<T> validation(List<Issue> issues, Optional<T> value) {
-    ValidationFactory factory = validations;
-    if (factory == null) {
-      initialize(Validation.class);
-      factory = validations;
-    }
-    return factory.validation(issues, value);
-  }
-
-  /** Runs a type's static initializer, which registers its factory, if it has not run yet. */
-  private static void initialize(Class<?> type) {
-    try {
-      Class.forName(type.getName(), true, type.getClassLoader());
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(e);
-    }
+    return VALIDATIONS.get().validation(issues, value);
   }
 }
