@@ -25,17 +25,18 @@ import org.junit.jupiter.api.Test;
  * Fails on super-linear growth without timing anything absolute: each query runs in one JVM on a
  * long history of {@value #SMALL} events and on one eight times longer, and the time may grow at
  * most {@value #BOUND}× (linear code grows about 8×, quadratic code about 64×). Both sizes are
- * warmed up first, then measured in alternation, and the minimum of several runs is compared, so
- * that JIT and GC noise cannot fail it; once three runs of the large size are all {@value
- * #CLEARLY}× over the bound, the measurement stops early.
+ * warmed up first (for {@value #WARM_NANOS} ns of CPU time), then measured in alternation, and the
+ * minimum of several runs is compared, so that JIT and GC noise cannot fail it; while the ratio is
+ * over the bound, measuring continues for up to {@value #MEASURE_NANOS} ns of CPU time.
  */
 class GrowthTest {
   private static final int SMALL = 500;
   private static final int LARGE = 8 * SMALL;
   private static final double BOUND = 20.0;
-  private static final double CLEARLY = 3.0;
   private static final int SMALL_RUNS = 5;
   private static final int LARGE_RUNS = 5;
+  private static final long WARM_NANOS = 300_000_000L;
+  private static final long MEASURE_NANOS = 2_000_000_000L;
 
   /** A year-long plan (52 weekly sessions), so that both histories lie mostly within it. */
   private static final Protocol YEAR = LongHistories.withSessions(SampleProtocol.uk(), 52);
@@ -99,21 +100,28 @@ class GrowthTest {
   private static void assertGrowth(String what, Function<List<Event>, ?> query) {
     List<Event> small = LongHistories.of(YEAR, ENROLMENT, SMALL, 11L);
     List<Event> large = LongHistories.of(YEAR, ENROLMENT, LARGE, 11L);
-    // Both sizes are warmed up, then measured in alternation, so that a collection or a
-    // compilation during one run cannot decide the ratio.
-    for (int i = 0; i < 2 * SMALL_RUNS; i++) {
-      time(query, small);
+    // Both sizes are warmed up for a while of CPU time (a count of runs was not enough: a
+    // 0.1 ms query run ten times left C2, busy beside a build on two cores, unfinished), then
+    // measured in alternation, so that a collection or a compilation during one run cannot decide
+    // the ratio. While the ratio is over the bound, measuring goes on for up to MEASURE_NANOS, so
+    // code the compiler had not finished gets its chance; quadratic code stays far over it.
+    long warmed = 0;
+    for (int i = 0; i < 2 || warmed < WARM_NANOS; i++) {
+      warmed += time(query, small) + time(query, large);
     }
-    time(query, large);
-    time(query, large);
     long smallNanos = Long.MAX_VALUE;
     long largeNanos = Long.MAX_VALUE;
-    for (int i = 0; i < LARGE_RUNS; i++) {
+    long spent = 0;
+    for (int i = 0; ; i++) {
       for (int j = 0; j < SMALL_RUNS; j++) {
-        smallNanos = Math.min(smallNanos, time(query, small));
+        long t = time(query, small);
+        spent += t;
+        smallNanos = Math.min(smallNanos, t);
       }
-      largeNanos = Math.min(largeNanos, time(query, large));
-      if (i >= 2 && largeNanos > CLEARLY * BOUND * smallNanos) {
+      long t = time(query, large);
+      spent += t;
+      largeNanos = Math.min(largeNanos, t);
+      if (i + 1 >= LARGE_RUNS && (largeNanos <= BOUND * smallNanos || spent >= MEASURE_NANOS)) {
         break;
       }
     }
