@@ -74,6 +74,13 @@ public final class Reminder {
     this.reason = reason;
   }
 
+  /**
+   * Returns the deterministic id, {@code CLIENTHASH.POLICY.uuuuMMddTHHmm} (with {@code .ANCHOR} for
+   * a session or module reminder) as {@link Reminders#id} builds it: from the client, the policy
+   * and the intended local time, never the instant, so it survives zone changes.
+   *
+   * @return the id
+   */
   public String id() {
     if (tail == null) {
       return head;

@@ -317,13 +317,6 @@ public final class Bridge {
   }
 
   /**
-   * Returns the summary as lines a therapist can read, each ending in {@code \n}; local date-times
-   * in the given zone.
-   *
-   * @param zone the enrolment's zone
-   * @return the text
-   */
-  /**
    * Returns the migrations to another protocol version since {@link #since()}, one sentence each
    * ({@code moved from e-compared-uk 1.0.0 to low-intensity-slim 1.1.0-slim.1 on 2027-01-20}).
    *
@@ -338,6 +331,13 @@ public final class Bridge {
     return this;
   }
 
+  /**
+   * Returns the summary as lines a therapist can read, each ending in {@code \n}; local date-times
+   * in the given zone.
+   *
+   * @param zone the enrolment's zone
+   * @return the text
+   */
   public String text(ZoneId zone) {
     StringBuilder out = new StringBuilder("Bridge summary ");
     if (sinceSession.isPresent()) {

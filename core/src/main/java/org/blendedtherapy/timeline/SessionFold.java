@@ -70,12 +70,6 @@ final class SessionFold {
   }
 
   /**
-   * Starts a fold with every session planned at {@code start + (n-1) × cadence}.
-   *
-   * @param protocol the protocol
-   * @param enrolment the enrolment
-   */
-  /**
    * A copy of a fold that changes apart from it; {@code trim} leaves out what is only a cache.
    *
    * @param from the fold
@@ -86,8 +80,8 @@ final class SessionFold {
     this.zone = from.zone;
     this.start = from.start;
     this.planned = from.planned.clone();
-    // Trimmed (a frozen fold's), sessions all at their planned times share one array, and no
-    // reasons the array every trimmed fold shares: a trimmed fold is never written into.
+    // A trimmed (frozen) fold is never written into, so when every session is at its planned time
+    // it shares the planned array, and all-null reasons share one array across trimmed folds.
     this.local =
         trim && java.util.Arrays.equals(from.local, from.planned) ? planned : from.local.clone();
     this.zoned = trim || from.zoned == null ? null : from.zoned.clone();
@@ -166,6 +160,12 @@ final class SessionFold {
     dischargedAt = old.dischargedAt;
   }
 
+  /**
+   * Starts a fold with every session planned at {@code start + (n-1) × cadence}.
+   *
+   * @param protocol the protocol
+   * @param enrolment the enrolment
+   */
   SessionFold(Protocol protocol, Enrolment enrolment) {
     this.plan = protocol.sessionPlan();
     this.zone = enrolment.zone();
